@@ -1,0 +1,30 @@
+import browser from 'webextension-polyfill';
+import { POPUP_PORT, type TabVerdict, type VerdictPush } from '../messages';
+
+// Live verdicts per tab live in session storage: the service worker may be stopped at any moment (MV3),
+// and the popup must still find the verdict of a tab that has not changed since.
+const key = (tabId: number) => `verdict:${tabId}`;
+const popups = new Set<browser.Runtime.Port>();
+
+export function acceptPopupPorts(): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== POPUP_PORT) return;
+    popups.add(port);
+    port.onDisconnect.addListener(() => popups.delete(port));
+  });
+}
+
+function push(message: VerdictPush): void {
+  for (const port of popups) port.postMessage(message);
+}
+
+export async function setVerdict(tabId: number, verdict: TabVerdict | null): Promise<void> {
+  if (verdict) await browser.storage.session.set({ [key(tabId)]: verdict });
+  else await browser.storage.session.remove(key(tabId));
+  push({ tabId, verdict });
+}
+
+export async function getVerdict(tabId: number): Promise<TabVerdict | null> {
+  const stored = await browser.storage.session.get(key(tabId));
+  return (stored[key(tabId)] as TabVerdict | undefined) ?? null;
+}

@@ -1,0 +1,22 @@
+import type { IpEntry } from './ip-allowlist';
+
+/** The key is bound when at least one entry is an address the exchange accepts. */
+export function isBound(ips: readonly IpEntry[]): boolean {
+  return ips.some((entry) => entry.kind !== 'invalid');
+}
+
+/** Bound to public addresses only, with nothing broad or invalid beside them. */
+export function isTightlyBound(ips: readonly IpEntry[]): boolean {
+  return ips.length > 0 && ips.every((entry) => entry.kind === 'public');
+}
+
+/** The entries of one kind, as typed, for naming them in a message. */
+export function entriesOfKind(ips: readonly IpEntry[], kind: IpEntry['kind']): string[] {
+  return ips.filter((entry) => entry.kind === kind).map((entry) => entry.text);
+}
+
+/** "a, b, c and 7 more": names entries without flooding the panel. */
+export function listEntries(texts: readonly string[], shown = 3): string {
+  const head = texts.slice(0, shown).join(', ');
+  return texts.length > shown ? `${head} and ${texts.length - shown} more` : head;
+}

@@ -1,0 +1,31 @@
+import type { Rule } from '../types';
+import { broadIp } from './broad-ip';
+import { excessScope } from './excess-scope';
+import { invalidIp } from './invalid-ip';
+import { ipFieldUnreadable } from './ip-field-unreadable';
+import { missingIp } from './missing-ip';
+import { noKeyNeeded } from './no-key-needed';
+import { noRotation } from './no-rotation';
+import { privateIp } from './private-ip';
+import { purposeUnset } from './purpose-unset';
+import { rotationAfterDeadline } from './rotation-after-deadline';
+import { tooManyIps } from './too-many-ips';
+import { unboundExpiry } from './unbound-expiry';
+import { withdrawEnabled } from './withdraw-enabled';
+
+/** Every rule, registered here by hand; a test fails when a file in this folder is missing from the list. */
+export const RULES: readonly Rule[] = [
+  purposeUnset,
+  noKeyNeeded,
+  withdrawEnabled,
+  excessScope,
+  ipFieldUnreadable,
+  missingIp,
+  invalidIp,
+  privateIp,
+  broadIp,
+  tooManyIps,
+  unboundExpiry,
+  noRotation,
+  rotationAfterDeadline,
+];

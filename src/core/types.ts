@@ -1,0 +1,95 @@
+import type { IpEntry } from './ip-allowlist';
+
+/** Canonical permission names; every exchange adapter maps its own labels onto these. */
+export const PERMISSIONS = ['read', 'trade', 'withdraw', 'transfer', 'futures', 'margin', 'options', 'other'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Severities, mildest first; the order is used to rank findings. */
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+/** The worst severity present, or `none`. */
+export type Risk = 'none' | Severity;
+
+/** The four steps of the user's path, in the order the panel shows them. */
+export const STEPS = ['purpose', 'scope', 'ip', 'rotation'] as const;
+export type Step = (typeof STEPS)[number];
+
+/**
+ * What the content script read from an exchange's key-creation form: plain data, nothing else.
+ * There is deliberately no field for key material (API key, secret, passphrase, 2FA codes).
+ */
+export interface KeyFormSnapshot {
+  /** Adapter id, e.g. `okx`. */
+  exchange: string;
+  /** Ticked permissions, canonical, sorted, unique. */
+  permissions: Permission[];
+  /** IP allow-list entries as typed, trimmed, in page order. */
+  ipEntries: string[];
+  /** Whether the IP allow-list field was found on the page at all. */
+  ipFieldFound: boolean;
+  /** The key's label ("API key name") as typed; empty when not found or not typed. */
+  keyName: string;
+}
+
+/** A rule about an exchange's unbound keys, e.g. OKX deletes unbound Trade/Withdraw keys after 14 idle days. */
+export interface UnboundKeyExpiry {
+  /** Days until the exchange expires or deletes the key. */
+  days: number;
+  /** True when the clock counts days without use (idle), false when it counts from creation. */
+  idle: boolean;
+  /** The rule applies when any of these permissions is ticked; empty means any key. */
+  permissions: Permission[];
+  /** What happens, as the exchange says it: `deleted`, `expired`, `deactivated`. */
+  outcome: string;
+}
+
+/** An exchange's own rules, as documented; unknown facts are left undefined. */
+export interface ExchangeRules {
+  /** Most IP entries one key accepts. */
+  maxIps?: number;
+  unboundExpiry?: UnboundKeyExpiry;
+  /** True when the exchange refuses Withdraw without an IP allow-list. */
+  withdrawNeedsIp?: boolean;
+  /** Extra sentences per permission the user should know on this exchange. */
+  permissionNotes?: Partial<Record<Permission, string>>;
+}
+
+/** What the user says the key is for. */
+export const PURPOSES = ['read-only', 'trading-bot', 'withdrawals', 'market-data', 'other'] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/** What a rule needs besides the snapshot: the user's answers and the exchange's rules. */
+export interface EvaluationContext {
+  purpose?: Purpose;
+  /** Days until the planned rotation reminder; undefined when none is set. */
+  rotationDays?: number;
+  exchangeName: string;
+  rules: ExchangeRules;
+}
+
+/** One warning, with one line of why and one line of what to do. */
+export interface Finding {
+  /** Stable id, e.g. `scope.withdraw`; never renamed (see DESIGN.md). */
+  id: string;
+  severity: Severity;
+  step: Step;
+  title: string;
+  why: string;
+  fix: string;
+  /** Counts against "Ready to create". Every finding above `info` does; an `info` one only when it says so. */
+  blocking: boolean;
+}
+
+/** Everything a rule may look at: the snapshot, the context, and the allow-list parsed once for all rules. */
+export interface RuleInput {
+  snapshot: KeyFormSnapshot;
+  context: EvaluationContext;
+  ips: readonly IpEntry[];
+}
+
+/** A rule judges the data and nothing else: no DOM, no browser APIs, no clock. */
+export interface Rule {
+  /** The finding id this rule emits. */
+  id: string;
+  evaluate(input: RuleInput): Finding | undefined;
+}

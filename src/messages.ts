@@ -1,0 +1,84 @@
+import type { Finding, Permission, Purpose, Risk } from './core/types';
+import type { KeyCreated, Reminder } from './reminder';
+
+/** The live verdict of one tab's key form: what the overlay shows, kept by the background for the popup. */
+export interface TabVerdict {
+  exchange: string;
+  exchangeName: string;
+  permissions: Permission[];
+  ipEntries: string[];
+  findings: Finding[];
+  risk: Risk;
+  /** Sorted finding ids. */
+  ids: string[];
+  ready: boolean;
+  toFix: number;
+}
+
+/** The stored reminders as the popup lists them. */
+export interface ReminderList {
+  reminders: Reminder[];
+  /** Stored records that failed validation: kept aside, shown, never dropped. */
+  quarantined: number;
+}
+
+/** Every message between the extension's parts: request and response per name. Direction in the comment. */
+export interface MessageMap {
+  /** content → background: the tab's verdict changed. */
+  'verdict:update': { request: { verdict: TabVerdict }; response: void };
+  /** content → background: the tab left the key page. */
+  'verdict:clear': { request: Record<string, never>; response: void };
+  /** popup → background: the verdict of a tab, if it is on a key page. */
+  'verdict:get': { request: { tabId: number }; response: TabVerdict | null };
+  /** content → background: the purpose the user last chose on this exchange. */
+  'purpose:get': { request: { exchange: string }; response: Purpose | null };
+  /** content → background: remember the purpose chosen on this exchange. */
+  'purpose:set': { request: { exchange: string; purpose: Purpose }; response: void };
+  /** content → background: the user submitted the guarded form; record a reminder. */
+  'reminder:record': { request: KeyCreated; response: Reminder };
+  /** popup → background: the reminder list. */
+  'reminders:list': { request: Record<string, never>; response: ReminderList };
+}
+
+export type MessageName = keyof MessageMap;
+export type Request<K extends MessageName> = MessageMap[K]['request'];
+export type Response<K extends MessageName> = MessageMap[K]['response'];
+export type Envelope<K extends MessageName = MessageName> = { type: K; payload: Request<K> };
+
+/** A failure the background reports back, so the caller can say what went wrong. */
+export interface Failure {
+  error: string;
+}
+
+export function isFailure(value: unknown): value is Failure {
+  return typeof value === 'object' && value !== null && 'error' in value && typeof (value as Failure).error === 'string';
+}
+
+interface RuntimeSender {
+  sendMessage(message: unknown): Promise<unknown>;
+}
+
+// Both browsers' MV3 `runtime.sendMessage` return a promise, so the content script needs no polyfill for it:
+// every byte of the content script is paid on every exchange page (webextension-polyfill is ~3 KB gzip).
+function runtime(): RuntimeSender {
+  const scope = globalThis as { browser?: { runtime: RuntimeSender }; chrome?: { runtime: RuntimeSender } };
+  const api = scope.browser ?? scope.chrome;
+  if (!api) throw new Error('KeyScope is not running as an extension here.');
+  return api.runtime;
+}
+
+/** Sends a typed message to the background; rejects with the background's own message on failure. */
+export async function send<K extends MessageName>(type: K, payload: Request<K>): Promise<Response<K>> {
+  const reply: unknown = await runtime().sendMessage({ type, payload } satisfies Envelope<K>);
+  if (isFailure(reply)) throw new Error(reply.error);
+  return reply as Response<K>;
+}
+
+/** Name of the port the popup opens to get live verdict pushes. */
+export const POPUP_PORT = 'keyscope-popup';
+
+/** background → popup over the port: a tab's verdict changed (null: the tab left the key page). */
+export interface VerdictPush {
+  tabId: number;
+  verdict: TabVerdict | null;
+}

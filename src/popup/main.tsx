@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import '../ui/theme.css';
+import './popup.css';
+import { Popup } from './Popup';
+import { connectPopupData } from './popup-data';
+
+render(<Popup data={connectPopupData()} />, document.getElementById('app')!);
