@@ -26,6 +26,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
+      // Vite's modulepreload polyfill fetches chunks: extension pages load their own files and must not fetch.
+      modulePreload: { polyfill: false },
     },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     plugins: [

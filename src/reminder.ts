@@ -58,3 +58,35 @@ export function validateReminder(value: unknown): Reminder | undefined {
     (REMINDER_STATES as readonly unknown[]).includes(state);
   return valid ? (value as unknown as Reminder) : undefined;
 }
+
+/** Version of the stored reminders' shape; bump it with a migration in {@link normalizeReminders}. */
+export const SCHEMA_VERSION = 1;
+
+/** The reminders as stored under one key, so that every write is all-or-nothing. */
+export interface StoredReminders {
+  version: number;
+  reminders: Reminder[];
+  /** Records that failed validation, kept exactly as found so nothing the user had is lost. */
+  quarantine: unknown[];
+}
+
+/**
+ * Turns whatever is stored (nothing, an old shape, corrupt data) into the current shape.
+ * Valid records are kept, invalid ones move to the quarantine; nothing is dropped.
+ */
+export function normalizeReminders(raw: unknown): StoredReminders {
+  if (raw === undefined || raw === null) return { version: SCHEMA_VERSION, reminders: [], quarantine: [] };
+  if (typeof raw !== 'object' || !Array.isArray((raw as StoredReminders).reminders)) {
+    return { version: SCHEMA_VERSION, reminders: [], quarantine: [raw] };
+  }
+  const stored = raw as { reminders: unknown[]; quarantine?: unknown };
+  const reminders: Reminder[] = [];
+  const quarantine: unknown[] = Array.isArray(stored.quarantine) ? [...stored.quarantine] : [];
+  for (const item of stored.reminders) {
+    const valid = validateReminder(item);
+    if (valid) reminders.push(valid);
+    else quarantine.push(item);
+  }
+  return { version: SCHEMA_VERSION, reminders, quarantine };
+}
+

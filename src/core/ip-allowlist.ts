@@ -47,11 +47,15 @@ function classifyAddress(text: string): IpEntryKind {
   const parsed = parseStrict(text);
   if (!parsed) return 'invalid';
   const [address, prefix] = parsed;
-  const isV4 = address.kind() === 'ipv4';
-  if (prefix < (isV4 ? NARROWEST_BROAD_PREFIX.ipv4 : NARROWEST_BROAD_PREFIX.ipv6)) return 'broad';
-  const range = publicView(address).range();
-  if (range === 'unspecified') return 'broad';
-  return range === 'unicast' ? 'public' : 'private';
+  // An IPv4-mapped IPv6 entry (::ffff:a.b.c.d/N) is an IPv4 range: judge it by its IPv4 width.
+  const mapped = address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress();
+  const width = mapped ? { prefix: prefix - 96, narrowest: NARROWEST_BROAD_PREFIX.ipv4 }
+    : { prefix, narrowest: address.kind() === 'ipv4' ? NARROWEST_BROAD_PREFIX.ipv4 : NARROWEST_BROAD_PREFIX.ipv6 };
+  if (width.prefix < width.narrowest) return 'broad';
+  const view = mapped ? (address as ipaddr.IPv6).toIPv4Address() : address;
+  // 0.0.0.0 and :: mean "any address" to many forms; other 0.x.x.x addresses are merely reserved.
+  if (view.toByteArray().every((byte) => byte === 0)) return 'broad';
+  return view.range() === 'unicast' ? 'public' : 'private';
 }
 
 /** Dotted-quad IPv4 (no octal, hex or short forms) or IPv6 without a zone, optionally with a prefix length. */
@@ -75,9 +79,4 @@ function parseStrict(text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | undefi
 function withPrefix<T extends ipaddr.IPv4 | ipaddr.IPv6>(address: T, prefix: string | undefined, max: number): [T, number] | undefined {
   const length = prefix === undefined ? max : Number(prefix);
   return length <= max ? [address, length] : undefined;
-}
-
-/** An IPv4-mapped IPv6 address (::ffff:a.b.c.d) is judged as the IPv4 address it carries. */
-function publicView(address: ipaddr.IPv4 | ipaddr.IPv6): ipaddr.IPv4 | ipaddr.IPv6 {
-  return address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress() ? address.toIPv4Address() : address;
 }

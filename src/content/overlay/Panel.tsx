@@ -111,6 +111,8 @@ const PERMISSION_NAMES: Record<string, string> = { read: 'Read', trade: 'Trade',
 export function Panel({ view, actions }: { view: PanelView; actions: PanelActions }) {
   const [collapsed, setCollapsed] = useState(false);
   const { snapshot, findings } = view;
+  // Findings arrive worst first: the one to fix first stands right under the verdict, even when collapsed.
+  const worst = view.verdict.ready ? undefined : findings.find((f) => f.blocking);
   return (
     <section class="ks-panel" aria-label="KeyScope" data-collapsed={String(collapsed)}>
       <header class="ks-header">
@@ -120,6 +122,11 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
         </button>
       </header>
       <VerdictLine verdict={view.verdict} />
+      {worst && (
+        <p class="ks-worst" data-finding-id={worst.id}>
+          <strong>{worst.title}.</strong> {worst.fix}
+        </p>
+      )}
       {!collapsed && (
         <ol class="ks-steps">
           <Step step="purpose" title="1. Purpose" findings={findings}>

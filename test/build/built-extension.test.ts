@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, test } from 'vitest';
+import { ADAPTERS } from '../../src/exchanges';
+
+// Checks on what `npm run build` wrote: what the stores and users get, not the sources.
+const root = new URL('../../', import.meta.url).pathname;
+const targets = ['chrome', 'firefox'] as const;
+
+function manifest(target: string) {
+  return JSON.parse(readFileSync(join(root, 'dist', target, 'manifest.json'), 'utf8'));
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+const exchangeHosts = ADAPTERS.flatMap((a) => a.hosts.map((h) => `https://${h}/*`)).sort();
+
+describe.each(targets)('%s build', (target) => {
+  const m = manifest(target);
+
+  test('asks only for storage; no host, tab, history or web-request access', () => {
+    expect(m.permissions).toEqual(['storage']);
+    expect(m.host_permissions ?? []).toEqual([]);
+    expect(m.optional_permissions ?? []).toEqual([]);
+  });
+
+  test('runs its content script on the supported exchanges\' hosts only, as the registry lists them', () => {
+    expect(m.content_scripts).toHaveLength(1);
+    expect([...m.content_scripts[0].matches].sort()).toEqual(exchangeHosts);
+  });
+
+  test('the content script is one standalone file: no loader, no web-accessible resources', () => {
+    expect(m.web_accessible_resources ?? []).toEqual([]);
+    const script = readFileSync(join(root, 'dist', target, m.content_scripts[0].js[0]), 'utf8');
+    expect(script).not.toMatch(/\bimport\s*\(|^\s*import\s/m);
+  });
+
+  test('extension pages may load no remote code and connect nowhere', () => {
+    const csp: string = m.content_security_policy.extension_pages;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("connect-src 'none'");
+    expect(csp).not.toMatch(/https?:|unsafe-eval|\*/);
+  });
+
+  test('no network API is called anywhere in the built code', () => {
+    for (const file of files(join(root, 'dist', target)).filter((f) => f.endsWith('.js'))) {
+      const code = readFileSync(file, 'utf8');
+      expect(code.match(/\bfetch\(|XMLHttpRequest|new WebSocket|sendBeacon|EventSource\(/)?.[0] ?? null, file).toBeNull();
+    }
+  });
+});
+
+test('Firefox build carries the gecko settings that AMO requires', () => {
+  const m = manifest('firefox');
+  expect(m.background.scripts).toHaveLength(1);
+  expect(m.background.service_worker).toBeUndefined();
+  expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  expect(Number.parseFloat(m.browser_specific_settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
+});
+
+test('Chrome build keeps a service worker', () => {
+  expect(manifest('chrome').background.service_worker).toBeTruthy();
+});
+
+test('content script size is reported (bytes and gzip)', () => {
+  const m = manifest('chrome');
+  const script = readFileSync(join(root, 'dist', 'chrome', m.content_scripts[0].js[0]));
+  const gzip = gzipSync(script, { level: 9 }).length;
+  console.log(`content script: ${script.length} bytes, ${gzip} bytes gzip`);
+  expect(gzip).toBeGreaterThan(0);
+  expect(gzip).toBeLessThan(script.length);
+});

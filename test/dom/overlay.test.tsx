@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { evaluate, verdictOf } from '../../src/core/evaluate';
+import type { KeyFormSnapshot, Purpose } from '../../src/core/types';
+import { mountOverlay, type Overlay } from '../../src/content/overlay/mount';
+import type { PanelView } from '../../src/content/overlay/Panel';
+import { okx } from '../../src/exchanges/okx';
+
+// The panel as the content script drives it: a view in, user actions out.
+function viewOf(snapshot: Partial<KeyFormSnapshot>, answers: { purpose?: Purpose; rotationDays?: number } = {}): PanelView {
+  const full: KeyFormSnapshot = { exchange: 'okx', permissions: ['read'], ipEntries: [], ipFieldFound: true, keyName: '', ...snapshot };
+  const findings = evaluate(full, { ...answers, exchangeName: 'OKX', rules: okx.rules });
+  return {
+    exchangeName: 'OKX', snapshot: full, findings, verdict: verdictOf(findings), ...answers,
+    suggestedDays: 90, permissionNotes: [],
+  };
+}
+
+let overlay: Overlay | undefined;
+const chosen: { purpose?: Purpose; rotation?: number } = {};
+const actions = { onPurpose: (p: Purpose) => (chosen.purpose = p), onRotation: (d: number) => (chosen.rotation = d) };
+
+function host(): HTMLElement {
+  const element = document.querySelector<HTMLElement>('[data-keyscope-overlay]');
+  if (!element) throw new Error('no overlay host');
+  return element;
+}
+const shadow = () => host().shadowRoot!;
+const text = () => shadow().textContent ?? '';
+
+afterEach(() => {
+  overlay?.remove();
+  overlay = undefined;
+  delete chosen.purpose;
+  delete chosen.rotation;
+});
+
+describe('overlay host contract', () => {
+  test('carries the data-keyscope attributes and an open shadow root', () => {
+    overlay = mountOverlay('okx', actions);
+    overlay.update(viewOf({ permissions: ['read', 'trade', 'withdraw'], ipEntries: ['203.0.113.7', '10.0.0.1'] }));
+    expect(host().getAttribute('data-exchange')).toBe('okx');
+    expect(host().getAttribute('data-risk')).toBe('critical');
+    expect(host().getAttribute('data-permissions')).toBe('read trade withdraw');
+    expect(host().getAttribute('data-ips')).toBe('203.0.113.7 10.0.0.1');
+    expect(host().getAttribute('data-findings')).toBe('ip.private purpose.unset rotation.none scope.withdraw');
+    expect(host().shadowRoot).not.toBeNull();
+  });
+
+  test('remove() leaves the page exactly as it was', () => {
+    document.body.innerHTML = '<main id="page"><p>OKX</p></main>';
+    const before = document.body.innerHTML;
+    overlay = mountOverlay('okx', actions);
+    overlay.update(viewOf({}));
+    overlay.remove();
+    overlay = undefined;
+    expect(document.body.innerHTML).toBe(before);
+  });
+});
+
+describe('what the user reads and does', () => {
+  test('verdict says Stop with the count of things to fix, worst finding first', () => {
+    overlay = mountOverlay('okx', actions);
+    overlay.update(viewOf({ permissions: ['read', 'withdraw'] }));
+    expect(shadow().querySelector('.ks-verdict')!.textContent).toMatch(/Stop: 4 things to fix/);
+    const first = shadow().querySelector('.ks-worst')!;
+    expect(first.getAttribute('data-finding-id')).toBe('scope.withdraw');
+    expect(first.textContent).toContain('Untick Withdraw');
+  });
+
+  test('a read-only, bound key with purpose and rotation is ready to create', () => {
+    overlay = mountOverlay('okx', actions);
+    overlay.update(viewOf({ ipEntries: ['93.184.216.34'] }, { purpose: 'read-only', rotationDays: 90 }));
+    expect(shadow().querySelector('.ks-verdict')!.textContent).toContain('Ready to create');
+    expect(host().getAttribute('data-risk')).toBe('none');
+  });
+
+  test('choosing a purpose and a rotation interval reports them', () => {
+    overlay = mountOverlay('okx', actions);
+    overlay.update(viewOf({}));
+    const radio = Array.from(shadow().querySelectorAll<HTMLInputElement>('input[type=radio]')).find((r) => r.value === 'trading-bot')!;
+    radio.click();
+    expect(chosen.purpose).toBe('trading-bot');
+    const sixty = Array.from(shadow().querySelectorAll('button')).find((b) => b.textContent?.startsWith('60 days'))!;
+    sixty.click();
+    expect(chosen.rotation).toBe(60);
+  });
+
+  test('a custom interval that is not a number of days is refused with a message', async () => {
+    overlay = mountOverlay('okx', actions);
+    overlay.update(viewOf({}));
+    const input = shadow().querySelector<HTMLInputElement>('.ks-custom input')!;
+    input.value = '9999';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await Promise.resolve();
+    shadow().querySelector<HTMLFormElement>('.ks-custom')!.requestSubmit();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(chosen.rotation).toBeUndefined();
+    expect(shadow().querySelector('[role=alert]')!.textContent).toContain('from 1 to 366');
+    input.value = '45';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    shadow().querySelector<HTMLFormElement>('.ks-custom')!.requestSubmit();
+    expect(chosen.rotation).toBe(45);
+  });
+
+  test('collapsing hides the steps but keeps the verdict', async () => {
+    overlay = mountOverlay('okx', actions);
+    overlay.update(viewOf({ permissions: ['read', 'withdraw'] }));
+    const toggle = shadow().querySelector<HTMLButtonElement>('.ks-collapse')!;
+    toggle.click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(shadow().querySelector('.ks-steps')).toBeNull();
+    expect(shadow().querySelector('.ks-verdict')!.textContent).toContain('Stop');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  test('page text with markup is shown as text, never parsed', () => {
+    overlay = mountOverlay('okx', actions);
+    overlay.update(viewOf({ ipEntries: ['<img src=x onerror=alert(1)>'] }));
+    expect(shadow().querySelector('img')).toBeNull();
+    expect(text()).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  test('the OKX note on Trade is shown when Trade is ticked', () => {
+    overlay = mountOverlay('okx', actions);
+    overlay.update({ ...viewOf({ permissions: ['read', 'trade'] }), permissionNotes: [okx.rules.permissionNotes!.trade!] });
+    expect(text()).toContain('funding transfers between your accounts');
+  });
+});

@@ -1,0 +1,34 @@
+import { evaluate } from '../../src/core/evaluate';
+import type { EvaluationContext, Finding, KeyFormSnapshot } from '../../src/core/types';
+import { okx } from '../../src/exchanges/okx';
+
+/** Public unicast addresses (not documentation ranges: ipaddr.js calls 203.0.113.0/24 and friends reserved). */
+export const PUBLIC_IP = '8.8.8.8';
+export const PUBLIC_IP_2 = '1.1.1.1';
+
+/** A clean starting point: a read-only OKX key bound to one public IP. Each test changes one thing. */
+export function snapshot(overrides: Partial<KeyFormSnapshot> = {}): KeyFormSnapshot {
+  return {
+    exchange: okx.id,
+    permissions: ['read'],
+    ipEntries: [PUBLIC_IP],
+    ipFieldFound: true,
+    keyName: 'portfolio tracker',
+    ...overrides,
+  };
+}
+
+/** The user's answers for that key, judged with the real OKX rules (max 20 IPs, 14-day unbound expiry). */
+export function context(overrides: Partial<EvaluationContext> = {}): EvaluationContext {
+  return { purpose: 'read-only', rotationDays: 90, exchangeName: okx.name, rules: okx.rules, ...overrides };
+}
+
+/** The one finding with this id, or undefined. */
+export function findingOf(id: string, snap: KeyFormSnapshot, ctx: EvaluationContext): Finding | undefined {
+  return evaluate(snap, ctx).find((f) => f.id === id);
+}
+
+/** `n` distinct public addresses, 8.8.8.1 onwards. */
+export function publicIps(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `8.8.${Math.floor(i / 250) % 250}.${(i % 250) + 1}`);
+}
