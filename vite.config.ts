@@ -1,5 +1,7 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 
 type Target = 'chrome' | 'firefox';
@@ -18,6 +20,28 @@ function manifestFor(target: Target): ManifestV3Export {
   } as ManifestV3Export;
 }
 
+/**
+ * crxjs lists `?script` files as web-accessible so that pages could load them; ours is only ever injected by
+ * `scripting.executeScript`, which needs no such entry, and a web-accessible file lets any page probe for the
+ * extension. crxjs also leaves the script's intermediate ESM chunk behind, referenced by nothing. Remove both.
+ */
+function injectedScriptsStayPrivate(outDir: string): Plugin {
+  return {
+    name: 'keyscope:injected-scripts-stay-private',
+    apply: 'build',
+    enforce: 'post',
+    writeBundle() {
+      const manifestPath = join(outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      delete manifest.web_accessible_resources;
+      writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+      for (const file of readdirSync(join(outDir, 'assets')).filter((name) => name.startsWith('guard.ts-'))) {
+        rmSync(join(outDir, 'assets', file));
+      }
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
@@ -34,8 +58,9 @@ export default defineConfig(({ mode }) => {
       crx({
         manifest: manifestFor(target),
         browser: target,
-        contentScripts: { standaloneFiles: ['src/content/index.ts'] },
+        contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/guard.ts'] },
       }),
+      injectedScriptsStayPrivate(`dist/${target}`),
     ],
   };
 });

@@ -24,6 +24,8 @@ export interface ReminderList {
 
 /** Every message between the extension's parts: request and response per name. Direction in the comment. */
 export interface MessageMap {
+  /** content → background: this tab is on a key page; inject the guard script into the sending frame. */
+  'guard:inject': { request: Record<string, never>; response: void };
   /** content → background: the tab's verdict changed. */
   'verdict:update': { request: { verdict: TabVerdict }; response: void };
   /** content → background: the tab left the key page. */

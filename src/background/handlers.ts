@@ -2,6 +2,7 @@ import type browser from 'webextension-polyfill';
 import { localCalendarDate } from '../core/rotation';
 import type { MessageName, Request, Response } from '../messages';
 import { loadPurpose, savePurpose } from '../storage';
+import { injectGuard } from './inject-guard';
 import { listReminders, recordReminder } from './reminders';
 import { getVerdict, setVerdict } from './verdicts';
 
@@ -15,6 +16,7 @@ function senderTab(sender: browser.Runtime.MessageSender): number {
 
 /** One handler per message name; the map's type makes a missing handler a compile error. */
 export const handlers: Handlers = {
+  'guard:inject': (_payload, sender) => injectGuard(senderTab(sender), sender),
   'verdict:update': ({ verdict }, sender) => setVerdict(senderTab(sender), verdict),
   'verdict:clear': (_payload, sender) => setVerdict(senderTab(sender), null),
   'verdict:get': ({ tabId }) => getVerdict(tabId),

@@ -1,20 +1,24 @@
 import { adapterForHost, isKeyPage } from '../exchanges';
-import { guardKeyPage } from './key-page';
+import { send } from '../messages';
+import { currentGuard } from './guard-handle';
 import { watchUrl } from './watch-url';
 
-// Bootstrap: on every page of a supported exchange, and cheap there. It does no DOM work until the URL is a key
-// page, and keeps checking the URL because exchanges are single-page apps.
+// Bootstrap: runs on every page of a supported exchange, so it is tiny and does no DOM work. It watches the URL
+// (exchanges are single-page apps) and only on a key page has the background inject the guard (./guard.ts), which
+// carries the reader, the rules and the panel. Other pages never pay for those bytes.
 const adapter = adapterForHost(location.hostname);
 if (adapter) {
-  let visit: AbortController | undefined;
+  let injecting = false;
   const check = () => {
-    const onKeyPage = isKeyPage(adapter, location.pathname);
-    if (onKeyPage && !visit) {
-      visit = new AbortController();
-      guardKeyPage(adapter, visit.signal);
-    } else if (!onKeyPage && visit) {
-      visit.abort();
-      visit = undefined;
+    const guard = currentGuard();
+    if (!isKeyPage(adapter, location.pathname)) guard?.stop();
+    else if (guard) guard.start();
+    else if (!injecting) {
+      injecting = true;
+      send('guard:inject', {}).catch((error: unknown) => {
+        injecting = false;
+        console.warn('KeyScope could not start on this page', error);
+      });
     }
   };
   watchUrl(check, new AbortController().signal);

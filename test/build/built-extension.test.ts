@@ -24,10 +24,11 @@ const exchangeHosts = ADAPTERS.flatMap((a) => a.hosts.map((h) => `https://${h}/*
 describe.each(targets)('%s build', (target) => {
   const m = manifest(target);
 
-  test('asks only for storage; no host, tab, history or web-request access', () => {
-    expect(m.permissions).toEqual(['storage']);
-    expect(m.host_permissions ?? []).toEqual([]);
+  test('asks only for storage and scripting, on the supported exchanges\' hosts; no tabs, history or web requests', () => {
+    expect(m.permissions).toEqual(['storage', 'scripting']);
+    expect([...m.host_permissions].sort()).toEqual(exchangeHosts);
     expect(m.optional_permissions ?? []).toEqual([]);
+    expect(m.optional_host_permissions ?? []).toEqual([]);
   });
 
   test('runs its content script on the supported exchanges\' hosts only, as the registry lists them', () => {
@@ -35,10 +36,17 @@ describe.each(targets)('%s build', (target) => {
     expect([...m.content_scripts[0].matches].sort()).toEqual(exchangeHosts);
   });
 
-  test('the content script is one standalone file: no loader, no web-accessible resources', () => {
-    expect(m.web_accessible_resources ?? []).toEqual([]);
-    const script = readFileSync(join(root, 'dist', target, m.content_scripts[0].js[0]), 'utf8');
-    expect(script).not.toMatch(/\bimport\s*\(|^\s*import\s/m);
+  test('the content script and the injected guard are standalone files, and no file is web-accessible', () => {
+    expect(m.web_accessible_resources).toBeUndefined();
+    for (const file of [m.content_scripts[0].js[0], 'src/content/guard.js']) {
+      const script = readFileSync(join(root, 'dist', target, file), 'utf8');
+      expect(script, file).not.toMatch(/\bimport\s*\(|^\s*import\s/m);
+    }
+  });
+
+  test('the background injects exactly the built guard file', () => {
+    const background = files(join(root, 'dist', target, 'assets')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(background).toContain('src/content/guard.js');
   });
 
   test('extension pages may load no remote code and connect nowhere', () => {
@@ -68,11 +76,12 @@ test('Chrome build keeps a service worker', () => {
   expect(manifest('chrome').background.service_worker).toBeTruthy();
 });
 
-test('content script size is reported (bytes and gzip)', () => {
-  const m = manifest('chrome');
-  const script = readFileSync(join(root, 'dist', 'chrome', m.content_scripts[0].js[0]));
+test.each([
+  ['bootstrap content script (every exchange page)', 'src/content/index.js', 2_048],
+  ['guard (injected on key pages only)', 'src/content/guard.js', 24_576],
+])('%s stays within its size budget', (what, file, gzipBudget) => {
+  const script = readFileSync(join(root, 'dist', 'chrome', file));
   const gzip = gzipSync(script, { level: 9 }).length;
-  console.log(`content script: ${script.length} bytes, ${gzip} bytes gzip`);
-  expect(gzip).toBeGreaterThan(0);
-  expect(gzip).toBeLessThan(script.length);
+  console.log(`${what}: ${script.length} bytes, ${gzip} bytes gzip (budget ${gzipBudget})`);
+  expect(gzip).toBeLessThanOrEqual(gzipBudget);
 });

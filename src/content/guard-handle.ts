@@ -1,0 +1,20 @@
+/**
+ * The bootstrap (declared content script, on every exchange page) and the guard (injected only on key pages) run in
+ * the same isolated world: this global, invisible to the page, is how the bootstrap starts and stops the guard.
+ */
+export interface GuardHandle {
+  /** Starts guarding the key page, if not already. */
+  start(): void;
+  /** Stops and removes everything the guard added to the page. */
+  stop(): void;
+}
+
+const KEY = '__keyscopeGuard';
+
+export function currentGuard(): GuardHandle | undefined {
+  return (globalThis as Record<string, unknown>)[KEY] as GuardHandle | undefined;
+}
+
+export function installGuard(handle: GuardHandle): void {
+  (globalThis as Record<string, unknown>)[KEY] = handle;
+}
