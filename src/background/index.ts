@@ -19,6 +19,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 
 acceptPopupPorts();
 
-browser.tabs.onRemoved.addListener((tabId) => {
-  setVerdict(tabId, null).catch((error: unknown) => console.warn('KeyScope: could not clear the verdict of a closed tab', error));
+// A tab that closes or loads another page has no live form any more; its guard cannot say so itself.
+// (Neither event needs the `tabs` permission; a new key page reports its own verdict once read.)
+const forget = (tabId: number) =>
+  setVerdict(tabId, null).catch((error: unknown) => console.warn('KeyScope: could not clear the verdict of a tab', error));
+browser.tabs.onRemoved.addListener(forget);
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') forget(tabId);
 });

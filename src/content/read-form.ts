@@ -10,6 +10,9 @@ const CONTROL =
   'input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="switch"], [role="menuitemcheckbox"], [aria-checked]';
 const TEXT_ENTRY = 'textarea, input:not([type]), input[type="text"], input[type="search"], input[type="url"]';
 const CHIP = 'li, [role="listitem"], [role="option"], [class*="tag" i], [class*="chip" i], [class*="selection-item" i]';
+// A tag chip is also known by its remove button ("×", aria-label "Remove"), whatever its class names are.
+const BUTTON = 'button, [role="button"]';
+const REMOVE_NAME = /^(?:[×✕✖x]$|remove|delete|删除|移除)/i;
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON']);
 // Custom controls without a role that show their state by toggled classes only.
 const TOGGLE_CLASS = /check|switch|toggle/i;
@@ -72,19 +75,27 @@ function labelledBy(label: Element, boundary: Element, selector: string): Elemen
   return named.find((el) => el.matches(selector) && (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).includes(id)) ?? null;
 }
 
-/** The checkbox, switch or toggled element that a permission label belongs to. */
-function controlFor(label: Element, boundary: Element): Element | undefined {
+/**
+ * The checkbox, switch or toggled element that a permission label belongs to. `labels` are all the
+ * permission labels found: climbing stops below an element that holds another one.
+ */
+function controlFor(label: Element, boundary: Element, labels: readonly Element[]): Element | undefined {
   const own = label.closest(CONTROL);
   if (own && boundary.contains(own)) return own;
   const direct = labelTarget(label) ?? label.closest('label')?.querySelector(CONTROL) ?? labelledBy(label, boundary, CONTROL);
   if (direct) return direct;
+  // The outermost class-toggled element wins: BEM parts such as `perm-check__text` carry the same word as the
+  // element whose modifier holds the state (`perm-check perm-check--checked`).
+  const holdsAnother = (el: Element) => labels.some((other) => other !== label && el.contains(other));
+  let toggled: Element | undefined;
   for (let node: Element | null = label, depth = 0; node && depth <= CLIMB_CONTROL && boundary.contains(node); node = node.parentElement, depth++) {
+    if (holdsAnother(node)) break;
     const controls = node.querySelectorAll(CONTROL);
     if (controls.length === 1) return controls[0];
     if (controls.length > 1) return undefined;
-    if (TOGGLE_CLASS.test(node.getAttribute('class') ?? '')) return node;
+    if (TOGGLE_CLASS.test(node.getAttribute('class') ?? '')) toggled = node;
   }
-  return undefined;
+  return toggled;
 }
 
 /** Whether a control shows "on"; class-toggled controls count as on when a class says checked/active/selected/on. */
@@ -126,10 +137,19 @@ function chipText(chip: Element): string {
   return text.trim();
 }
 
+function isRemoveButton(button: Element): boolean {
+  const name = button.getAttribute('aria-label') ?? button.getAttribute('title') ?? button.textContent ?? '';
+  return REMOVE_NAME.test(name.trim());
+}
+
 /** IP entries as typed: committed tag chips, then whatever is still in the field. */
 function readIpEntries({ field, item }: TextField, labels: readonly Element[]): string[] {
-  const chips = Array.from(item.querySelectorAll(CHIP)).filter(
-    (chip) => !chip.querySelector(CHIP) && !chip.contains(field) && !labels.some((label) => chip.contains(label)),
+  const candidates = Array.from(item.querySelectorAll(`${CHIP}, ${BUTTON}`), (el) =>
+    el.matches(CHIP) ? el : isRemoveButton(el) ? el.parentElement : null,
+  );
+  const chips = Array.from(new Set(candidates)).filter(
+    (chip): chip is Element =>
+      !!chip && !chip.querySelector(CHIP) && !chip.contains(field) && !labels.some((label) => chip.contains(label)),
   );
   return [...chips.flatMap((chip) => splitAllowList(chipText(chip))), ...splitAllowList(field.value)];
 }
@@ -147,7 +167,8 @@ function lowestCommonAncestor(elements: readonly Element[]): Element | undefined
  */
 export function findKeyForm(root: Element, adapter: ExchangeAdapter): Element | undefined {
   const found = scan(root, adapter);
-  const controls = found.permissions.map(([, label]) => controlFor(label, root)).filter((c): c is Element => !!c);
+  const labels = found.permissions.map(([, label]) => label);
+  const controls = labels.map((label) => controlFor(label, root, labels)).filter((c): c is Element => !!c);
   if (controls.length === 0) return undefined;
   const ipField = found.ipLabels.map((label) => textFieldFor(label, root)).find(Boolean);
   const anchor = ipField?.field ?? found.sectionLabels[0];
@@ -158,8 +179,9 @@ export function findKeyForm(root: Element, adapter: ExchangeAdapter): Element | 
 export function readForm(form: Element, adapter: ExchangeAdapter): KeyFormSnapshot {
   const found = scan(form, adapter);
   const ticked = new Set<Permission>();
+  const labels = found.permissions.map(([, label]) => label);
   for (const [permission, label] of found.permissions) {
-    const control = controlFor(label, form);
+    const control = controlFor(label, form, labels);
     if (control && isOn(control)) ticked.add(permission);
   }
   const ipField = found.ipLabels.map((label) => textFieldFor(label, form)).find(Boolean);
