@@ -1,5 +1,8 @@
 import type { Finding, Permission, Purpose, Risk } from './core/types';
-import type { KeyCreated, Reminder } from './reminder';
+import type { ReminderEdit } from './inventory/lifecycle';
+import type { KeyCreated, Reminder } from './inventory/reminder';
+import type { Settings } from './inventory/settings';
+import type { ImportReport } from './inventory/transfer';
 
 /** The live verdict of one tab's key form: what the overlay shows, kept by the background for the popup. */
 export interface TabVerdict {
@@ -20,6 +23,21 @@ export interface ReminderList {
   reminders: Reminder[];
   /** Stored records that failed validation: kept aside, shown, never dropped. */
   quarantined: number;
+  /** The quarantined records themselves, as found, for the user to inspect or export. */
+  quarantine: unknown[];
+  settings: Settings;
+  /** Today, by the background's clock: the one clock statuses are computed with. */
+  today: string;
+}
+
+/** A key listed on an exchange's API-management page, as read there: metadata only. */
+export interface ListedKey {
+  exchange: string;
+  name: string;
+  permissions: KeyCreated['permissions'];
+  ipBound: boolean;
+  /** Creation date as shown, when the page shows one. */
+  created?: string;
 }
 
 /** Every message between the extension's parts: request and response per name. Direction in the comment. */
@@ -36,10 +54,30 @@ export interface MessageMap {
   'purpose:get': { request: { exchange: string }; response: Purpose | null };
   /** content → background: remember the purpose chosen on this exchange. */
   'purpose:set': { request: { exchange: string; purpose: Purpose }; response: void };
-  /** content → background: the user submitted the guarded form; record a reminder. */
+  /** content → background: the user submitted the guarded form; record a pending reminder. */
   'reminder:record': { request: KeyCreated; response: Reminder };
-  /** popup → background: the reminder list. */
+  /** content → background: the exchange shows the key it just created; confirm the newest pending one. */
+  'reminder:confirm-pending': { request: { exchange: string; name?: string }; response: Reminder | null };
+  /** content → background: "track this key" on the exchange's key list. */
+  'reminder:track': { request: ListedKey & { rotationDays: number }; response: Reminder };
+  /** content → background: which listed keys are already tracked (by exchange and name). */
+  'reminders:tracked-names': { request: { exchange: string }; response: string[] };
+  /** popup/options → background: the reminder list with settings. */
   'reminders:list': { request: Record<string, never>; response: ReminderList };
+  /** popup → background: a key added by hand. */
+  'reminder:add': { request: KeyCreated & { created: string }; response: Reminder };
+  'reminder:edit': { request: { id: string; changes: ReminderEdit }; response: Reminder };
+  /** The key was replaced today: archive it and start its successor. */
+  'reminder:rotate': { request: { id: string }; response: Reminder };
+  'reminder:revoke': { request: { id: string }; response: Reminder };
+  'reminder:confirm': { request: { id: string }; response: Reminder };
+  'reminder:snooze': { request: { id: string; days: number }; response: Reminder };
+  /** Deletes a reminder and returns it, so that "undo" can restore it exactly. */
+  'reminder:delete': { request: { id: string }; response: Reminder };
+  'reminder:restore': { request: { reminder: Reminder }; response: Reminder };
+  /** options → background: merge an exported file; says what was imported or rejected and why. */
+  'reminders:import': { request: { text: string }; response: ImportReport };
+  'settings:set': { request: Partial<Pick<Settings, 'dueSoonDays' | 'sync'>>; response: Settings };
 }
 
 export type MessageName = keyof MessageMap;

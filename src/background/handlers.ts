@@ -1,9 +1,11 @@
 import type browser from 'webextension-polyfill';
 import { localCalendarDate } from '../core/rotation';
+import { DUE_SOON_RANGE, type Settings } from '../inventory/settings';
 import type { MessageName, Request, Response } from '../messages';
-import { loadPurpose, savePurpose } from '../storage';
+import { loadPurpose, loadSettings, savePurpose, saveSettings } from '../storage';
 import { injectGuard } from './inject-guard';
-import { listReminders, recordReminder } from './reminders';
+import * as store from './reminders';
+import { startSync } from './sync';
 import { getVerdict, setVerdict } from './verdicts';
 
 type Handlers = { [K in MessageName]: (payload: Request<K>, sender: browser.Runtime.MessageSender) => Promise<Response<K>> };
@@ -14,6 +16,22 @@ function senderTab(sender: browser.Runtime.MessageSender): number {
   return id;
 }
 
+/** The background's clock is the only clock: every date is today's local calendar date here. */
+const today = () => localCalendarDate(new Date());
+
+async function updateSettings(changes: Partial<Pick<Settings, 'dueSoonDays' | 'sync'>>): Promise<Settings> {
+  const current = await loadSettings();
+  const days = changes.dueSoonDays;
+  if (days !== undefined && !(Number.isInteger(days) && days >= DUE_SOON_RANGE.min && days <= DUE_SOON_RANGE.max)) {
+    throw new Error(`"Due soon" must be a whole number of days from ${DUE_SOON_RANGE.min} to ${DUE_SOON_RANGE.max}.`);
+  }
+  const { syncProblem: _cleared, ...rest } = current;
+  const next: Settings = { ...(changes.sync ? rest : current), ...changes };
+  await saveSettings(next);
+  if (changes.sync && !current.sync) await startSync();
+  return loadSettings();
+}
+
 /** One handler per message name; the map's type makes a missing handler a compile error. */
 export const handlers: Handlers = {
   'guard:inject': (_payload, sender) => injectGuard(senderTab(sender), sender),
@@ -22,6 +40,19 @@ export const handlers: Handlers = {
   'verdict:get': ({ tabId }) => getVerdict(tabId),
   'purpose:get': ({ exchange }) => loadPurpose(exchange),
   'purpose:set': ({ exchange, purpose }) => savePurpose(exchange, purpose),
-  'reminder:record': (created) => recordReminder(created, localCalendarDate(new Date())),
-  'reminders:list': () => listReminders(),
+  'reminder:record': (key) => store.recordSubmitted(key, today()),
+  'reminder:confirm-pending': ({ exchange, name }) => store.confirmPending(exchange, name, today()),
+  'reminder:track': (key) => store.trackListed(key, today()),
+  'reminders:tracked-names': ({ exchange }) => store.trackedNames(exchange),
+  'reminders:list': () => store.listReminders(today()),
+  'reminder:add': (key) => store.addManual(key, today()),
+  'reminder:edit': ({ id, changes }) => store.editReminder(id, changes, today()),
+  'reminder:rotate': ({ id }) => store.rotateReminder(id, today()),
+  'reminder:revoke': ({ id }) => store.revokeReminder(id, today()),
+  'reminder:confirm': ({ id }) => store.confirmReminder(id, today()),
+  'reminder:snooze': ({ id, days }) => store.snoozeReminder(id, days, today()),
+  'reminder:delete': ({ id }) => store.deleteReminder(id),
+  'reminder:restore': ({ reminder }) => store.restoreReminder(reminder),
+  'reminders:import': ({ text }) => store.importReminders(text),
+  'settings:set': (changes) => updateSettings(changes),
 };

@@ -1,13 +1,22 @@
 import browser from 'webextension-polyfill';
 import type { Envelope, MessageName } from '../messages';
+import { CHECK_ALARM, handleNotificationClicks, runCheck, scheduleChecks } from './checks';
 import { handlers } from './handlers';
+import { onInventoryChange } from './reminders';
+import { pullFromSync, pushToSync, watchSync } from './sync';
 import { acceptPopupPorts, setVerdict } from './verdicts';
+
+// Every listener is registered synchronously at start-up, so that a restarted service worker (MV3 stops it at any
+// moment) receives the event that woke it. State lives in storage; nothing here survives a restart, nor needs to.
+
+function warn(what: string) {
+  return (error: unknown) => console.warn(`KeyScope: ${what}`, error);
+}
 
 function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null && typeof (message as Envelope).type === 'string' && (message as Envelope).type in handlers;
 }
 
-// Listeners are registered synchronously at start-up so that a restarted service worker receives the event that woke it.
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id || !isEnvelope(message)) return undefined;
   const handle = handlers[message.type as MessageName] as (payload: unknown, s: typeof sender) => Promise<unknown>;
@@ -21,9 +30,34 @@ acceptPopupPorts();
 
 // A tab that closes or loads another page has no live form any more; its guard cannot say so itself.
 // (Neither event needs the `tabs` permission; a new key page reports its own verdict once read.)
-const forget = (tabId: number) =>
-  setVerdict(tabId, null).catch((error: unknown) => console.warn('KeyScope: could not clear the verdict of a tab', error));
+const forget = (tabId: number) => setVerdict(tabId, null).catch(warn('could not clear the verdict of a tab'));
 browser.tabs.onRemoved.addListener(forget);
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') forget(tabId);
 });
+
+onInventoryChange((stored) => pushToSync(stored).catch(warn('could not sync')));
+// The badge follows the stored data itself, whoever wrote it (this worker, an earlier one, or a restore).
+browser.storage.local.onChanged.addListener((changes) => {
+  if ('reminders' in changes || 'settings' in changes) runCheck().catch(warn('the reminder check failed'));
+});
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === CHECK_ALARM) runCheck().catch(warn('the reminder check failed'));
+});
+const startUp = () => {
+  scheduleChecks().catch(warn('could not schedule reminder checks'));
+  pullFromSync().catch(warn('could not read synced keys'));
+  runCheck().catch(warn('the reminder check failed'));
+};
+browser.runtime.onStartup.addListener(startUp);
+browser.runtime.onInstalled.addListener(startUp);
+
+handleNotificationClicks();
+browser.permissions.onAdded.addListener((granted) => {
+  if (granted.permissions?.includes('notifications')) {
+    handleNotificationClicks();
+    runCheck().catch(warn('the reminder check failed'));
+  }
+});
+watchSync();

@@ -1,37 +1,170 @@
-import { rotationDueDate, type CalendarDate } from '../core/rotation';
-import type { ReminderList } from '../messages';
-import type { KeyCreated, Reminder } from '../reminder';
-import { loadReminders, saveReminders } from '../storage';
+import type { CalendarDate } from '../core/rotation';
+import { adapterById } from '../exchanges';
+import { confirm, edit, newReminder, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
+import { validateReminder, type KeyCreated, type Reminder, type StoredReminders } from '../inventory/reminder';
+import { importInventory, type ImportReport } from '../inventory/transfer';
+import type { ListedKey, ReminderList } from '../messages';
+import { loadReminders, loadSettings, saveReminders } from '../storage';
 import { serial } from './serial';
 
+// The inventory store. Every change is read-modify-write of one storage key, run one at a time: two tabs and
+// the popup changing reminders at once cannot lose an update, and a failed write changes nothing.
 const writes = serial();
+const listeners = new Set<(stored: StoredReminders) => void>();
 
-/** Builds the reminder for a key created today; the clock is the caller's. */
-export function reminderFor(created: KeyCreated, today: CalendarDate, id: string): Reminder {
-  return {
-    id,
-    exchange: created.exchange,
-    name: created.name.slice(0, 200),
-    permissions: [...created.permissions],
-    ipBound: created.ipBound,
-    ...(created.purpose ? { purpose: created.purpose } : {}),
-    created: today,
-    rotationDays: created.rotationDays,
-    due: rotationDueDate(today, created.rotationDays, created.deadlineDays),
-    state: 'active',
-  };
+/** Called after every successful write (badge, sync). */
+export function onInventoryChange(listener: (stored: StoredReminders) => void): void {
+  listeners.add(listener);
 }
 
-export function recordReminder(created: KeyCreated, today: CalendarDate): Promise<Reminder> {
+function change<T>(apply: (stored: StoredReminders) => { next: StoredReminders; result: T }): Promise<T> {
   return writes(async () => {
     const stored = await loadReminders();
-    const reminder = reminderFor(created, today, crypto.randomUUID());
-    await saveReminders({ ...stored, reminders: [...stored.reminders, reminder] });
-    return reminder;
+    const { next, result } = apply(stored);
+    if (next === stored) return result;
+    await saveReminders(next);
+    for (const listener of listeners) listener(next);
+    return result;
   });
 }
 
-export async function listReminders(): Promise<ReminderList> {
-  const stored = await loadReminders();
-  return { reminders: stored.reminders, quarantined: stored.quarantine.length };
+function find(stored: StoredReminders, id: string): Reminder {
+  const found = stored.reminders.find((r) => r.id === id);
+  if (!found) throw new Error('That key is no longer in your list (it may have been deleted in another window).');
+  return found;
+}
+
+function replace(stored: StoredReminders, updated: Reminder, ...added: Reminder[]): StoredReminders {
+  return { ...stored, reminders: [...stored.reminders.map((r) => (r.id === updated.id ? updated : r)), ...added] };
+}
+
+/** Applies one pure lifecycle step to one reminder. */
+function update(id: string, step: (reminder: Reminder) => Reminder): Promise<Reminder> {
+  return change((stored) => {
+    const updated = step(find(stored, id));
+    return { next: replace(stored, updated), result: updated };
+  });
+}
+
+const rulesOf = (exchange: string) => adapterById(exchange)?.rules;
+
+export function recordSubmitted(key: KeyCreated, today: CalendarDate): Promise<Reminder> {
+  return change((stored) => {
+    const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'form', state: 'pending' });
+    return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
+  });
+}
+
+/** The exchange showed a new key: confirm the newest pending reminder of that exchange (by name when given). */
+export function confirmPending(exchange: string, name: string | undefined, today: CalendarDate): Promise<Reminder | null> {
+  return change((stored) => {
+    const pending = stored.reminders.filter((r) => r.exchange === exchange && r.state === 'pending');
+    const match = pending.findLast((r) => name !== undefined && r.name === name.trim()) ?? pending.at(-1);
+    if (!match) return { next: stored, result: null };
+    const confirmed = confirm(match, today);
+    return { next: replace(stored, confirmed), result: confirmed };
+  });
+}
+
+export function addManual(key: KeyCreated & { created: CalendarDate }, today: CalendarDate): Promise<Reminder> {
+  return change((stored) => {
+    const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'manual', state: 'active', created: key.created });
+    return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
+  });
+}
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** "Track this key" on an exchange's key list; tracking the same listed key twice keeps one reminder. */
+export function trackListed(key: ListedKey & { rotationDays: number }, today: CalendarDate): Promise<Reminder> {
+  return change((stored) => {
+    const existing = stored.reminders.find((r) => r.exchange === key.exchange && r.state !== 'revoked' && r.state !== 'rotated' && sameName(r.name, key.name));
+    if (existing) return { next: stored, result: existing };
+    const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'exchange-list', state: 'active', created: key.created ?? today });
+    return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
+  });
+}
+
+export async function trackedNames(exchange: string): Promise<string[]> {
+  const { reminders } = await loadReminders();
+  return reminders.filter((r) => r.exchange === exchange && (r.state === 'active' || r.state === 'pending')).map((r) => r.name);
+}
+
+export const editReminder = (id: string, changes: ReminderEdit, today: CalendarDate) =>
+  update(id, (r) => edit(r, changes, today, rulesOf(changes.exchange ?? r.exchange)));
+export const revokeReminder = (id: string, today: CalendarDate) => update(id, (r) => revoke(r, today));
+export const confirmReminder = (id: string, today: CalendarDate) => update(id, (r) => confirm(r, today));
+export const snoozeReminder = (id: string, days: number, today: CalendarDate) => {
+  if (days !== 1 && days !== 7) return Promise.reject(new Error('Snooze for 1 or 7 days.'));
+  return update(id, (r) => snooze(r, today, days));
+};
+
+/** Archives the key as rotated and returns its successor. */
+export function rotateReminder(id: string, today: CalendarDate): Promise<Reminder> {
+  return change((stored) => {
+    const current = find(stored, id);
+    const [archived, successor] = rotate(current, today, crypto.randomUUID(), rulesOf(current.exchange));
+    return { next: replace(stored, archived, successor), result: successor };
+  });
+}
+
+export function deleteReminder(id: string): Promise<Reminder> {
+  return change((stored) => {
+    const removed = find(stored, id);
+    return { next: { ...stored, reminders: stored.reminders.filter((r) => r.id !== id) }, result: removed };
+  });
+}
+
+/** Undo of a delete: puts the same record back (validated, and only if its id is free). */
+export function restoreReminder(reminder: unknown): Promise<Reminder> {
+  return change((stored) => {
+    const valid = validateReminder(reminder);
+    if (!valid) throw new Error('This reminder cannot be restored: it is not a valid KeyScope reminder.');
+    if (stored.reminders.some((r) => r.id === valid.id)) return { next: stored, result: valid };
+    return { next: { ...stored, reminders: [...stored.reminders, valid] }, result: valid };
+  });
+}
+
+export function importReminders(text: string): Promise<ImportReport> {
+  return change((stored) => {
+    const { reminders, report } = importInventory(text, stored.reminders);
+    return { next: reminders === stored.reminders ? stored : { ...stored, reminders }, result: report };
+  });
+}
+
+/** Records which reminders the user was just notified about (pure plan from ../inventory/notifications). */
+export function markNotified(states: ReadonlyMap<string, Reminder['notified']>): Promise<void> {
+  if (states.size === 0) return Promise.resolve();
+  return change((stored) => ({
+    next: {
+      ...stored,
+      reminders: stored.reminders.map((r) => {
+        if (!states.has(r.id)) return r;
+        const { notified: _old, ...rest } = r;
+        const state = states.get(r.id);
+        return state ? { ...rest, notified: state } : rest;
+      }),
+    },
+    result: undefined,
+  }));
+}
+
+/** Merges reminders from another browser (sync): new ids are added, a known id is replaced by a longer history. */
+export function mergeReminders(incoming: readonly Reminder[]): Promise<number> {
+  return change((stored) => {
+    const byId = new Map(stored.reminders.map((r) => [r.id, r]));
+    let changed = 0;
+    for (const remote of incoming) {
+      const local = byId.get(remote.id);
+      if (local && local.history.length >= remote.history.length) continue;
+      byId.set(remote.id, remote);
+      changed++;
+    }
+    return changed ? { next: { ...stored, reminders: [...byId.values()] }, result: changed } : { next: stored, result: 0 };
+  });
+}
+
+export async function listReminders(today: CalendarDate): Promise<ReminderList> {
+  const [stored, settings] = await Promise.all([loadReminders(), loadSettings()]);
+  return { reminders: stored.reminders, quarantined: stored.quarantine.length, quarantine: stored.quarantine, settings, today };
 }

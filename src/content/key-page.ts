@@ -29,11 +29,12 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
   const view = (snapshot: KeyFormSnapshot): PanelView => {
     const context = { purpose, rotationDays, exchangeName: adapter.name, rules: adapter.rules };
     const findings = evaluate(snapshot, context);
-    const deadlineDays = exchangeDeadlineDays(adapter.rules, snapshot.permissions, parseAllowList(snapshot.ipEntries));
+    const bound = isBound(parseAllowList(snapshot.ipEntries));
+    const deadlineDays = exchangeDeadlineDays(adapter.rules, snapshot.permissions, bound);
     const notes = snapshot.permissions.map((p) => adapter.rules.permissionNotes?.[p]).filter((n): n is string => !!n);
     return {
       exchangeName: adapter.name, snapshot, findings, verdict: verdictOf(findings), purpose, rotationDays,
-      suggestedDays: suggestedRotationDays(deadlineDays), deadlineDays, permissionNotes: notes, notice,
+      suggestedDays: suggestedRotationDays(deadlineDays), deadlineDays, bound, permissionNotes: notes, notice,
     };
   };
 
@@ -75,7 +76,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     const days = rotationDays ?? current.suggestedDays;
     const created = {
       exchange: adapter.id, name: snapshot.keyName, permissions: snapshot.permissions,
-      ipBound: isBound(parseAllowList(snapshot.ipEntries)), rotationDays: days,
+      ipBound: current.bound, rotationDays: days,
       ...(purpose ? { purpose } : {}), ...(current.deadlineDays !== undefined ? { deadlineDays: current.deadlineDays } : {}),
     };
     // A second click on the same, unchanged form (e.g. the exchange asked for 2FA first) is the same key.

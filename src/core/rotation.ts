@@ -1,5 +1,3 @@
-import type { IpEntry } from './ip-allowlist';
-import { isBound } from './ip-binding';
 import type { ExchangeRules, Permission, UnboundKeyExpiry } from './types';
 
 /** Reminder intervals the panel offers, in days. */
@@ -53,15 +51,15 @@ export function localCalendarDate(instant: Date): CalendarDate {
 }
 
 /** True when the exchange's unbound-key clock runs for this key. */
-export function unboundExpiryApplies(expiry: UnboundKeyExpiry, permissions: readonly Permission[], ips: readonly IpEntry[]): boolean {
-  if (isBound(ips)) return false;
+export function unboundExpiryApplies(expiry: UnboundKeyExpiry, permissions: readonly Permission[], bound: boolean): boolean {
+  if (bound) return false;
   return expiry.permissions.length === 0 || permissions.some((p) => expiry.permissions.includes(p));
 }
 
 /** Days until the exchange removes this key on its own, when it would. */
-export function exchangeDeadlineDays(rules: ExchangeRules, permissions: readonly Permission[], ips: readonly IpEntry[]): number | undefined {
+export function exchangeDeadlineDays(rules: ExchangeRules, permissions: readonly Permission[], bound: boolean): number | undefined {
   const expiry = rules.unboundExpiry;
-  return expiry && unboundExpiryApplies(expiry, permissions, ips) ? expiry.days : undefined;
+  return expiry && unboundExpiryApplies(expiry, permissions, bound) ? expiry.days : undefined;
 }
 
 /** The interval to suggest: 90 days, or the exchange's deadline when that comes first. */

@@ -1,23 +1,51 @@
-import { PERMISSIONS, PURPOSES, type Permission, type Purpose } from './core/types';
-import { parseCalendarDate, type CalendarDate } from './core/rotation';
+import { parseCalendarDate, type CalendarDate } from '../core/rotation';
+import { PERMISSIONS, PURPOSES, type Permission, type Purpose } from '../core/types';
 
-/** Lifecycle of a tracked key; `active` reminders get a due status from their date. */
-export const REMINDER_STATES = ['active', 'rotated', 'revoked'] as const;
+/**
+ * Lifecycle of a tracked key. `pending`: the form was submitted but the exchange has not shown the new key yet.
+ * `active`: the key exists and has a due date. `rotated` and `revoked` are archived generations kept as history.
+ */
+export const REMINDER_STATES = ['pending', 'active', 'rotated', 'revoked'] as const;
 export type ReminderState = (typeof REMINDER_STATES)[number];
+
+/** Where a reminder came from. */
+export const REMINDER_SOURCES = ['form', 'manual', 'exchange-list', 'import'] as const;
+export type ReminderSource = (typeof REMINDER_SOURCES)[number];
+
+/** What happened to a key, and when (local calendar date). */
+export const REMINDER_EVENTS = ['created', 'confirmed', 'rotated', 'revoked', 'snoozed', 'edited', 'tracked', 'imported', 'restored'] as const;
+export interface ReminderEvent {
+  kind: (typeof REMINDER_EVENTS)[number];
+  on: CalendarDate;
+}
+
+/** Notification states, so that each state change notifies once and not at every check. */
+export const NOTIFIED_STATES = ['due-soon', 'overdue'] as const;
+export type NotifiedState = (typeof NOTIFIED_STATES)[number];
 
 /** A tracked key: metadata only, never the key, secret or passphrase. */
 export interface Reminder {
   id: string;
   exchange: string;
-  /** The key's name as typed on the exchange's form. */
+  /** The key's name as typed on the exchange's form (or by hand). */
   name: string;
   permissions: Permission[];
   ipBound: boolean;
   purpose?: Purpose;
+  /** When this generation of the key was created. */
   created: CalendarDate;
   rotationDays: number;
+  /** created + rotationDays, never after the exchange's own deadline when one applied at creation. */
   due: CalendarDate;
   state: ReminderState;
+  source: ReminderSource;
+  /** Notifications are silent until this date. */
+  snoozedUntil?: CalendarDate;
+  /** The last state the user was notified of. */
+  notified?: NotifiedState;
+  /** For a rotated key's successor: the id of the generation it replaced. */
+  replaces?: string;
+  history: ReminderEvent[];
 }
 
 /** What the content script reports when the user submits the guarded form. */
@@ -32,7 +60,8 @@ export interface KeyCreated {
   deadlineDays?: number;
 }
 
-const NAME_MAX = 200;
+export const NAME_MAX = 200;
+const HISTORY_MAX = 200;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,25 +71,38 @@ function isDate(value: unknown): value is CalendarDate {
   return typeof value === 'string' && parseCalendarDate(value) !== undefined;
 }
 
+function oneOf<T>(values: readonly T[], value: unknown): value is T {
+  return (values as readonly unknown[]).includes(value);
+}
+
+function isEvent(value: unknown): value is ReminderEvent {
+  return isRecord(value) && oneOf(REMINDER_EVENTS, value.kind) && isDate(value.on);
+}
+
 /** The reminder a stored value describes, or undefined when any field is missing or malformed. */
 export function validateReminder(value: unknown): Reminder | undefined {
   if (!isRecord(value)) return undefined;
-  const { id, exchange, name, permissions, ipBound, purpose, created, rotationDays, due, state } = value;
+  const v = value;
   const valid =
-    typeof id === 'string' && id.length > 0 &&
-    typeof exchange === 'string' && /^[a-z0-9-]{1,40}$/.test(exchange) &&
-    typeof name === 'string' && name.length <= NAME_MAX &&
-    Array.isArray(permissions) && permissions.every((p) => (PERMISSIONS as readonly unknown[]).includes(p)) &&
-    typeof ipBound === 'boolean' &&
-    (purpose === undefined || (PURPOSES as readonly unknown[]).includes(purpose)) &&
-    isDate(created) && isDate(due) &&
-    typeof rotationDays === 'number' && Number.isInteger(rotationDays) && rotationDays > 0 &&
-    (REMINDER_STATES as readonly unknown[]).includes(state);
+    typeof v.id === 'string' && v.id.length > 0 && v.id.length <= 100 &&
+    typeof v.exchange === 'string' && /^[a-z0-9-]{1,40}$/.test(v.exchange) &&
+    typeof v.name === 'string' && v.name.length <= NAME_MAX &&
+    Array.isArray(v.permissions) && v.permissions.every((p) => oneOf(PERMISSIONS, p)) &&
+    typeof v.ipBound === 'boolean' &&
+    (v.purpose === undefined || oneOf(PURPOSES, v.purpose)) &&
+    isDate(v.created) && isDate(v.due) &&
+    typeof v.rotationDays === 'number' && Number.isInteger(v.rotationDays) && v.rotationDays > 0 && v.rotationDays <= 3660 &&
+    oneOf(REMINDER_STATES, v.state) &&
+    oneOf(REMINDER_SOURCES, v.source) &&
+    (v.snoozedUntil === undefined || isDate(v.snoozedUntil)) &&
+    (v.notified === undefined || oneOf(NOTIFIED_STATES, v.notified)) &&
+    (v.replaces === undefined || typeof v.replaces === 'string') &&
+    Array.isArray(v.history) && v.history.length <= HISTORY_MAX && v.history.every(isEvent);
   return valid ? (value as unknown as Reminder) : undefined;
 }
 
-/** Version of the stored reminders' shape; bump it with a migration in {@link normalizeReminders}. */
-export const SCHEMA_VERSION = 1;
+/** Version of the stored reminders' shape; each bump comes with a step in {@link MIGRATIONS}. */
+export const SCHEMA_VERSION = 2;
 
 /** The reminders as stored under one key, so that every write is all-or-nothing. */
 export interface StoredReminders {
@@ -71,22 +113,39 @@ export interface StoredReminders {
 }
 
 /**
- * Turns whatever is stored (nothing, an old shape, corrupt data) into the current shape.
- * Valid records are kept, invalid ones move to the quarantine; nothing is dropped.
+ * One step per schema version: MIGRATIONS[n] turns a version-n record into a version-(n+1) one.
+ * Version 1 (KeyScope 0.1, 2026-11) had no source, history or pending state.
+ */
+const MIGRATIONS: Record<number, (record: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (record) => ({
+    ...record,
+    source: record.source ?? 'form',
+    history: record.history ?? (isDate(record.created) ? [{ kind: 'created', on: record.created }] : []),
+  }),
+};
+
+function migrate(record: unknown, from: number): unknown {
+  if (!isRecord(record)) return record;
+  let current = record;
+  for (let version = from; version < SCHEMA_VERSION; version++) current = MIGRATIONS[version]?.(current) ?? current;
+  return current;
+}
+
+/**
+ * Turns whatever is stored (nothing, an older version, corrupt data) into the current shape. Valid records are
+ * kept, invalid ones move to the quarantine, records from a newer KeyScope are quarantined untouched;
+ * nothing is dropped.
  */
 export function normalizeReminders(raw: unknown): StoredReminders {
   if (raw === undefined || raw === null) return { version: SCHEMA_VERSION, reminders: [], quarantine: [] };
-  if (typeof raw !== 'object' || !Array.isArray((raw as StoredReminders).reminders)) {
-    return { version: SCHEMA_VERSION, reminders: [], quarantine: [raw] };
-  }
-  const stored = raw as { reminders: unknown[]; quarantine?: unknown };
+  if (!isRecord(raw) || !Array.isArray(raw.reminders)) return { version: SCHEMA_VERSION, reminders: [], quarantine: [raw] };
+  const from = typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version >= 1 ? raw.version : 1;
   const reminders: Reminder[] = [];
-  const quarantine: unknown[] = Array.isArray(stored.quarantine) ? [...stored.quarantine] : [];
-  for (const item of stored.reminders) {
-    const valid = validateReminder(item);
+  const quarantine: unknown[] = Array.isArray(raw.quarantine) ? [...raw.quarantine] : [];
+  for (const item of raw.reminders) {
+    const valid = from <= SCHEMA_VERSION ? validateReminder(migrate(item, from)) : undefined;
     if (valid) reminders.push(valid);
     else quarantine.push(item);
   }
   return { version: SCHEMA_VERSION, reminders, quarantine };
 }
-

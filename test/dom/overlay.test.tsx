@@ -11,7 +11,7 @@ function viewOf(snapshot: Partial<KeyFormSnapshot>, answers: { purpose?: Purpose
   const findings = evaluate(full, { ...answers, exchangeName: 'OKX', rules: okx.rules });
   return {
     exchangeName: 'OKX', snapshot: full, findings, verdict: verdictOf(findings), ...answers,
-    suggestedDays: 90, permissionNotes: [],
+    suggestedDays: 90, bound: false, permissionNotes: [],
   };
 }
 

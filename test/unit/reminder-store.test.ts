@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { normalizeReminders, SCHEMA_VERSION, validateReminder, type Reminder } from '../../src/reminder';
+import { normalizeReminders, SCHEMA_VERSION, validateReminder, type Reminder } from '../../src/inventory/reminder';
 
 // An in-memory storage.local whose reads and writes take turns with other tasks, as the real one does.
 const memory = new Map<string, unknown>();
@@ -21,11 +21,12 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { recordReminder, listReminders, reminderFor } = await import('../../src/background/reminders');
+const store = await import('../../src/background/reminders');
 
 const valid: Reminder = {
   id: 'a', exchange: 'okx', name: 'bot', permissions: ['read', 'trade'], ipBound: true,
-  created: '2026-11-26', rotationDays: 90, due: '2027-02-24', state: 'active',
+  created: '2026-11-26', rotationDays: 90, due: '2027-02-24', state: 'active', source: 'form',
+  history: [{ kind: 'created', on: '2026-11-26' }],
 };
 
 beforeEach(() => memory.clear());
@@ -47,6 +48,20 @@ describe('stored reminders: validation and quarantine', () => {
     expect(result.quarantine).toHaveLength(quarantined);
   });
 
+  test('a version 1 record (no source, no history) migrates to the current shape', () => {
+    const { source: _s, history: _h, ...v1 } = valid;
+    const result = normalizeReminders({ version: 1, reminders: [v1], quarantine: [] });
+    expect(result.quarantine).toEqual([]);
+    expect(result.reminders[0]).toEqual({ ...v1, source: 'form', history: [{ kind: 'created', on: '2026-11-26' }] });
+  });
+
+  test('records from a newer KeyScope are kept aside untouched, not misread', () => {
+    const future = { ...valid, newField: true };
+    const result = normalizeReminders({ version: SCHEMA_VERSION + 1, reminders: [future] });
+    expect(result.reminders).toEqual([]);
+    expect(result.quarantine).toEqual([future]);
+  });
+
   test('a quarantined record is kept exactly as found', () => {
     const broken = { ...valid, state: 'lost', extra: { nested: [1, 2] } };
     expect(normalizeReminders({ version: 1, reminders: [broken] }).quarantine[0]).toEqual(broken);
@@ -58,24 +73,78 @@ describe('stored reminders: validation and quarantine', () => {
   });
 });
 
-describe('recording reminders in the background', () => {
-  test('the due date is created + interval, clamped to the exchange deadline', () => {
-    const base = { exchange: 'okx', name: 'bot', permissions: ['read', 'trade'] as Reminder['permissions'], ipBound: false, rotationDays: 90 };
-    expect(reminderFor(base, '2026-11-26', 'x').due).toBe('2027-02-24');
-    expect(reminderFor({ ...base, deadlineDays: 14 }, '2026-11-26', 'x').due).toBe('2026-12-10');
+describe('the inventory store in the background (single writer)', () => {
+  const key = { exchange: 'okx', name: 'bot', permissions: ['read', 'trade'] as Reminder['permissions'], ipBound: false, rotationDays: 90 };
+
+  test('a submitted key is pending, due created + interval, clamped to the exchange deadline', async () => {
+    const plain = await store.recordSubmitted({ ...key, ipBound: true }, '2026-11-26');
+    expect(plain).toMatchObject({ state: 'pending', source: 'form', due: '2027-02-24' });
+    const unbound = await store.recordSubmitted({ ...key, deadlineDays: 14 }, '2026-11-26');
+    expect(unbound.due).toBe('2026-12-10');
+  });
+
+  test('the success view confirms the newest pending key of that exchange, by name when it can', async () => {
+    await store.recordSubmitted({ ...key, name: 'first' }, '2026-11-26');
+    await store.recordSubmitted({ ...key, name: 'second' }, '2026-11-26');
+    expect((await store.confirmPending('okx', 'first', '2026-11-27'))?.name).toBe('first');
+    expect((await store.confirmPending('okx', undefined, '2026-11-27'))?.name).toBe('second');
+    expect(await store.confirmPending('okx', undefined, '2026-11-27')).toBeNull();
+    const { reminders } = await store.listReminders('2026-11-27');
+    expect(reminders.map((r) => [r.name, r.state, r.history.at(-1)?.kind])).toEqual([
+      ['first', 'active', 'confirmed'],
+      ['second', 'active', 'confirmed'],
+    ]);
   });
 
   test('twenty writes at once from tabs and popup lose no reminder', async () => {
-    const created = { exchange: 'okx', name: '', permissions: ['read'] as Reminder['permissions'], ipBound: true, rotationDays: 30 };
-    await Promise.all(Array.from({ length: 20 }, (_, i) => recordReminder({ ...created, name: `key ${i}` }, '2026-11-26')));
-    const { reminders } = await listReminders();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.recordSubmitted({ ...key, name: `key ${i}` }, '2026-11-26')));
+    const { reminders } = await store.listReminders('2026-11-26');
     expect(reminders.map((r) => r.name).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `key ${i}`).sort());
   });
 
+  test('rotating, snoozing and revoking at once on different keys all land', async () => {
+    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((name) => store.addManual({ ...key, name, created: '2026-09-01' }, '2026-11-26')));
+    await Promise.all([store.rotateReminder(a!.id, '2026-11-26'), store.snoozeReminder(b!.id, 7, '2026-11-26'), store.revokeReminder(c!.id, '2026-11-26')]);
+    const { reminders } = await store.listReminders('2026-11-26');
+    expect(reminders.map((r) => [r.name, r.state]).sort()).toEqual([['a', 'active'], ['a', 'rotated'], ['b', 'active'], ['c', 'revoked']]);
+    expect(reminders.find((r) => r.name === 'b')?.snoozedUntil).toBe('2026-12-03');
+  });
+
+  test('delete returns the record and restore puts it back exactly', async () => {
+    const added = await store.addManual({ ...key, created: '2026-11-01' }, '2026-11-26');
+    const removed = await store.deleteReminder(added.id);
+    expect((await store.listReminders('2026-11-26')).reminders).toEqual([]);
+    await store.restoreReminder(removed);
+    expect((await store.listReminders('2026-11-26')).reminders).toEqual([added]);
+  });
+
+  test('an action on a key deleted elsewhere says so', async () => {
+    await expect(store.revokeReminder('gone', '2026-11-26')).rejects.toThrow(/no longer in your list/);
+  });
+
+  test('tracking the same listed key twice keeps one reminder', async () => {
+    const listed = { exchange: 'okx', name: 'Tax tool', permissions: ['read'] as Reminder['permissions'], ipBound: true, created: '2026-01-10', rotationDays: 90 };
+    const first = await store.trackListed(listed, '2026-11-26');
+    const second = await store.trackListed({ ...listed, name: ' tax tool ' }, '2026-11-26');
+    expect(second.id).toBe(first.id);
+    expect(first).toMatchObject({ source: 'exchange-list', created: '2026-01-10', due: '2026-04-10' });
+    expect(await store.trackedNames('okx')).toEqual(['Tax tool']);
+  });
+
+  test('a write that fails (quota) changes nothing and is reported', async () => {
+    await store.addManual({ ...key, created: '2026-11-01' }, '2026-11-26');
+    const before = structuredClone(memory.get('reminders'));
+    const browser = (await import('webextension-polyfill')).default;
+    const set = vi.spyOn(browser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(store.addManual({ ...key, name: 'big', created: '2026-11-01' }, '2026-11-26')).rejects.toThrow(/quota/);
+    set.mockRestore();
+    expect(memory.get('reminders')).toEqual(before);
+  });
+
   test('recording next to a quarantined record keeps the quarantined one', async () => {
-    memory.set('reminders', { version: 1, reminders: [{ broken: true }], quarantine: [] });
-    await recordReminder({ exchange: 'okx', name: 'n', permissions: ['read'], ipBound: true, rotationDays: 30 }, '2026-11-26');
+    memory.set('reminders', { version: 2, reminders: [{ broken: true }], quarantine: [] });
+    await store.recordSubmitted({ ...key, name: 'n' }, '2026-11-26');
     expect(memory.get('reminders')).toMatchObject({ reminders: [{ name: 'n' }], quarantine: [{ broken: true }] });
-    expect((await listReminders()).quarantined).toBe(1);
+    expect((await store.listReminders('2026-11-26')).quarantined).toBe(1);
   });
 });

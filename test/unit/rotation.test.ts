@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseAllowList } from '../../src/core/ip-allowlist';
+import { isBound } from '../../src/core/ip-binding';
 import {
   addDays,
   daysBetween,
@@ -102,12 +103,12 @@ describe('exchange deadline and suggestion', () => {
     ['bound Trade', ['trade'], [PUBLIC_IP], undefined],
     ['unbound read-only', ['read'], [], undefined],
   ] as const)('OKX deadline for %s is %s', (_name, permissions, entries, days) => {
-    expect(exchangeDeadlineDays(okx.rules, permissions, parseAllowList(entries))).toBe(days);
+    expect(exchangeDeadlineDays(okx.rules, permissions, isBound(parseAllowList(entries)))).toBe(days);
   });
 
   test('an expiry with no permission list applies to any unbound key', () => {
     const rules = { unboundExpiry: { days: 30, idle: false, permissions: [], outcome: 'expired' } };
-    expect(exchangeDeadlineDays(rules, ['read'], [])).toBe(30);
+    expect(exchangeDeadlineDays(rules, ['read'], false)).toBe(30);
   });
 
   test.each([

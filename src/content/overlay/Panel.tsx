@@ -18,6 +18,8 @@ export interface PanelView {
   suggestedDays: number;
   /** The exchange's own deadline for this key, when it has one. */
   deadlineDays?: number;
+  /** Whether at least one IP entry is an address the exchange accepts. */
+  bound: boolean;
   /** Exchange-specific notes on the ticked permissions (e.g. OKX Trade moves funds). */
   permissionNotes: string[];
   /** What happened after the last submit: reminder saved, or why not. */

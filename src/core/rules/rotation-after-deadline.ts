@@ -1,4 +1,5 @@
 import { finding } from '../finding';
+import { isBound } from '../ip-binding';
 import { exchangeDeadlineDays } from '../rotation';
 import type { Rule } from '../types';
 
@@ -6,7 +7,7 @@ import type { Rule } from '../types';
 export const rotationAfterDeadline: Rule = {
   id: 'rotation.after-deadline',
   evaluate: ({ snapshot, context, ips }) => {
-    const deadline = exchangeDeadlineDays(context.rules, snapshot.permissions, ips);
+    const deadline = exchangeDeadlineDays(context.rules, snapshot.permissions, isBound(ips));
     if (context.rotationDays === undefined || deadline === undefined || context.rotationDays <= deadline) return undefined;
     return finding({
       id: 'rotation.after-deadline',

@@ -1,4 +1,5 @@
 import { finding } from '../finding';
+import { isBound } from '../ip-binding';
 import { unboundExpiryApplies } from '../rotation';
 import type { Rule } from '../types';
 
@@ -7,7 +8,7 @@ export const unboundExpiry: Rule = {
   id: 'exchange.unbound-expiry',
   evaluate: ({ snapshot, context, ips }) => {
     const expiry = context.rules.unboundExpiry;
-    if (!expiry || !unboundExpiryApplies(expiry, snapshot.permissions, ips)) return undefined;
+    if (!expiry || !unboundExpiryApplies(expiry, snapshot.permissions, isBound(ips))) return undefined;
     const clock = expiry.idle ? `after ${expiry.days} days without use` : `${expiry.days} days after creation`;
     return finding({
       id: 'exchange.unbound-expiry',
