@@ -24,10 +24,11 @@ const exchangeHosts = ADAPTERS.flatMap((a) => a.hosts.map((h) => `https://${h}/*
 describe.each(targets)('%s build', (target) => {
   const m = manifest(target);
 
-  test('asks only for storage and scripting, on the supported exchanges\' hosts; no tabs, history or web requests', () => {
-    expect(m.permissions).toEqual(['storage', 'scripting']);
+  test('asks only for storage, scripting and alarms, on the supported exchanges\' hosts; no tabs, history or web requests', () => {
+    expect(m.permissions).toEqual(['storage', 'scripting', 'alarms']);
     expect([...m.host_permissions].sort()).toEqual(exchangeHosts);
-    expect(m.optional_permissions ?? []).toEqual([]);
+    // Notifications are asked for when the user turns them on, never at install.
+    expect(m.optional_permissions).toEqual(['notifications']);
     expect(m.optional_host_permissions ?? []).toEqual([]);
   });
 
