@@ -1,6 +1,6 @@
 import { addDays, daysBetween, dueStatus, exchangeDeadlineDays, rotationDueDate, type CalendarDate, type DueStatus } from '../core/rotation';
 import type { ExchangeRules } from '../core/types';
-import type { KeyCreated, Reminder, ReminderEvent, ReminderSource } from './reminder';
+import { HISTORY_MAX, storedName, type KeyCreated, type Reminder, type ReminderEvent, type ReminderSource } from './reminder';
 
 // Pure steps of a key's life: every function takes the day as an argument and returns new records.
 
@@ -37,6 +37,12 @@ function event(kind: ReminderEvent['kind'], on: CalendarDate): ReminderEvent {
   return { kind, on };
 }
 
+/** Appends an event; a very long history keeps its first event and the latest ones, so it stays valid. */
+function withEvent(history: readonly ReminderEvent[], kind: ReminderEvent['kind'], on: CalendarDate): ReminderEvent[] {
+  const next = [...history, event(kind, on)];
+  return next.length <= HISTORY_MAX ? next : [next[0]!, ...next.slice(next.length - HISTORY_MAX + 1)];
+}
+
 /** A new reminder; a key submitted on the exchange's form stays `pending` until the exchange shows it. */
 export function newReminder(
   key: KeyCreated,
@@ -48,7 +54,7 @@ export function newReminder(
   return {
     id,
     exchange: key.exchange,
-    name: key.name.trim().slice(0, 200),
+    name: storedName(key.name),
     permissions: [...key.permissions],
     ipBound: key.ipBound,
     ...(key.purpose ? { purpose: key.purpose } : {}),
@@ -63,7 +69,7 @@ export function newReminder(
 
 export function confirm(reminder: Reminder, today: CalendarDate): Reminder {
   if (reminder.state !== 'pending') return reminder;
-  return { ...reminder, state: 'active', history: [...reminder.history, event('confirmed', today)] };
+  return { ...reminder, state: 'active', history: withEvent(reminder.history, 'confirmed', today) };
 }
 
 /**
@@ -72,7 +78,7 @@ export function confirm(reminder: Reminder, today: CalendarDate): Reminder {
  */
 export function rotate(reminder: Reminder, today: CalendarDate, successorId: string, rules?: ExchangeRules): [Reminder, Reminder] {
   const { snoozedUntil: _snooze, notified: _notified, ...rest } = reminder;
-  const history = [...reminder.history, event('rotated', today)];
+  const history = withEvent(reminder.history, 'rotated', today);
   const archived: Reminder = { ...rest, state: 'rotated', history };
   const successor: Reminder = {
     ...rest,
@@ -88,12 +94,12 @@ export function rotate(reminder: Reminder, today: CalendarDate, successorId: str
 
 export function revoke(reminder: Reminder, today: CalendarDate): Reminder {
   const { snoozedUntil: _snooze, ...rest } = reminder;
-  return { ...rest, state: 'revoked', history: [...reminder.history, event('revoked', today)] };
+  return { ...rest, state: 'revoked', history: withEvent(reminder.history, 'revoked', today) };
 }
 
 /** Silences notifications for a number of days; the status itself stays true. */
 export function snooze(reminder: Reminder, today: CalendarDate, days: number): Reminder {
-  return { ...reminder, snoozedUntil: addDays(today, days), history: [...reminder.history, event('snoozed', today)] };
+  return { ...reminder, snoozedUntil: addDays(today, days), history: withEvent(reminder.history, 'snoozed', today) };
 }
 
 export function isSnoozed(reminder: Reminder, today: CalendarDate): boolean {
@@ -105,9 +111,9 @@ export type ReminderEdit = Partial<Pick<Reminder, 'name' | 'exchange' | 'permiss
 
 /** Applies an edit; the due date follows the created date and interval, within the exchange's deadline. */
 export function edit(reminder: Reminder, changes: ReminderEdit, today: CalendarDate, rules?: ExchangeRules): Reminder {
-  const next: Reminder = { ...reminder, ...changes, name: (changes.name ?? reminder.name).trim().slice(0, 200) };
+  const next: Reminder = { ...reminder, ...changes, name: storedName(changes.name ?? reminder.name) };
   next.due = rotationDueDate(next.created, next.rotationDays, deadlineFor(rules, next));
-  next.history = [...reminder.history, event('edited', today)];
+  next.history = withEvent(reminder.history, 'edited', today);
   // A new due date is a new state: the user is notified again when it comes.
   if (next.due !== reminder.due) delete next.notified;
   return next;

@@ -61,7 +61,13 @@ export interface KeyCreated {
 }
 
 export const NAME_MAX = 200;
-const HISTORY_MAX = 200;
+
+/** A name as stored: trimmed, at most NAME_MAX characters, never splitting a character. */
+export function storedName(name: string): string {
+  return Array.from(name.trim()).slice(0, NAME_MAX).join('');
+}
+/** Longest history kept: the first event and the latest ones (see lifecycle's `withEvent`). */
+export const HISTORY_MAX = 200;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -86,7 +92,7 @@ export function validateReminder(value: unknown): Reminder | undefined {
   const valid =
     typeof v.id === 'string' && v.id.length > 0 && v.id.length <= 100 &&
     typeof v.exchange === 'string' && /^[a-z0-9-]{1,40}$/.test(v.exchange) &&
-    typeof v.name === 'string' && v.name.length <= NAME_MAX &&
+    typeof v.name === 'string' && Array.from(v.name).length <= NAME_MAX &&
     Array.isArray(v.permissions) && v.permissions.every((p) => oneOf(PERMISSIONS, p)) &&
     typeof v.ipBound === 'boolean' &&
     (v.purpose === undefined || oneOf(PURPOSES, v.purpose)) &&
@@ -98,8 +104,34 @@ export function validateReminder(value: unknown): Reminder | undefined {
     (v.notified === undefined || oneOf(NOTIFIED_STATES, v.notified)) &&
     (v.replaces === undefined || typeof v.replaces === 'string') &&
     Array.isArray(v.history) && v.history.length <= HISTORY_MAX && v.history.every(isEvent);
-  return valid ? (value as unknown as Reminder) : undefined;
+  return valid ? ownFields(value as unknown as Reminder) : undefined;
 }
+
+/**
+ * The reminder's own fields and nothing else: whatever else a stored or imported record carries is not kept.
+ * The mapped type makes the compiler name a field added to Reminder.
+ */
+export function ownFields(r: Reminder): Reminder {
+  const fields: { [K in keyof Required<Reminder>]: Reminder[K] } = {
+    id: r.id,
+    exchange: r.exchange,
+    name: r.name,
+    permissions: [...r.permissions],
+    ipBound: r.ipBound,
+    purpose: r.purpose,
+    created: r.created,
+    rotationDays: r.rotationDays,
+    due: r.due,
+    state: r.state,
+    source: r.source,
+    snoozedUntil: r.snoozedUntil,
+    notified: r.notified,
+    replaces: r.replaces,
+    history: r.history.map((e) => ({ kind: e.kind, on: e.on })),
+  };
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as unknown as Reminder;
+}
+
 
 /** Version of the stored reminders' shape; each bump comes with a step in {@link MIGRATIONS}. */
 export const SCHEMA_VERSION = 2;

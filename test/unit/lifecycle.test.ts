@@ -102,3 +102,27 @@ describe('acting on a key', () => {
     expect(shorter.history.at(-1)).toEqual({ kind: 'edited', on: '2026-11-27' });
   });
 });
+
+describe('records stay valid for years of use', () => {
+  test('a key snoozed 500 times keeps its first event and stays valid', () => {
+    let r = active();
+    for (let i = 0; i < 500; i++) r = snooze(r, '2026-11-26', 1);
+    expect(r.history).toHaveLength(200);
+    expect(r.history[0]!.kind).toBe('created');
+    expect(validateReminder(r)).toEqual(r);
+  });
+
+  test('names are trimmed to 200 characters without splitting an emoji', () => {
+    const long = newReminder({ ...key, name: `${'a'.repeat(199)}🔑🔑` }, '2026-11-26', 'x', { source: 'manual', state: 'active' });
+    expect(Array.from(long.name)).toHaveLength(200);
+    expect(long.name.endsWith('🔑')).toBe(true);
+    expect(validateReminder(long)).toEqual(long);
+  });
+
+  test('validation keeps only a reminder\'s own fields', () => {
+    const withExtra = { ...active(), secret: 'CANARY-SECRET', history: [{ kind: 'created', on: '2026-11-26', note: 'x' }] };
+    const valid = validateReminder(withExtra)!;
+    expect(JSON.stringify(valid)).not.toContain('CANARY');
+    expect(valid.history).toEqual([{ kind: 'created', on: '2026-11-26' }]);
+  });
+});

@@ -1,0 +1,250 @@
+import { describe, expect, test } from 'vitest';
+import { SCHEMA_VERSION, type Reminder } from '../../src/inventory/reminder';
+import { EXPORT_FORMAT, exportInventory, IMPORT_MAX_BYTES, IMPORT_MAX_REMINDERS, importInventory } from '../../src/inventory/transfer';
+
+/** A valid active OKX reminder; each test changes one thing. */
+function reminder(overrides: Partial<Reminder> = {}): Reminder {
+  return {
+    id: 'r1',
+    exchange: 'okx',
+    name: 'portfolio tracker',
+    permissions: ['read'],
+    ipBound: true,
+    created: '2026-11-26',
+    rotationDays: 90,
+    due: '2027-02-24',
+    state: 'active',
+    source: 'form',
+    history: [{ kind: 'created', on: '2026-11-26' }],
+    ...overrides,
+  };
+}
+
+/** A file as KeyScope writes it, with any records (valid or not) and header overrides. */
+function file(records: unknown[], header: Record<string, unknown> = {}): string {
+  return JSON.stringify({ format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt: '2026-12-01T10:00:00.000Z', reminders: records, ...header });
+}
+
+const inventory: Reminder[] = [
+  reminder(),
+  reminder({ id: 'r2', exchange: 'okx', name: 'grid bot', permissions: ['read', 'trade'], ipBound: false, purpose: 'trading-bot', rotationDays: 14, due: '2026-12-10', state: 'pending' }),
+  reminder({
+    id: 'r3',
+    name: 'old bot',
+    state: 'rotated',
+    source: 'manual',
+    history: [{ kind: 'created', on: '2026-11-26' }, { kind: 'snoozed', on: '2026-12-01' }, { kind: 'rotated', on: '2026-12-02' }],
+  }),
+  reminder({ id: 'r4', name: 'tax', created: '2026-12-02', due: '2027-03-02', replaces: 'r3', snoozedUntil: '2027-02-28', notified: 'due-soon', source: 'exchange-list' }),
+];
+
+describe('export', () => {
+  test('writes the format, the schema version, the instant and the reminders, as pretty JSON', () => {
+    const text = exportInventory(inventory, '2026-12-03T09:30:00.000Z');
+    expect(JSON.parse(text)).toEqual({ format: 'keyscope-inventory', version: SCHEMA_VERSION, exportedAt: '2026-12-03T09:30:00.000Z', reminders: inventory });
+    expect(text).toContain('\n  "reminders": [\n');
+  });
+
+  test('writes reminder metadata only, whatever else a stored record carries', () => {
+    const carrying = { ...reminder(), apiSecret: 'do-not-export', history: [{ kind: 'created', on: '2026-11-26', note: 'x' }] } as unknown as Reminder;
+    const text = exportInventory([carrying], '2026-12-03T09:30:00.000Z');
+    expect(text).not.toContain('do-not-export');
+    expect(JSON.parse(text).reminders).toEqual([reminder()]);
+  });
+});
+
+describe('round trip', () => {
+  test('export then import into an empty inventory gives the same reminders', () => {
+    const { reminders, report } = importInventory(exportInventory(inventory, '2026-12-03T09:30:00.000Z'), []);
+    expect(reminders).toEqual(inventory);
+    expect(report).toEqual({ added: 4, updated: 0, unchanged: 0, rejected: [] });
+  });
+
+  test('importing the same export again changes nothing', () => {
+    const { reminders, report } = importInventory(exportInventory(inventory, '2026-12-03T09:30:00.000Z'), inventory);
+    expect(reminders).toBe(inventory);
+    expect(report).toEqual({ added: 0, updated: 0, unchanged: 4, rejected: [] });
+  });
+});
+
+describe('files refused as a whole: nothing is imported and the user is told why', () => {
+  const padded = (text: string, bytes: number) => text + ' '.repeat(bytes - Buffer.byteLength(text));
+  const valid = file([reminder({ id: 'new' })]);
+
+  test.each([
+    ['not JSON', '{"format": "keyscope-inventory", ', /^This file is not JSON/],
+    ['an empty file', '', /^This file is not JSON/],
+    ['an array instead of an object', JSON.stringify([reminder({ id: 'new' })]), /not a KeyScope inventory export/],
+    ['null', 'null', /not a KeyScope inventory export/],
+    ['another format', file([reminder({ id: 'new' })], { format: 'other-app' }), /not a KeyScope inventory export/],
+    ['no format', file([reminder({ id: 'new' })], { format: undefined }), /not a KeyScope inventory export/],
+    ['a version that is not a number', file([reminder({ id: 'new' })], { version: '2' }), /no valid format version/],
+    ['version 0', file([reminder({ id: 'new' })], { version: 0 }), /no valid format version/],
+    ['a fractional version', file([reminder({ id: 'new' })], { version: 1.5 }), /no valid format version/],
+    ['no version', file([reminder({ id: 'new' })], { version: undefined }), /no valid format version/],
+    ['a newer version', file([reminder({ id: 'new' })], { version: SCHEMA_VERSION + 1 }), /comes from a newer KeyScope \(format version 3\)/],
+    ['reminders that are not a list', file([], { reminders: { 0: reminder({ id: 'new' }) } }), /no list of reminders/],
+    [
+      'more reminders than the limit',
+      file(Array.from({ length: IMPORT_MAX_REMINDERS + 1 }, (_, i) => reminder({ id: `k${i}` }))),
+      /lists 5001 reminders; KeyScope imports up to 5000/,
+    ],
+    ['one byte over the size limit (valid JSON otherwise)', padded(valid, IMPORT_MAX_BYTES + 1), /^This file is 4\.0 MB; KeyScope imports files up to 4\.0 MB\.$/],
+    ['a huge file', padded(valid, 5 * IMPORT_MAX_BYTES), /^This file is 20\.0 MB;/],
+    [
+      'a file over the limit in UTF-8 bytes though under it in characters',
+      file([reminder({ id: 'new' })], { exportedAt: '密'.repeat(Math.ceil(IMPORT_MAX_BYTES / 3) + 10) }),
+      /^This file is 4\.0 MB;/,
+    ],
+  ])('%s', (_case, text, error) => {
+    const existing = [reminder()];
+    const { reminders, report } = importInventory(text, existing);
+    expect(reminders).toBe(existing);
+    expect(report.error).toMatch(error);
+    expect(report).toMatchObject({ added: 0, updated: 0, unchanged: 0, rejected: [] });
+  });
+
+  test('a file exactly at the size limit is imported', () => {
+    const text = padded(valid, IMPORT_MAX_BYTES);
+    expect(Buffer.byteLength(text)).toBe(IMPORT_MAX_BYTES);
+    expect(importInventory(text, []).report).toEqual({ added: 1, updated: 0, unchanged: 0, rejected: [] });
+  });
+
+  test('an export of as many reminders as the limit, with typical histories, can be imported again', () => {
+    const typical = (i: number) =>
+      reminder({
+        id: `0f8fad5b-d9cb-469f-a165-${String(i).padStart(12, '0')}`,
+        exchange: 'binance',
+        name: `trading bot number ${i}`,
+        permissions: ['read', 'trade'],
+        purpose: 'trading-bot',
+        history: [{ kind: 'created', on: '2026-11-26' }, { kind: 'confirmed', on: '2026-11-26' }, { kind: 'snoozed', on: '2027-02-20' }],
+      });
+    const text = exportInventory(Array.from({ length: IMPORT_MAX_REMINDERS }, (_, i) => typical(i)), '2026-12-03T09:30:00.000Z');
+    expect(importInventory(text, []).report).toEqual({ added: IMPORT_MAX_REMINDERS, updated: 0, unchanged: 0, rejected: [] });
+  });
+});
+
+describe('records: each bad one is reported, the good ones are imported', () => {
+  test('one bad record among good ones', () => {
+    const good = [reminder({ id: 'a' }), reminder({ id: 'c', name: 'other' })];
+    const { reminders, report } = importInventory(file([good[0], reminder({ id: 'b', name: 'broken', due: '2027-02-30' }), good[1]]), []);
+    expect(reminders).toEqual(good);
+    expect(report).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: [{ index: 1, name: 'broken', reason: 'not a valid KeyScope reminder (invalid field: due)' }] });
+  });
+
+  const { id: _id, ...noId } = reminder();
+  const { source: _source, history: _history, ...v1 } = reminder();
+  test.each<[string, unknown, number, string]>([
+    ['an impossible due date', reminder({ due: '2027-02-30' }), SCHEMA_VERSION, 'invalid field: due'],
+    ['no id', noId, SCHEMA_VERSION, 'missing field: id'],
+    ['an exchange id with markup', reminder({ exchange: '<b>okx</b>' }), SCHEMA_VERSION, 'invalid field: exchange'],
+    ['an unknown permission', { ...reminder(), permissions: ['read', 'root'] }, SCHEMA_VERSION, 'invalid field: permissions'],
+    ['a name over 200 characters', reminder({ name: 'x'.repeat(201) }), SCHEMA_VERSION, 'invalid field: name'],
+    ['an unknown state', { ...reminder(), state: 'lost' }, SCHEMA_VERSION, 'invalid field: state'],
+    ['a zero interval', reminder({ rotationDays: 0 }), SCHEMA_VERSION, 'invalid field: rotationDays'],
+    ['a malformed history event', { ...reminder(), history: [{ kind: 'created', on: 'yesterday' }] }, SCHEMA_VERSION, 'invalid field: history'],
+    ['a bad optional field', { ...reminder(), notified: 'always' }, SCHEMA_VERSION, 'invalid field: notified'],
+    ['a current record without a source', v1, SCHEMA_VERSION, 'missing field: source'],
+    ['a version-1 record without a created date (source and history would migrate)', { ...v1, created: undefined }, 1, 'missing field: created'],
+    ['a number', 42, SCHEMA_VERSION, 'not an object'],
+    ['null', null, SCHEMA_VERSION, 'not an object'],
+    ['a list', [reminder()], SCHEMA_VERSION, 'not an object'],
+  ])('%s is rejected, naming what is wrong', (_case, record, version, reason) => {
+    const { reminders, report } = importInventory(file([reminder({ id: 'ok' }), record], { version }), []);
+    expect(reminders.map((r) => r.id)).toEqual(['ok']);
+    expect(report.added).toBe(1);
+    expect(report.rejected).toHaveLength(1);
+    expect(report.rejected[0]!.index).toBe(1);
+    expect(report.rejected[0]!.reason).toContain(reason);
+  });
+
+  test.each<[string, unknown, string | undefined]>([
+    ['a string name', reminder({ name: 'my bot', due: 'soon' }), 'my bot'],
+    ['a long name, cut to 60 characters', reminder({ name: '键'.repeat(70), due: 'soon' }), `${'键'.repeat(59)}…`],
+    ['a name of exactly 60 characters, whole', reminder({ name: 'n'.repeat(60), due: 'soon' }), 'n'.repeat(60)],
+    ['a name that is not a string', { ...reminder(), name: { html: '<b>' } }, undefined],
+    ['no name', 'garbage', undefined],
+  ])('a rejected record with %s is reported with it', (_case, record, name) => {
+    const rejected = importInventory(file([record]), []).report.rejected[0]!;
+    expect(rejected.name).toBe(name);
+    expect('name' in rejected).toBe(name !== undefined);
+  });
+
+  test('a version-1 record (no source, no history) migrates as stored ones do', () => {
+    const { source: _s, history: _h, ...old } = reminder({ id: 'old' });
+    const { reminders, report } = importInventory(file([old], { version: 1 }), []);
+    expect(report).toEqual({ added: 1, updated: 0, unchanged: 0, rejected: [] });
+    expect(reminders).toEqual([{ ...old, source: 'form', history: [{ kind: 'created', on: old.created }] }]);
+  });
+
+  test('new reminders keep their fields as in the file: source and history are not rewritten', () => {
+    const record = reminder({ id: 'n', source: 'exchange-list', history: [{ kind: 'tracked', on: '2026-11-20' }] });
+    expect(importInventory(file([record]), []).reminders).toEqual([record]);
+  });
+
+  test('duplicated ids in the file: the first wins, later ones are rejected', () => {
+    const first = reminder({ id: 'same', name: 'first' });
+    const { reminders, report } = importInventory(file([first, reminder({ id: 'same', name: 'second' }), reminder({ id: 'same', name: 'third', history: [] })]), []);
+    expect(reminders).toEqual([first]);
+    expect(report.rejected).toEqual([
+      { index: 1, name: 'second', reason: 'duplicate id in this file' },
+      { index: 2, name: 'third', reason: 'duplicate id in this file' },
+    ]);
+  });
+
+  test('a name with markup or script is kept as plain text, and nothing else changes', () => {
+    const hostile = reminder({ id: 'x', name: '<script>alert(1)</script><img src=x onerror=alert(2)>' });
+    const { reminders, report } = importInventory(file([hostile]), []);
+    expect(report.added).toBe(1);
+    expect(reminders[0]!.name).toBe('<script>alert(1)</script><img src=x onerror=alert(2)>');
+    expect(reminders).toEqual([hostile]);
+  });
+
+  test('fields beyond a reminder\'s own are not imported, and "__proto__" pollutes nothing', () => {
+    const text = file([reminder({ id: 'p' })]).replace('"id":"p"', '"id":"p","secret":"s3cr3t","__proto__":{"polluted":true}');
+    const { reminders } = importInventory(text, []);
+    expect(reminders).toEqual([reminder({ id: 'p' })]);
+    expect(Object.keys(reminders[0]!)).not.toContain('secret');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(reminders[0])).toBe(Object.prototype);
+  });
+});
+
+describe('merging with the inventory, without duplicates', () => {
+  const mine = reminder({ id: 'mine', name: 'Grid Bot' });
+  const later = reminder({ id: 'mine', name: 'Grid Bot', state: 'revoked', history: [...mine.history, { kind: 'revoked', on: '2026-12-05' }] });
+
+  test.each<[string, Reminder, Reminder[], Partial<Record<'added' | 'updated' | 'unchanged', number>>]>([
+    ['the same reminder', mine, [mine], { unchanged: 1 }],
+    ['the same id with a longer history (changed later) replaces it', later, [later], { updated: 1 }],
+    ['the same id with a shorter history keeps the listed one', reminder({ ...mine, name: 'renamed', history: [] }), [mine], { unchanged: 1 }],
+    ['the same id, different, with as long a history keeps the listed one', reminder({ ...mine, name: 'renamed' }), [mine], { unchanged: 1 }],
+    ['another id, same exchange, name (any case, spaces) and creation day is a duplicate', reminder({ id: 'other', name: '  grid BOT ' }), [mine], { unchanged: 1 }],
+    ['another id and another creation day is another key', reminder({ id: 'other', created: '2026-11-27' }), [mine, reminder({ id: 'other', created: '2026-11-27' })], { added: 1 }],
+    ['another id on another exchange is another key', reminder({ id: 'other', exchange: 'binance', name: 'grid bot' }), [mine, reminder({ id: 'other', exchange: 'binance', name: 'grid bot' })], { added: 1 }],
+  ])('%s', (_case, imported, expected, counts) => {
+    const { reminders, report } = importInventory(file([imported]), [mine]);
+    expect(reminders).toEqual(expected);
+    expect(report).toEqual({ added: 0, updated: 0, unchanged: 0, rejected: [], ...counts });
+  });
+
+  test('unnamed keys are never duplicates of each other by name', () => {
+    const unnamed = reminder({ id: 'u1', name: '' });
+    const { report } = importInventory(file([reminder({ id: 'u2', name: '  ' })]), [unnamed]);
+    expect(report.added).toBe(1);
+  });
+
+  test('an updated reminder stays in its place, new ones come after the listed ones', () => {
+    const first = reminder({ id: 'first', name: 'a' });
+    const { reminders } = importInventory(file([reminder({ id: 'new', name: 'b' }), later]), [mine, first]);
+    expect(reminders.map((r) => r.id)).toEqual(['mine', 'first', 'new']);
+    expect(reminders[0]).toEqual(later);
+  });
+
+  test('the listed reminders themselves are not modified', () => {
+    const existing = [structuredClone(mine)];
+    importInventory(file([later, reminder({ id: 'new' })]), existing);
+    expect(existing).toEqual([mine]);
+  });
+});
