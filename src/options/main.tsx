@@ -1,3 +1,7 @@
 import { render } from 'preact';
+import '../ui/page.css';
+import './options.css';
+import { connectOptionsData } from './options-data';
+import { Options } from './Options';
 
-render(<h1>KeyScope settings</h1>, document.getElementById('app')!);
+render(<Options data={connectOptionsData()} />, document.getElementById('app')!);

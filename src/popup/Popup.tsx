@@ -1,29 +1,38 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ReminderList, TabVerdict } from '../messages';
-import { localCalendarDate } from '../core/rotation';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { TabVerdict } from '../messages';
+import { errorText } from '../ui/errors';
+import { useInventory } from '../ui/use-inventory';
+import { KeyInventory } from './KeyInventory';
+import { NotificationsOffer } from './NotificationsOffer';
 import type { PopupData } from './popup-data';
-import { ReminderRows } from './ReminderRows';
 import { StatusBlock } from './StatusBlock';
 
-/** The popup: the live verdict of the current tab, then the reminder list. */
-export function Popup({ data, today = localCalendarDate(new Date()) }: { data: PopupData; today?: string }) {
+/** The popup: the live verdict of the current tab, then the user's keys. */
+export function Popup({ data }: { data: PopupData }) {
   const [verdict, setVerdict] = useState<TabVerdict | null | undefined>(undefined);
-  const [list, setList] = useState<ReminderList | undefined>(undefined);
   const [error, setError] = useState('');
+  const inventory = useInventory(useCallback(() => data.reminders(), [data]));
 
   useEffect(() => {
-    const fail = (what: string) => (e: unknown) => setError(`${what}: ${e instanceof Error ? e.message : String(e)}`);
-    data.verdict().then(setVerdict, fail('Could not read this tab'));
-    data.reminders().then(setList, fail('Could not read your reminders'));
+    data.verdict().then(setVerdict, (e: unknown) => setError(`Could not read this tab: ${errorText(e)}`));
     return data.onVerdict(setVerdict);
   }, [data]);
 
+  const openOptions = () => {
+    data.openOptions().catch((e: unknown) => setError(`Could not open the settings: ${errorText(e)}`));
+  };
+
   return (
     <main class="ks-popup">
-      <h1 class="ks-title">KeyScope</h1>
+      <header class="ks-head">
+        <h1 class="ks-title">KeyScope</h1>
+        <button type="button" class="ks-link" onClick={openOptions}>Settings and export</button>
+      </header>
       {error && <p class="ks-error" role="alert">{error}</p>}
+      {inventory.error && <p class="ks-error" role="alert">{inventory.error}</p>}
       <StatusBlock verdict={verdict} />
-      <ReminderRows list={list} today={today} />
+      <KeyInventory data={data} inventory={inventory} openOptions={openOptions} />
+      <NotificationsOffer data={data} onError={setError} />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../ui/theme.css';
+import '../ui/page.css';
 import './popup.css';
 import { Popup } from './Popup';
 import { connectPopupData } from './popup-data';

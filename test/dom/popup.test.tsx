@@ -1,12 +1,15 @@
-import { act, cleanup, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, test } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { evaluate, verdictOf } from '../../src/core/evaluate';
 import type { KeyFormSnapshot } from '../../src/core/types';
 import { okx } from '../../src/exchanges/okx';
-import type { ReminderList, TabVerdict } from '../../src/messages';
+import { confirm, edit, newReminder, revoke, rotate, snooze } from '../../src/inventory/lifecycle';
+import type { Reminder } from '../../src/inventory/reminder';
+import type { Request, Response, TabVerdict } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
-import type { PopupData } from '../../src/popup/popup-data';
-import type { Reminder } from '../../src/reminder';
+import type { PopupData, PopupMessage } from '../../src/popup/popup-data';
+
+const TODAY = '2026-11-26';
 
 function verdictFor(permissions: KeyFormSnapshot['permissions'], ipEntries: string[] = []): TabVerdict {
   const snapshot: KeyFormSnapshot = { exchange: 'okx', permissions, ipEntries, ipFieldFound: true, keyName: '' };
@@ -14,36 +17,127 @@ function verdictFor(permissions: KeyFormSnapshot['permissions'], ipEntries: stri
   return { exchange: 'okx', exchangeName: 'OKX', permissions, ipEntries, findings, ...verdictOf(findings) };
 }
 
-function reminder(overrides: Partial<Reminder>): Reminder {
+let serial = 0;
+function reminder(overrides: Partial<Reminder> = {}): Reminder {
+  serial++;
   return {
-    id: crypto.randomUUID(), exchange: 'okx', name: 'tax tool', permissions: ['read'], ipBound: true,
-    created: '2026-08-01', rotationDays: 90, due: '2026-10-30', state: 'active', ...overrides,
+    id: `key-${serial}`, exchange: 'okx', name: 'tax tool', permissions: ['read'], ipBound: true,
+    created: '2026-08-01', rotationDays: 90, due: '2026-10-30', state: 'active', source: 'manual',
+    history: [{ kind: 'created', on: '2026-08-01' }], ...overrides,
   };
 }
 
-/** A fake of the popup's one seam to the extension; `push` plays the background telling of a change. */
-function fakeData(verdict: TabVerdict | null, list: ReminderList) {
-  let listener: ((v: TabVerdict | null) => void) | undefined;
-  const data: PopupData = {
-    verdict: async () => verdict,
-    onVerdict(callback) {
-      listener = callback;
-      return () => (listener = undefined);
+interface Call {
+  type: PopupMessage;
+  payload: unknown;
+}
+
+/**
+ * A background in memory: it applies the real lifecycle steps, so that what the popup shows after an action is what
+ * the background would store. `calls` records every message; `failing` makes a message fail with the given text.
+ */
+function fakeBackground(
+  initial: Reminder[],
+  options: { verdict?: TabVerdict | null; quarantine?: unknown[]; notifications?: boolean; grant?: boolean } = {},
+) {
+  let reminders = structuredClone(initial);
+  let notifications = options.notifications ?? true;
+  const quarantine = options.quarantine ?? [];
+  const calls: Call[] = [];
+  const failing = new Map<PopupMessage, string>();
+  let reads = 0;
+  let verdictListener: ((verdict: TabVerdict | null) => void) | undefined;
+
+  const find = (id: string) => {
+    const found = reminders.find((r) => r.id === id);
+    if (!found) throw new Error('That key is no longer in your list.');
+    return found;
+  };
+  const put = (updated: Reminder, ...added: Reminder[]) => {
+    reminders = [...reminders.map((r) => (r.id === updated.id ? updated : r)), ...added];
+    return updated;
+  };
+  const handlers: { [K in PopupMessage]: (payload: Request<K>) => Response<K> } = {
+    'reminder:add': (key) => {
+      const added = newReminder(key, TODAY, `added-${reminders.length}`, { source: 'manual', state: 'active', created: key.created });
+      reminders = [...reminders, added];
+      return added;
     },
-    reminders: async () => list,
+    'reminder:edit': ({ id, changes }) => put(edit(find(id), changes, TODAY, okx.rules)),
+    'reminder:rotate': ({ id }) => {
+      const [archived, successor] = rotate(find(id), TODAY, `${id}-next`, okx.rules);
+      put(archived, successor);
+      return successor;
+    },
+    'reminder:revoke': ({ id }) => put(revoke(find(id), TODAY)),
+    'reminder:confirm': ({ id }) => put(confirm(find(id), TODAY)),
+    'reminder:snooze': ({ id, days }) => put(snooze(find(id), TODAY, days)),
+    'reminder:delete': ({ id }) => {
+      const removed = find(id);
+      reminders = reminders.filter((r) => r.id !== id);
+      return removed;
+    },
+    'reminder:restore': ({ reminder: restored }) => {
+      reminders = [...reminders, restored];
+      return restored;
+    },
   };
-  return { data, push: (v: TabVerdict | null) => listener?.(v) };
+
+  const send = async (type: PopupMessage, payload: unknown) => {
+    calls.push({ type, payload: structuredClone(payload) });
+    const error = failing.get(type);
+    if (error) throw new Error(error);
+    return structuredClone((handlers[type] as (p: unknown) => unknown)(payload));
+  };
+  const data: PopupData = {
+    verdict: async () => options.verdict ?? null,
+    onVerdict(callback) {
+      verdictListener = callback;
+      return () => (verdictListener = undefined);
+    },
+    reminders: async () => {
+      reads++;
+      return { reminders: structuredClone(reminders), quarantined: quarantine.length, quarantine, settings: { dueSoonDays: 7, sync: false }, today: TODAY };
+    },
+    send: send as PopupData['send'],
+    notificationsAllowed: async () => notifications,
+    requestNotifications: vi.fn(async () => {
+      notifications = options.grant ?? true;
+      return notifications;
+    }),
+    openOptions: vi.fn(async () => undefined),
+  };
+  return {
+    data,
+    calls,
+    failing,
+    reads: () => reads,
+    stored: () => reminders,
+    push: (verdict: TabVerdict | null) => verdictListener?.(verdict),
+  };
 }
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
-const none: ReminderList = { reminders: [], quarantined: 0 };
 const status = () => document.querySelector('[data-keyscope-status]');
+const rows = () => Array.from(document.querySelectorAll<HTMLElement>('[data-keyscope-reminder]'));
+const rowNamed = (name: string) => {
+  const row = rows().find((r) => r.querySelector('.ks-row-name')?.textContent === name && r.getAttribute('data-state') !== 'rotated');
+  if (!row) throw new Error(`No live row named ${name}: ${rows().map((r) => r.textContent).join(' | ')}`);
+  return row;
+};
+
+async function renderPopup(background: ReturnType<typeof fakeBackground>) {
+  render(<Popup data={background.data} />);
+  await screen.findByRole('region', { name: 'Your keys' });
+}
 
 describe('popup live status', () => {
   test('shows the tab verdict with the overlay contract attributes', async () => {
-    const { data } = fakeData(verdictFor(['read', 'withdraw']), none);
-    render(<Popup data={data} today="2026-11-26" />);
+    render(<Popup data={fakeBackground([], { verdict: verdictFor(['read', 'withdraw']) }).data} />);
     await waitFor(() => expect(status()).not.toBeNull());
     expect(status()!.getAttribute('data-risk')).toBe('critical');
     expect(status()!.getAttribute('data-findings')).toBe('exchange.unbound-expiry ip.missing purpose.unset rotation.none scope.withdraw');
@@ -51,53 +145,379 @@ describe('popup live status', () => {
   });
 
   test('updates while open when the page changes', async () => {
-    const { data, push } = fakeData(verdictFor(['read']), none);
-    render(<Popup data={data} today="2026-11-26" />);
-    await waitFor(() => expect(status()!.getAttribute('data-risk')).toBe('medium'));
-    act(() => push(verdictFor(['read', 'withdraw'])));
+    const background = fakeBackground([], { verdict: verdictFor(['read']) });
+    render(<Popup data={background.data} />);
+    await waitFor(() => expect(status()?.getAttribute('data-risk')).toBe('medium'));
+    act(() => background.push(verdictFor(['read', 'withdraw'])));
     await waitFor(() => expect(status()!.getAttribute('data-risk')).toBe('critical'));
-    act(() => push(null));
+    act(() => background.push(null));
     await waitFor(() => expect(status()).toBeNull());
     expect(screen.getByText(/not an exchange's API-key form/)).toBeTruthy();
   });
 
   test('a failure to reach the background is said, not hidden', async () => {
-    const data: PopupData = {
-      verdict: () => Promise.reject(new Error('Receiving end does not exist.')),
-      onVerdict: () => () => undefined,
-      reminders: async () => none,
-    };
-    render(<Popup data={data} today="2026-11-26" />);
+    const { data } = fakeBackground([]);
+    render(<Popup data={{ ...data, verdict: () => Promise.reject(new Error('Receiving end does not exist.')) }} />);
     expect((await screen.findByRole('alert')).textContent).toContain('Receiving end does not exist.');
   });
 });
 
-describe('popup reminder list', () => {
-  test('rows carry their status, most urgent first, with the due date', async () => {
-    const list: ReminderList = {
-      reminders: [
+describe('popup key list', () => {
+  test('live keys most urgent first, with their due text; rotated and revoked keys in a closed history', async () => {
+    await renderPopup(
+      fakeBackground([
         reminder({ name: 'later', due: '2027-02-24' }),
-        reminder({ name: 'late', due: '2026-11-20' }),
+        reminder({ name: 'old', created: '2025-10-01', due: '2026-01-01', state: 'revoked', history: [{ kind: 'revoked', on: '2026-03-02' }] }),
+        reminder({ name: 'late', due: '2026-11-23' }),
+        reminder({ name: 'today', due: TODAY }),
         reminder({ name: 'soon', due: '2026-12-01' }),
-        reminder({ name: 'old', due: '2026-01-01', state: 'revoked' }),
-      ],
-      quarantined: 0,
-    };
-    render(<Popup data={fakeData(null, list).data} today="2026-11-26" />);
-    await waitFor(() => expect(document.querySelectorAll('[data-keyscope-reminder]')).toHaveLength(4));
-    const rows = Array.from(document.querySelectorAll('[data-keyscope-reminder]'));
-    expect(rows.map((r) => r.getAttribute('data-status'))).toEqual(['revoked', 'overdue', 'due-soon', 'ok']);
-    expect(rows[1]!.textContent).toContain('Overdue by 6 days (2026-11-20)');
-    expect(rows[3]!.textContent).toContain('Due in 90 days (2027-02-24)');
+        reminder({ name: 'replaced', created: '2026-03-01', due: '2026-06-01', state: 'rotated', history: [{ kind: 'rotated', on: '2026-05-30' }] }),
+      ]),
+    );
+    expect(rows().map((r) => [r.querySelector('.ks-row-name')!.textContent, r.getAttribute('data-status')])).toEqual([
+      ['late', 'overdue'],
+      ['today', 'due-soon'],
+      ['soon', 'due-soon'],
+      ['later', 'ok'],
+      ['replaced', 'rotated'],
+      ['old', 'revoked'],
+    ]);
+    expect(rowNamed('late').textContent).toContain('Overdue by 3 days (2026-11-23)');
+    expect(rowNamed('today').textContent).toContain('Due today (2026-11-26)');
+    expect(rowNamed('later').textContent).toContain('Due in 90 days (2027-02-24)');
+    expect(rowNamed('later').textContent).toContain('OKX · read · IP-bound');
+    expect(screen.getByText('Your keys (4)')).toBeTruthy();
+
+    const history = screen.getByText('History (2)').closest('details')!;
+    expect(history.open).toBe(false);
+    expect(within(history).getByText('Revoked or deleted on 2026-03-02')).toBeTruthy();
+    expect(within(history).getByText('Rotated on 2026-05-30')).toBeTruthy();
   });
 
-  test('says there are no keys yet, and how to add one', async () => {
-    render(<Popup data={fakeData(null, none).data} today="2026-11-26" />);
-    expect(await screen.findByText(/No keys yet/)).toBeTruthy();
+  test('with no keys, says so and how to add one', async () => {
+    await renderPopup(fakeBackground([]));
+    expect(screen.getByText(/No keys yet/)).toBeTruthy();
+    expect(rows()).toHaveLength(0);
+    expect(screen.queryByText(/History/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Add a key by hand' })).toBeTruthy();
   });
 
-  test('tells the user about records kept aside', async () => {
-    render(<Popup data={fakeData(null, { reminders: [], quarantined: 2 }).data} today="2026-11-26" />);
-    expect((await screen.findByRole('alert')).textContent).toContain('2 stored records could not be read');
+  test('an unbound trade key on OKX says the exchange deletes it after 14 idle days; a bound or read-only one does not', async () => {
+    await renderPopup(
+      fakeBackground([
+        reminder({ name: 'grid bot', permissions: ['read', 'trade'], ipBound: false }),
+        reminder({ name: 'bound bot', permissions: ['read', 'trade'], ipBound: true }),
+        reminder({ name: 'tracker', permissions: ['read'], ipBound: false }),
+      ]),
+    );
+    const line = 'OKX deletes this key after 14 days without use (no IP bound)';
+    expect(within(rowNamed('grid bot')).getByText(line)).toBeTruthy();
+    expect(within(rowNamed('bound bot')).queryByText(line)).toBeNull();
+    expect(within(rowNamed('tracker')).queryByText(line)).toBeNull();
+  });
+
+  test('tells the user about records kept aside, with a way to the page that exports them', async () => {
+    const background = fakeBackground([], { quarantine: [{ id: 7 }, 'garbage'] });
+    await renderPopup(background);
+    expect(screen.getByText(/2 stored records could not be read/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Export them from Settings' }));
+    expect(background.data.openOptions).toHaveBeenCalledTimes(1);
+  });
+
+  test('"Settings and export" opens the options page', async () => {
+    const background = fakeBackground([]);
+    await renderPopup(background);
+    fireEvent.click(screen.getByRole('button', { name: 'Settings and export' }));
+    expect(background.data.openOptions).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('popup actions', () => {
+  test.each([
+    {
+      label: 'Rotated today',
+      confirmWith: 'Yes, rotated today',
+      call: (id: string) => ({ type: 'reminder:rotate', payload: { id } }),
+      after: () => {
+        expect(rowNamed('tax tool').textContent).toContain('Due in 90 days (2027-02-24)');
+        expect(within(screen.getByText(/^History/).closest('details')!).getByText('Rotated on 2026-11-26')).toBeTruthy();
+      },
+    },
+    {
+      label: 'Revoked',
+      confirmWith: 'Yes, revoked',
+      call: (id: string) => ({ type: 'reminder:revoke', payload: { id } }),
+      after: () => {
+        expect(screen.getByText('Your keys (1)')).toBeTruthy();
+        const history = screen.getByText('History (1)').closest('details')!;
+        expect(within(history).getByText('tax tool')).toBeTruthy();
+        expect(within(history).getByText('Revoked or deleted on 2026-11-26')).toBeTruthy();
+      },
+    },
+    {
+      label: 'Snooze 1 day',
+      call: (id: string) => ({ type: 'reminder:snooze', payload: { id, days: 1 } }),
+      after: () => expect(rowNamed('tax tool').textContent).toContain('Snoozed until 2026-11-27'),
+    },
+    {
+      label: 'Snooze 7 days',
+      call: (id: string) => ({ type: 'reminder:snooze', payload: { id, days: 7 } }),
+      after: () => expect(rowNamed('tax tool').textContent).toContain('Snoozed until 2026-12-03'),
+    },
+  ])('$label sends its message for that key, then shows the list as stored', async ({ label, confirmWith, call, after }) => {
+    const key = reminder({ name: 'tax tool', due: '2026-11-20' });
+    const background = fakeBackground([reminder({ name: 'other', due: '2026-11-21' }), key]);
+    await renderPopup(background);
+    const readsBefore = background.reads();
+
+    fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: label }));
+    if (confirmWith) {
+      expect(background.calls).toHaveLength(0);
+      fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: confirmWith }));
+    }
+
+    await waitFor(() => expect(background.calls).toEqual([call(key.id)]));
+    await waitFor(() => expect(background.reads()).toBe(readsBefore + 1));
+    await waitFor(after);
+  });
+
+  test('rotating can be called off before anything is sent', async () => {
+    const background = fakeBackground([reminder({ name: 'tax tool' })]);
+    await renderPopup(background);
+    fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Rotated today' }));
+    fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Cancel' }));
+    expect(within(rowNamed('tax tool')).getByRole('button', { name: 'Rotated today' })).toBeTruthy();
+    expect(background.calls).toEqual([]);
+  });
+
+  test('snooze is offered only for keys that are due soon or overdue', async () => {
+    await renderPopup(fakeBackground([reminder({ name: 'fine', due: '2027-02-24' }), reminder({ name: 'late', due: '2026-11-20' })]));
+    expect(within(rowNamed('fine')).queryByRole('button', { name: 'Snooze 1 day' })).toBeNull();
+    expect(within(rowNamed('late')).getByRole('button', { name: 'Snooze 1 day' })).toBeTruthy();
+  });
+
+  test('delete removes the key and offers Undo, which restores the very record the background returned', async () => {
+    const key = reminder({ name: 'tax tool', history: [{ kind: 'created', on: '2026-08-01' }, { kind: 'snoozed', on: '2026-10-30' }] });
+    const background = fakeBackground([key]);
+    await renderPopup(background);
+
+    fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(rows()).toHaveLength(0));
+    expect(background.calls).toEqual([{ type: 'reminder:delete', payload: { id: key.id } }]);
+    expect(screen.getByRole('status').textContent).toContain('Deleted “tax tool”.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(background.calls[1]).toEqual({ type: 'reminder:restore', payload: { reminder: key } });
+    expect(background.stored()).toEqual([key]);
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  test('the Undo offer goes away after about 8 seconds', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    await renderPopup(fakeBackground([reminder({ name: 'tax tool' })]));
+    fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Delete' }));
+    await screen.findByRole('button', { name: 'Undo' });
+    act(() => {
+      vi.advanceTimersByTime(7000);
+    });
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+    act(() => {
+      vi.advanceTimersByTime(1500);
+    });
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  test('a pending key asks whether the exchange created it: Confirm makes it active', async () => {
+    const pending = reminder({ name: 'new bot', state: 'pending', source: 'form', due: '2027-02-24' });
+    const background = fakeBackground([pending]);
+    await renderPopup(background);
+    const row = rowNamed('new bot');
+    expect(row.textContent).toContain('Pending — did the exchange create it?');
+    expect(within(row).queryByRole('button', { name: 'Rotated today' })).toBeNull();
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Confirm' }));
+    await waitFor(() => expect(rowNamed('new bot').getAttribute('data-state')).toBe('active'));
+    expect(background.calls).toEqual([{ type: 'reminder:confirm', payload: { id: pending.id } }]);
+    expect(rowNamed('new bot').textContent).not.toContain('Pending');
+  });
+
+  test('a pending key the exchange never created can be discarded, with Undo', async () => {
+    const pending = reminder({ name: 'failed submit', state: 'pending', source: 'form' });
+    const background = fakeBackground([pending]);
+    await renderPopup(background);
+    fireEvent.click(within(rowNamed('failed submit')).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(rows()).toHaveLength(0));
+    expect(background.calls).toEqual([{ type: 'reminder:delete', payload: { id: pending.id } }]);
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
+  });
+
+  test('a failing action shows the background’s words, and the list is read again so nothing shown is stale', async () => {
+    const background = fakeBackground([reminder({ name: 'tax tool', due: '2026-11-20' })]);
+    background.failing.set('reminder:snooze', 'Storage quota exceeded.');
+    await renderPopup(background);
+    const readsBefore = background.reads();
+    fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Snooze 7 days' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not snooze “tax tool”: Storage quota exceeded.');
+    await waitFor(() => expect(background.reads()).toBe(readsBefore + 1));
+    expect(rowNamed('tax tool').textContent).not.toContain('Snoozed');
+
+    // The next action that works clears the error.
+    fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Snooze 1 day' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  test('a key deleted in another window: the action says so and the list catches up', async () => {
+    const background = fakeBackground([reminder({ name: 'tax tool', due: '2026-11-20' })]);
+    await renderPopup(background);
+    const row = rowNamed('tax tool');
+    background.stored().splice(0);
+    fireEvent.click(within(row).getByRole('button', { name: 'Snooze 1 day' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('That key is no longer in your list.');
+    await waitFor(() => expect(rows()).toHaveLength(0));
+  });
+});
+
+describe('popup add and edit by hand', () => {
+  const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+  const type = (label: string, value: string) => fireEvent.input(field(label), { target: { value } });
+  const choose = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
+
+  test('says what is missing or wrong, and sends nothing', async () => {
+    const background = fakeBackground([]);
+    await renderPopup(background);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a key by hand' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Read' }));
+    choose('Rotate every', 'custom');
+    type('Days between rotations (1–366)', '400');
+    type('Created on', '2026-12-01');
+    fireEvent.click(screen.getByRole('button', { name: 'Add key' }));
+
+    expect(screen.getByText('Choose the exchange this key is on.')).toBeTruthy();
+    expect(screen.getByText('Type the key’s name as the exchange shows it.')).toBeTruthy();
+    expect(screen.getByText('Tick at least one permission the key has (Read if unsure).')).toBeTruthy();
+    expect(screen.getByText('The created date cannot be in the future.')).toBeTruthy();
+    expect(screen.getByText('Enter a whole number of days from 1 to 366.')).toBeTruthy();
+    expect(field('Exchange').getAttribute('aria-invalid')).toBe('true');
+    expect(background.calls).toEqual([]);
+
+    type('Days between rotations (1–366)', '45 days');
+    fireEvent.click(screen.getByRole('button', { name: 'Add key' }));
+    expect(screen.getByText('Enter a whole number of days from 1 to 366.')).toBeTruthy();
+    expect(background.calls).toEqual([]);
+  });
+
+  test('adds a key: created today by default, custom interval, and the new row shows its due date', async () => {
+    const background = fakeBackground([]);
+    await renderPopup(background);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a key by hand' }));
+    expect(field('Created on').value).toBe(TODAY);
+    choose('Exchange', 'okx');
+    type('Key name', '  portfolio  ');
+    choose('Rotate every', 'custom');
+    type('Days between rotations (1–366)', '45');
+    expect(screen.getByText('Rotation due on 2027-01-10.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add key' }));
+
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(background.calls).toEqual([
+      {
+        type: 'reminder:add',
+        payload: { exchange: 'okx', name: 'portfolio', permissions: ['read'], ipBound: true, created: TODAY, rotationDays: 45, deadlineDays: undefined },
+      },
+    ]);
+    expect(rowNamed('portfolio').textContent).toContain('Due in 45 days (2027-01-10)');
+    expect(screen.queryByRole('form')).toBeNull();
+  });
+
+  test('an unbound trade key on OKX gets the 14-day deadline, and the form says why', async () => {
+    const background = fakeBackground([]);
+    await renderPopup(background);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a key by hand' }));
+    choose('Exchange', 'okx');
+    type('Key name', 'grid bot');
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Trade' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Bound to IP addresses' }));
+    type('Created on', '2026-11-20');
+    expect(screen.getByText('OKX deletes this key after 14 days without use (no IP bound)')).toBeTruthy();
+    expect(screen.getByText('Rotation due on 2026-12-04.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Add key' }));
+
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(background.calls[0]!.payload).toMatchObject({ permissions: ['read', 'trade'], ipBound: false, created: '2026-11-20', rotationDays: 90, deadlineDays: 14 });
+    expect(rowNamed('grid bot').textContent).toContain('Due in 8 days (2026-12-04)');
+  });
+
+  test('a failed add keeps the form and what was typed, and says why', async () => {
+    const background = fakeBackground([]);
+    background.failing.set('reminder:add', 'The browser refused to store it (QUOTA_BYTES quota exceeded).');
+    await renderPopup(background);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a key by hand' }));
+    choose('Exchange', 'okx');
+    type('Key name', 'portfolio');
+    fireEvent.click(screen.getByRole('button', { name: 'Add key' }));
+
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not add the key: The browser refused to store it (QUOTA_BYTES quota exceeded).');
+    expect(field('Key name').value).toBe('portfolio');
+  });
+
+  test('Edit opens the same form filled in, and saves the changes for that key', async () => {
+    const key = reminder({ name: 'tax tool', rotationDays: 45, created: '2026-11-01', due: '2026-12-16' });
+    const background = fakeBackground([reminder({ name: 'other', due: '2027-01-01' }), key]);
+    await renderPopup(background);
+    fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Edit' }));
+
+    expect(screen.getByRole('heading', { name: 'Edit “tax tool”' })).toBeTruthy();
+    expect(field('Key name').value).toBe('tax tool');
+    expect(field('Rotate every').value).toBe('custom');
+    expect(field('Days between rotations (1–366)').value).toBe('45');
+    choose('Rotate every', '30');
+    type('Key name', 'tax tool 2026');
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(background.calls).toEqual([
+      {
+        type: 'reminder:edit',
+        payload: { id: key.id, changes: { exchange: 'okx', name: 'tax tool 2026', permissions: ['read'], ipBound: true, created: '2026-11-01', rotationDays: 30 } },
+      },
+    ]);
+    expect(rowNamed('tax tool 2026').textContent).toContain('Due in 5 days (2026-12-01)');
+  });
+
+  test('Cancel goes back to the list without sending anything', async () => {
+    const background = fakeBackground([reminder({ name: 'tax tool' })]);
+    await renderPopup(background);
+    fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Edit' }));
+    type('Key name', 'changed');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(rowNamed('tax tool')).toBeTruthy();
+    expect(background.calls).toEqual([]);
+  });
+});
+
+describe('popup notifications offer', () => {
+  test('while notifications are off, the button asks for them within the click', async () => {
+    const background = fakeBackground([], { notifications: false });
+    await renderPopup(background);
+    const button = await screen.findByRole('button', { name: 'Turn on notifications' });
+    fireEvent.click(button);
+    // Synchronously, in the click's own handler: a browser grants a permission only during the user gesture.
+    expect(background.data.requestNotifications).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Turn on notifications' })).toBeNull());
+  });
+
+  test('refused: the button stays', async () => {
+    const background = fakeBackground([], { notifications: false, grant: false });
+    await renderPopup(background);
+    fireEvent.click(await screen.findByRole('button', { name: 'Turn on notifications' }));
+    await waitFor(() => expect(background.data.requestNotifications).toHaveBeenCalled());
+    expect(screen.getByRole('button', { name: 'Turn on notifications' })).toBeTruthy();
+  });
+
+  test('not offered when already on', async () => {
+    await renderPopup(fakeBackground([], { notifications: true }));
+    await act(async () => undefined);
+    expect(screen.queryByRole('button', { name: 'Turn on notifications' })).toBeNull();
   });
 });

@@ -1,0 +1,18 @@
+import { send, type ReminderList, type Request, type Response } from '../messages';
+
+/** The messages the options page sends. */
+export type OptionsMessage = 'reminders:import' | 'settings:set';
+
+/** What the options page needs from the extension, behind one seam so it can be tested without a browser. */
+export interface OptionsData {
+  reminders(): Promise<ReminderList>;
+  /** Rejects with the background's own words when it fails. */
+  send<K extends OptionsMessage>(type: K, payload: Request<K>): Promise<Response<K>>;
+}
+
+export function connectOptionsData(): OptionsData {
+  return {
+    reminders: () => send('reminders:list', {}),
+    send: (type, payload) => send(type, payload),
+  };
+}

@@ -1,0 +1,115 @@
+import { useId, useState } from 'preact/hooks';
+import { daysBetween } from '../core/rotation';
+import { isLive, isSnoozed, reminderStatus, type ReminderStatus } from '../inventory/lifecycle';
+import type { Reminder } from '../inventory/reminder';
+import { exchangeName, unboundExpiryText } from '../ui/exchange-text';
+
+/** What the user can do to one key from its row. */
+export type RowAction = 'rotate' | 'revoke' | 'confirm' | 'snooze-1' | 'snooze-7' | 'edit' | 'delete';
+
+const plural = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+/** "Due in 12 days (2027-02-24)", "Due today (…)", "Overdue by 3 days (…)". */
+export function dueText(due: string, today: string): string {
+  const left = daysBetween(today, due);
+  if (left < 0) return `Overdue by ${plural(-left)} (${due})`;
+  if (left === 0) return `Due today (${due})`;
+  return `Due in ${plural(left)} (${due})`;
+}
+
+/** The day the key was archived, from its history. */
+function archivedText(reminder: Reminder): string {
+  const kind = reminder.state === 'rotated' ? 'rotated' : 'revoked';
+  const on = reminder.history.findLast((e) => e.kind === kind)?.on;
+  const what = kind === 'rotated' ? 'Rotated' : 'Revoked or deleted';
+  return on ? `${what} on ${on}` : what;
+}
+
+// Rotating and revoking cannot be undone (a rotation starts a successor), so each asks once, in the row itself.
+const QUESTIONS = {
+  rotate: { text: 'Replaced with a new key today? The next due date counts from today; this key moves to history.', yes: 'Yes, rotated today' },
+  revoke: { text: 'Deleted on the exchange? The key moves to history and gets no more reminders.', yes: 'Yes, revoked' },
+} as const;
+
+/** One key: what it can do, where it is bound, when it is due, and what the user can do about it. */
+export function KeyRow({
+  reminder: r,
+  today,
+  dueSoonDays,
+  busy,
+  onAction,
+}: {
+  reminder: Reminder;
+  today: string;
+  dueSoonDays: number;
+  busy: boolean;
+  onAction: (action: RowAction, reminder: Reminder) => void;
+}) {
+  const [asking, setAsking] = useState<'rotate' | 'revoke' | undefined>(undefined);
+  // Every row has an "Edit", a "Delete"…: each button is described by its key's name for screen readers.
+  const nameId = useId();
+  const status: ReminderStatus = reminderStatus(r, today, dueSoonDays);
+  const live = isLive(r);
+  const expiry = live ? unboundExpiryText(r) : undefined;
+  const act = (action: RowAction) => () => {
+    setAsking(undefined);
+    onAction(action, r);
+  };
+  const button = (label: string, action: RowAction, style = 'ks-small') => (
+    <button type="button" class={style} aria-describedby={nameId} disabled={busy} onClick={act(action)}>{label}</button>
+  );
+  // Visible as "Snooze [1 day] [7 days]"; each button's name still says what it does.
+  const snooze = (label: string, action: RowAction) => (
+    <button type="button" class="ks-small" aria-label={`Snooze ${label}`} aria-describedby={nameId} disabled={busy} onClick={act(action)}>{label}</button>
+  );
+
+  return (
+    <li class="ks-row" data-keyscope-reminder="" data-status={status} data-state={r.state}>
+      <div class="ks-row-head">
+        <strong class="ks-row-name" id={nameId}>{r.name || '(unnamed key)'}</strong>
+        <span class="ks-row-tools">
+          {live && button('Edit', 'edit', 'ks-link')}
+          {r.state !== 'pending' && button('Delete', 'delete', 'ks-link ks-danger')}
+        </span>
+      </div>
+      <span class="ks-row-meta">
+        {exchangeName(r.exchange)} · {r.permissions.join(', ') || 'no permissions'} · {r.ipBound ? 'IP-bound' : 'not IP-bound'}
+      </span>
+      <span class="ks-row-due">{live ? dueText(r.due, today) : archivedText(r)}</span>
+      {expiry && <span class="ks-expiry">{expiry}</span>}
+      {live && isSnoozed(r, today) && <span class="ks-note">Snoozed until {r.snoozedUntil}: no notifications before then.</span>}
+      {r.state === 'pending' && (
+        <div class="ks-pending">
+          <span>Pending — did the exchange create it?</span>
+          <span class="ks-actions">
+            {button('Confirm', 'confirm', 'ks-small ks-primary')}
+            {button('Discard', 'delete')}
+          </span>
+        </div>
+      )}
+      {asking ? (
+        <div class="ks-ask" role="group" aria-label="Confirm">
+          <span>{QUESTIONS[asking].text}</span>
+          <span class="ks-actions">
+            {button(QUESTIONS[asking].yes, asking, 'ks-small ks-primary')}
+            <button type="button" class="ks-small" onClick={() => setAsking(undefined)}>Cancel</button>
+          </span>
+        </div>
+      ) : (
+        r.state === 'active' && (
+          <div class="ks-actions">
+            <button type="button" class="ks-small" aria-describedby={nameId} disabled={busy} onClick={() => setAsking('rotate')}>Rotated today</button>
+            <button type="button" class="ks-small" aria-describedby={nameId} disabled={busy} onClick={() => setAsking('revoke')}>Revoked</button>
+            {status !== 'ok' && (
+              <span class="ks-snooze">
+                Snooze
+                {snooze('1 day', 'snooze-1')}
+                {snooze('7 days', 'snooze-7')}
+              </span>
+            )}
+          </div>
+        )
+      )}
+    </li>
+  );
+}
