@@ -21,11 +21,13 @@ function manifestFor(target: Target): ManifestV3Export {
 }
 
 /**
- * crxjs lists `?script` files as web-accessible so that pages could load them; ours is only ever injected by
- * `scripting.executeScript`, which needs no such entry, and a web-accessible file lets any page probe for the
- * extension. crxjs also leaves the script's intermediate ESM chunk behind, referenced by nothing. Remove both.
+ * crxjs lists `?script` files as web-accessible so that pages could load them; ours are only ever injected by
+ * `scripting` (executeScript, registerContentScripts), which needs no such entry, and a web-accessible file lets
+ * any page probe for the extension. crxjs also leaves each script's intermediate ESM chunk behind, referenced by
+ * nothing. Remove both: the package holds only what the manifest and its pages load.
  */
 function injectedScriptsStayPrivate(outDir: string): Plugin {
+  const references = (code: string) => [...code.matchAll(/(?:\.\/|assets\/)([\w.-]+\.js)\b/g)].map((m) => m[1]!);
   return {
     name: 'keyscope:injected-scripts-stay-private',
     apply: 'build',
@@ -35,7 +37,16 @@ function injectedScriptsStayPrivate(outDir: string): Plugin {
       const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
       delete manifest.web_accessible_resources;
       writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-      for (const file of readdirSync(join(outDir, 'assets')).filter((name) => name.startsWith('guard.ts-'))) {
+      const roots = ['service-worker-loader.js', 'src/popup/index.html', 'src/options/index.html', 'src/content/bootstrap.js', 'src/content/guard.js'];
+      const reached = new Set<string>();
+      const queue = roots.flatMap((root) => references(readFileSync(join(outDir, root), 'utf8')));
+      while (queue.length) {
+        const file = queue.pop()!;
+        if (reached.has(file)) continue;
+        reached.add(file);
+        queue.push(...references(readFileSync(join(outDir, 'assets', file), 'utf8')));
+      }
+      for (const file of readdirSync(join(outDir, 'assets')).filter((name) => name.endsWith('.js') && !reached.has(name))) {
         rmSync(join(outDir, 'assets', file));
       }
     },
@@ -58,7 +69,7 @@ export default defineConfig(({ mode }) => {
       crx({
         manifest: manifestFor(target),
         browser: target,
-        contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/guard.ts'] },
+        contentScripts: { standaloneFiles: ['src/content/bootstrap.ts', 'src/content/guard.ts'] },
       }),
       injectedScriptsStayPrivate(`dist/${target}`),
     ],

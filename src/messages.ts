@@ -75,6 +75,11 @@ export interface MessageMap {
   /** Deletes a reminder and returns it, so that "undo" can restore it exactly. */
   'reminder:delete': { request: { id: string }; response: Reminder };
   'reminder:restore': { request: { reminder: Reminder }; response: Reminder };
+  /** popup → background: guard this site (the popup has just been granted its host permission). */
+  'sites:add': { request: { origin: string; tabId?: number }; response: string[] };
+  /** options → background: stop guarding a site and give its permission back. */
+  'sites:remove': { request: { origin: string }; response: string[] };
+  'sites:list': { request: Record<string, never>; response: string[] };
   /** options → background: merge an exported file; says what was imported or rejected and why. */
   'reminders:import': { request: { text: string }; response: ImportReport };
   'settings:set': { request: Partial<Pick<Settings, 'dueSoonDays' | 'sync'>>; response: Settings };

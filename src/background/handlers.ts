@@ -3,6 +3,7 @@ import { localCalendarDate } from '../core/rotation';
 import { DUE_SOON_RANGE, type Settings } from '../inventory/settings';
 import type { MessageName, Request, Response } from '../messages';
 import { loadPurpose, loadSettings, savePurpose, saveSettings } from '../storage';
+import { addGuardedSite, guardedSites, removeGuardedSite } from './guarded-sites';
 import { injectGuard } from './inject-guard';
 import * as store from './reminders';
 import { startSync } from './sync';
@@ -55,4 +56,7 @@ export const handlers: Handlers = {
   'reminder:restore': ({ reminder }) => store.restoreReminder(reminder),
   'reminders:import': ({ text }) => store.importReminders(text),
   'settings:set': (changes) => updateSettings(changes),
+  'sites:add': ({ origin, tabId }) => addGuardedSite(origin, tabId),
+  'sites:remove': ({ origin }) => removeGuardedSite(origin),
+  'sites:list': () => guardedSites(),
 };

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Envelope, MessageName } from '../messages';
 import { CHECK_ALARM, handleNotificationClicks, runCheck, scheduleChecks } from './checks';
+import { reconcileGuardedSites } from './guarded-sites';
 import { handlers } from './handlers';
 import { onInventoryChange } from './reminders';
 import { pullFromSync, pushToSync, watchSync } from './sync';
@@ -47,6 +48,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 const startUp = () => {
   scheduleChecks().catch(warn('could not schedule reminder checks'));
+  reconcileGuardedSites().catch(warn('could not restore the guarded sites'));
   pullFromSync().catch(warn('could not read synced keys'));
   runCheck().catch(warn('the reminder check failed'));
 };
@@ -54,6 +56,9 @@ browser.runtime.onStartup.addListener(startUp);
 browser.runtime.onInstalled.addListener(startUp);
 
 handleNotificationClicks();
+browser.permissions.onRemoved.addListener((removed) => {
+  if (removed.origins?.length) reconcileGuardedSites().catch(warn('could not update the guarded sites'));
+});
 browser.permissions.onAdded.addListener((granted) => {
   if (granted.permissions?.includes('notifications')) {
     handleNotificationClicks();

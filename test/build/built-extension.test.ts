@@ -24,12 +24,12 @@ const exchangeHosts = ADAPTERS.flatMap((a) => a.hosts.map((h) => `https://${h}/*
 describe.each(targets)('%s build', (target) => {
   const m = manifest(target);
 
-  test('asks only for storage, scripting and alarms, on the supported exchanges\' hosts; no tabs, history or web requests', () => {
-    expect(m.permissions).toEqual(['storage', 'scripting', 'alarms']);
+  test('asks only for storage, scripting, alarms and activeTab, on the supported exchanges\' hosts; no tabs, history or web requests', () => {
+    expect(m.permissions).toEqual(['storage', 'scripting', 'alarms', 'activeTab']);
     expect([...m.host_permissions].sort()).toEqual(exchangeHosts);
-    // Notifications are asked for when the user turns them on, never at install.
+    // Notifications, and any other site, are asked for when the user turns them on, never at install.
     expect(m.optional_permissions).toEqual(['notifications']);
-    expect(m.optional_host_permissions ?? []).toEqual([]);
+    expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
   test('runs its content script on the supported exchanges\' hosts only, as the registry lists them', () => {
@@ -43,6 +43,21 @@ describe.each(targets)('%s build', (target) => {
       const script = readFileSync(join(root, 'dist', target, file), 'utf8');
       expect(script, file).not.toMatch(/\bimport\s*\(|^\s*import\s/m);
     }
+  });
+
+  test('the background entry loads the background code, not a content script chunk', () => {
+    const entry = target === 'chrome' ? m.background.service_worker : m.background.scripts[0];
+    const loader = readFileSync(join(root, 'dist', target, entry), 'utf8');
+    const chunk = /assets\/[\w.-]+\.js/.exec(loader)?.[0];
+    expect(chunk, loader).toBeDefined();
+    // The alarm name only exists in the background's reminder checks.
+    expect(readFileSync(join(root, 'dist', target, chunk!), 'utf8')).toContain('keyscope-check');
+  });
+
+  test('every packaged script is loaded by something: no stray chunks', () => {
+    const assets = files(join(root, 'dist', target, 'assets')).filter((f) => f.endsWith('.js'));
+    const everything = files(join(root, 'dist', target)).filter((f) => /\.(js|html)$/.test(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
+    for (const asset of assets) expect(everything, asset).toContain(asset.split('/').pop());
   });
 
   test('the background injects exactly the built guard file', () => {
@@ -78,7 +93,7 @@ test('Chrome build keeps a service worker', () => {
 });
 
 test.each([
-  ['bootstrap content script (every exchange page)', 'src/content/index.js', 2_048],
+  ['bootstrap content script (every exchange page)', 'src/content/bootstrap.js', 2_048],
   ['guard (injected on key pages only)', 'src/content/guard.js', 24_576],
 ])('%s stays within its size budget', (what, file, gzipBudget) => {
   const script = readFileSync(join(root, 'dist', 'chrome', file));

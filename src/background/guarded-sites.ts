@@ -1,0 +1,86 @@
+import browser from 'webextension-polyfill';
+import bootstrapScript from '../content/bootstrap.ts?script';
+import { adapterForHost } from '../exchanges';
+
+// "Guard this page": sites the user chose, each with its own optional host permission, asked for in the popup at
+// that moment and never at install. The bootstrap content script is registered for exactly that origin; removing
+// the site unregisters it and gives the permission back.
+
+const SITES_KEY = 'guardedSites';
+const SCRIPT_PREFIX = 'keyscope-site:';
+
+/** `https://exchange.example` from any URL of the site; only https and http pages can be guarded. */
+export function siteOrigin(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const pattern = (origin: string) => `${origin}/*`;
+
+export async function guardedSites(): Promise<string[]> {
+  const stored = (await browser.storage.local.get(SITES_KEY))[SITES_KEY];
+  return Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string' && siteOrigin(s) === s) : [];
+}
+
+async function saveSites(sites: string[]): Promise<void> {
+  await browser.storage.local.set({ [SITES_KEY]: [...new Set(sites)].sort() });
+}
+
+export async function isGuardedSite(url: string): Promise<boolean> {
+  const origin = siteOrigin(url);
+  return origin !== undefined && (await guardedSites()).includes(origin);
+}
+
+async function register(origin: string): Promise<void> {
+  const id = `${SCRIPT_PREFIX}${origin}`;
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+  if (existing.length) return;
+  await browser.scripting.registerContentScripts([{ id, matches: [pattern(origin)], js: [bootstrapScript], runAt: 'document_idle' }]);
+}
+
+/** Adds a site once the popup holds its permission, and starts guarding the tab right away (no reload needed). */
+export async function addGuardedSite(origin: string, tabId: number | undefined): Promise<string[]> {
+  if (siteOrigin(origin) !== origin) throw new Error(`${origin} is not a web site KeyScope can guard.`);
+  if (adapterForHost(new URL(origin).hostname)) throw new Error('KeyScope already guards this exchange.');
+  if (!(await browser.permissions.contains({ origins: [pattern(origin)] }))) {
+    throw new Error('KeyScope needs your permission for this site first.');
+  }
+  await register(origin);
+  await saveSites([...(await guardedSites()), origin]);
+  if (tabId !== undefined) await browser.scripting.executeScript({ target: { tabId }, files: [bootstrapScript] });
+  return guardedSites();
+}
+
+/** Stops guarding a site: unregisters the script and gives the permission back. */
+export async function removeGuardedSite(origin: string): Promise<string[]> {
+  const id = `${SCRIPT_PREFIX}${origin}`;
+  if ((await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length) {
+    await browser.scripting.unregisterContentScripts({ ids: [id] });
+  }
+  await saveSites((await guardedSites()).filter((site) => site !== origin));
+  await browser.permissions.remove({ origins: [pattern(origin)] });
+  return guardedSites();
+}
+
+/**
+ * Keeps registrations and permissions in step: at start-up (registrations may not persist across sessions)
+ * and when the user revokes a site's permission in the browser's own settings.
+ */
+export async function reconcileGuardedSites(): Promise<void> {
+  const sites = await guardedSites();
+  const allowed: string[] = [];
+  for (const origin of sites) {
+    if (await browser.permissions.contains({ origins: [pattern(origin)] })) {
+      await register(origin);
+      allowed.push(origin);
+    } else {
+      const id = `${SCRIPT_PREFIX}${origin}`;
+      if ((await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length) await browser.scripting.unregisterContentScripts({ ids: [id] });
+    }
+  }
+  if (allowed.length !== sites.length) await saveSites(allowed);
+}
