@@ -1,5 +1,6 @@
 import { adapterForHost, isKeyPage } from '../exchanges';
 import { installGuard } from './guard-handle';
+import { guardKeyList } from './key-list';
 import { guardKeyPage } from './key-page';
 
 // Injected by the background when the bootstrap finds a key page. It may arrive after the user has already left
@@ -11,7 +12,9 @@ if (adapter) {
     start() {
       if (visit) return;
       visit = new AbortController();
+      // The key list and the create form share one path (OKX: /account/my-api, the form in a modal over the list).
       guardKeyPage(adapter, visit.signal);
+      guardKeyList(adapter, visit.signal);
     },
     stop() {
       visit?.abort();

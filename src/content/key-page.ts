@@ -7,6 +7,8 @@ import type { ExchangeAdapter } from '../exchanges/adapter';
 import { send, type TabVerdict } from '../messages';
 import { mountOverlay, type Overlay } from './overlay/mount';
 import type { PanelView } from './overlay/Panel';
+import { readForm } from './read-form';
+import { watchSuccessView } from './success-view';
 import { watchForm, type FormState } from './watch-form';
 import { watchSubmit } from './watch-submit';
 
@@ -14,9 +16,18 @@ function warn(what: string) {
   return (error: unknown) => console.warn(`KeyScope: ${what}`, error);
 }
 
+/** The last submit of the guarded form, until the exchange shows the key it created. */
+interface Submitted {
+  name: string;
+  /** The `reminder:record` round trip, true when it saved: confirming waits for it, so that the pending reminder exists. */
+  recorded: Promise<boolean>;
+  confirming?: boolean;
+}
+
 /**
  * Guards one visit to an exchange's key page: reads the form, judges it, shows the panel, tells the background.
- * Everything it starts ends with the signal.
+ * A submit records a pending reminder; the exchange's "key created" view confirms it. Everything it starts ends
+ * with the signal.
  */
 export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): void {
   let state: FormState = {};
@@ -25,6 +36,11 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
   let notice: string | undefined;
   let overlay: Overlay | undefined;
   let lastRecorded = '';
+  let submitted: Submitted | undefined;
+  let lastView: PanelView | undefined;
+  /** The exchange shows the key it created: the form is gone, the panel stays to say what KeyScope did. */
+  let keyShown = false;
+  let watchingSuccess = false;
 
   const view = (snapshot: KeyFormSnapshot): PanelView => {
     const context = { purpose, rotationDays, exchangeName: adapter.name, rules: adapter.rules };
@@ -41,6 +57,12 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
   const refresh = () => {
     if (signal.aborted) return;
     const { snapshot } = state;
+    if (!snapshot && keyShown && lastView) {
+      overlay ??= mountOverlay(adapter.id, actions);
+      overlay.update({ ...lastView, notice, keyCreated: true });
+      send('verdict:clear', {}).catch(warn('could not clear the verdict'));
+      return;
+    }
     if (!snapshot) {
       overlay?.remove();
       overlay = undefined;
@@ -48,6 +70,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
       return;
     }
     const current = view(snapshot);
+    lastView = current;
     overlay ??= mountOverlay(adapter.id, actions);
     overlay.update(current);
     const verdict: TabVerdict = {
@@ -69,8 +92,17 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     },
   };
 
+  // Read afresh at the click: the last read may be a frame old, missing the last character typed in the name.
+  const readNow = (): KeyFormSnapshot | undefined => {
+    try {
+      return state.form?.isConnected ? readForm(state.form, adapter) : state.snapshot;
+    } catch {
+      return state.snapshot;
+    }
+  };
+
   const record = () => {
-    const { snapshot } = state;
+    const snapshot = readNow();
     if (!snapshot) return;
     const current = view(snapshot);
     const days = rotationDays ?? current.suggestedDays;
@@ -83,10 +115,42 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     const identity = JSON.stringify(created);
     if (identity === lastRecorded) return;
     lastRecorded = identity;
-    send('reminder:record', created).then(
-      (reminder) => { notice = `Reminder saved: rotate "${reminder.name || 'this key'}" by ${reminder.due}.`; refresh(); },
-      (error: unknown) => { lastRecorded = ''; notice = `Could not save the reminder: ${error instanceof Error ? error.message : String(error)}`; refresh(); },
+    const recorded = send('reminder:record', created).then(
+      (reminder) => { notice = `Reminder saved: rotate "${reminder.name || 'this key'}" by ${reminder.due}.`; refresh(); return true; },
+      (error: unknown) => { lastRecorded = ''; notice = `Could not save the reminder: ${error instanceof Error ? error.message : String(error)}`; refresh(); return false; },
     );
+    submitted = { name: snapshot.keyName, recorded };
+    if (!watchingSuccess) {
+      watchingSuccess = true;
+      watchSuccessView(adapter, signal, onSuccessView);
+    }
+  };
+
+  // Acts only after a submit in this visit: the view of a key created elsewhere, or earlier, confirms nothing.
+  const onSuccessView = (shown: boolean) => {
+    if (!shown) {
+      // The user closed the view: the next key starts afresh.
+      if (keyShown) { keyShown = false; submitted = undefined; lastRecorded = ''; notice = undefined; refresh(); }
+      return;
+    }
+    const pending = submitted;
+    if (!pending || pending.confirming) return;
+    pending.confirming = true;
+    keyShown = true;
+    notice = 'Key created. Confirming its reminder…';
+    refresh();
+    const name = pending.name.trim();
+    pending.recorded
+      .then((saved) => (saved ? send('reminder:confirm-pending', { exchange: adapter.id, ...(name ? { name } : {}) }) : undefined))
+      .then(
+        (reminder) => {
+          notice = reminder
+            ? `${name ? `"${name}"` : 'Key'} created. Reminder confirmed: rotate by ${reminder.due}.`
+            : 'Key created, but KeyScope has no pending reminder for it: add the key in the KeyScope popup.';
+        },
+        (error: unknown) => { notice = `Key created, but the reminder could not be confirmed: ${error instanceof Error ? error.message : String(error)}`; },
+      )
+      .finally(refresh);
   };
 
   send('purpose:get', { exchange: adapter.id }).then((stored) => {

@@ -22,3 +22,65 @@ export function containsAny(text: string, needles: readonly string[]): boolean {
   const normalized = normalizeLabel(text);
   return needles.some((needle) => normalized.includes(normalizeLabel(needle)));
 }
+
+const SEPARATOR = /[\s:：*]/;
+const BLANK = /[\s*]/;
+
+/** A label found at the start of a text node; `end` is the offset right after it. */
+export interface LabelAt<T> {
+  value: T;
+  end: number;
+}
+
+/**
+ * Finds which label, if any, a text node starts with, reading the node one character at a time and stopping at the
+ * first character that no label continues with. A value that is not a label (an API key, a secret) is given up on
+ * at its first character or so and never read whole; the longest label wins ("IP address allowlist" over
+ * "IP address"). The label must end the text or be followed by a separator (white space, ":", "：").
+ */
+export function labelReader<T>(entries: Iterable<[T, readonly string[]]>): (node: CharacterData) => LabelAt<T> | undefined {
+  const index = labelIndex(entries);
+  const labels = [...index.keys()];
+  return (node) => {
+    const length = node.length;
+    let i = 0;
+    while (i < length && BLANK.test(node.substringData(i, 1))) i++;
+    let text = '';
+    let found: LabelAt<T> | undefined;
+    for (; i < length; i++) {
+      let char = node.substringData(i, 1).toLowerCase();
+      if (/\s/.test(char)) {
+        if (text.endsWith(' ')) continue;
+        char = ' ';
+      }
+      const next = text + char;
+      if (!labels.some((label) => label.startsWith(next))) break;
+      text = next;
+      const value = index.get(text);
+      if (value !== undefined) found = { value, end: i + 1 };
+    }
+    return found && (found.end === length || SEPARATOR.test(node.substringData(found.end, 1))) ? found : undefined;
+  };
+}
+
+/**
+ * Where the text after a label begins, separators skipped; undefined when nothing follows (the node is the label
+ * alone). Reads the node past the label: call it only for fields whose values KeyScope may read.
+ */
+export function valueStart(node: CharacterData, end: number): number | undefined {
+  for (let i = end; i < node.length; i++) if (!SEPARATOR.test(node.substringData(i, 1))) return i;
+  return undefined;
+}
+
+/**
+ * The label a short text node is, exactly; a node longer than `maxLength` is skipped by its length alone, unread:
+ * for views that show key material, whose labels are short and whose values are long.
+ */
+export function exactLabel<T>(node: CharacterData, index: ReadonlyMap<string, T>, maxLength: number): T | undefined {
+  return node.length > maxLength ? undefined : index.get(normalizeLabel(node.data));
+}
+
+/** The longest text a label of `index` can be on the page: the label plus a little room for separators. */
+export function labelLengthLimit(index: ReadonlyMap<string, unknown>): number {
+  return Math.max(0, ...[...index.keys()].map((label) => label.length)) + 4;
+}

@@ -24,6 +24,8 @@ export interface PanelView {
   permissionNotes: string[];
   /** What happened after the last submit: reminder saved, or why not. */
   notice?: string;
+  /** The exchange now shows the key it created (the form is gone): the panel says only what became of the reminder. */
+  keyCreated?: boolean;
 }
 
 export interface PanelActions {
@@ -123,13 +125,17 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
           {collapsed ? 'Show' : 'Hide'}
         </button>
       </header>
-      <VerdictLine verdict={view.verdict} />
-      {worst && (
+      {view.keyCreated ? (
+        <p class="ks-hint">KeyScope never reads the key, secret or passphrase the exchange shows now.</p>
+      ) : (
+        <VerdictLine verdict={view.verdict} />
+      )}
+      {worst && !view.keyCreated && (
         <p class="ks-worst" data-finding-id={worst.id}>
           <strong>{worst.title}.</strong> {worst.fix}
         </p>
       )}
-      {!collapsed && (
+      {!collapsed && !view.keyCreated && (
         <ol class="ks-steps">
           <Step step="purpose" title="1. Purpose" findings={findings}>
             <PurposePicker purpose={view.purpose} onPurpose={actions.onPurpose} />

@@ -1,0 +1,125 @@
+import { keyListFlags } from '../core/key-list-flags';
+import { DEFAULT_ROTATION_DAYS, exchangeDeadlineDays, localCalendarDate, suggestedRotationDays } from '../core/rotation';
+import type { ExchangeAdapter } from '../exchanges/adapter';
+import { send } from '../messages';
+import { frameBatcher } from './frame-batcher';
+import type { KeyFlagView } from './overlay/KeyFlag';
+import { KEY_FLAG_ATTRIBUTE, mountKeyFlag, type KeyFlagHost } from './overlay/mount-key-flag';
+import { readKeyList, type KeyListEntry, type ListedKeyCard } from './read-key-list';
+
+function warn(what: string) {
+  return (error: unknown) => console.warn(`KeyScope: ${what}`, error);
+}
+
+/** Tracked names are compared as the background compares them: trimmed, case-insensitive. */
+const nameKey = (name: string) => name.trim().toLowerCase();
+
+const isOurs = (node: Node) => node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(KEY_FLAG_ATTRIBUTE);
+
+/** Beside the card: after it, or, for a table row (where only cells may follow), at the end of its last cell. */
+function place(card: Element, host: HTMLElement): void {
+  if (card.matches('tr, [role="row"]')) {
+    const cell = card.lastElementChild ?? card;
+    if (cell.lastElementChild !== host) cell.append(host);
+  } else if (card.nextElementSibling !== host) {
+    card.after(host);
+  }
+}
+
+/**
+ * Guards the exchange's list of existing keys: beside each listed key, its risk flags and "Track this key". The
+ * list is re-read when the page changes (React re-renders replace the cards); every host added is removed when
+ * the signal aborts. `now` is the clock the "old" flag is judged by.
+ */
+export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now: () => Date = () => new Date()): void {
+  const hosts = new Map<Element, { host: KeyFlagHost; entry: KeyListEntry }>();
+  const tracked = new Set<string>();
+  const busy = new Set<string>();
+  const errors = new Map<string, string>();
+  const asked = new Set<string>();
+
+  const viewOf = (entry: KeyListEntry): KeyFlagView => {
+    const key = nameKey(entry.name);
+    const today = localCalendarDate(now());
+    const error = errors.get(key);
+    return {
+      exchangeName: adapter.name, name: entry.name,
+      flags: keyListFlags(entry, { today, rules: adapter.rules, rotationDays: DEFAULT_ROTATION_DAYS }),
+      rotationDays: DEFAULT_ROTATION_DAYS,
+      ...(adapter.rules.unboundExpiry ? { expiry: adapter.rules.unboundExpiry } : {}),
+      tracking: tracked.has(key) ? 'yes' : busy.has(key) ? 'busy' : 'no',
+      ...(error ? { error } : {}),
+    };
+  };
+
+  const renderAll = () => {
+    if (signal.aborted) return;
+    for (const { host, entry } of hosts.values()) host.update(viewOf(entry));
+  };
+
+  const track = (card: Element) => {
+    const current = hosts.get(card);
+    if (!current) return;
+    const { entry } = current;
+    const key = nameKey(entry.name);
+    if (!key || busy.has(key) || tracked.has(key)) return;
+    busy.add(key);
+    errors.delete(key);
+    renderAll();
+    const rotationDays = suggestedRotationDays(exchangeDeadlineDays(adapter.rules, entry.permissions, entry.ipBound));
+    send('reminder:track', { exchange: adapter.id, ...entry, rotationDays }).then(
+      () => { tracked.add(key); },
+      (error: unknown) => { errors.set(key, `Could not track this key: ${error instanceof Error ? error.message : String(error)}`); },
+    ).finally(() => { busy.delete(key); renderAll(); });
+  };
+
+  // Which listed keys the inventory already has: asked again only when a name appears that was not asked about.
+  const askTracked = (listed: readonly ListedKeyCard[]) => {
+    const fresh = listed.map(({ entry }) => nameKey(entry.name)).filter((key) => key && !asked.has(key));
+    if (fresh.length === 0) return;
+    for (const key of fresh) asked.add(key);
+    send('reminders:tracked-names', { exchange: adapter.id }).then((names) => {
+      for (const name of names) tracked.add(nameKey(name));
+      renderAll();
+    }, warn('could not read which keys are tracked'));
+  };
+
+  const tick = () => {
+    let listed: ListedKeyCard[];
+    try {
+      listed = readKeyList(document.body, adapter);
+    } catch (error) {
+      // An unexpected page layout must never break the exchange's page: report and keep watching.
+      warn('could not read the key list')(error);
+      return;
+    }
+    const cards = new Set(listed.map(({ card }) => card));
+    for (const [card, { host }] of hosts) {
+      if (cards.has(card)) continue;
+      host.remove();
+      hosts.delete(card);
+    }
+    for (const { card, entry } of listed) {
+      const current = hosts.get(card) ?? { host: mountKeyFlag(adapter.id, () => track(card)), entry };
+      current.entry = entry;
+      hosts.set(card, current);
+      place(card, current.host.element);
+      current.host.update(viewOf(entry));
+    }
+    askTracked(listed);
+  };
+
+  const schedule = frameBatcher(tick, signal);
+  const observer = new MutationObserver((records) => {
+    // Placing our own hosts is a mutation too: it must not start another read.
+    const theirs = records.some((record) => !isOurs(record.target) && (record.type !== 'childList' || ![...record.addedNodes, ...record.removedNodes].every(isOurs)));
+    if (theirs) schedule();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    for (const { host } of hosts.values()) host.remove();
+    hosts.clear();
+  });
+  schedule();
+}

@@ -1,0 +1,58 @@
+import type { KeyFlag as Flag } from '../../core/key-list-flags';
+import type { UnboundKeyExpiry } from '../../core/types';
+
+/** What one key's inline flag shows; computed by the key-list session, rendered here. */
+export interface KeyFlagView {
+  exchangeName: string;
+  /** The key's name as listed; empty when the page shows none KeyScope could read. */
+  name: string;
+  flags: Flag[];
+  /** The interval "old" is measured against. */
+  rotationDays: number;
+  /** The exchange's unbound-key rule, for the `unbound-deadline` text. */
+  expiry?: UnboundKeyExpiry;
+  tracking: 'no' | 'busy' | 'yes';
+  /** Why the last "Track this key" failed. */
+  error?: string;
+}
+
+function flagText(flag: Flag, view: KeyFlagView): string {
+  const { expiry } = view;
+  switch (flag) {
+    case 'withdraw':
+      return 'Withdraw enabled';
+    case 'trade-unbound':
+      return 'Trade without IP binding';
+    case 'old':
+      return `Older than ${view.rotationDays} days: rotate it`;
+    case 'unbound-deadline':
+      return expiry
+        ? `${view.exchangeName}: ${expiry.outcome} after ${expiry.days} ${expiry.idle ? 'idle ' : ''}days without an IP`
+        : `${view.exchangeName} expires keys without an IP`;
+  }
+}
+
+/** KeyScope's line beside one key of the exchange's key list: its risk flags and "Track this key". */
+export function KeyFlag({ view, onTrack }: { view: KeyFlagView; onTrack: () => void }) {
+  return (
+    <div class="ks-flag" role="group" aria-label={`KeyScope: ${view.name || 'this key'}`}>
+      <span class="ks-flag-brand">KeyScope</span>
+      {view.flags.length === 0 && <span class="ks-flag-ok">No risk flags</span>}
+      {view.flags.map((flag) => (
+        <span key={flag} class={`ks-flag-badge ks-flag-${flag}`} data-flag={flag}>{flagText(flag, view)}</span>
+      ))}
+      <span class="ks-flag-track">
+        {view.tracking === 'yes' ? (
+          <span class="ks-flag-tracked" role="status">Tracked</span>
+        ) : view.name ? (
+          <button type="button" class="ks-flag-button" disabled={view.tracking === 'busy'} onClick={onTrack}>
+            {view.tracking === 'busy' ? 'Tracking…' : 'Track this key'}
+          </button>
+        ) : (
+          <span class="ks-flag-hint">Name not shown: add this key in the KeyScope popup</span>
+        )}
+      </span>
+      {view.error && <span class="ks-flag-error" role="alert">{view.error}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { daysBetween, DEFAULT_ROTATION_DAYS, exchangeDeadlineDays, type CalendarDate } from './rotation';
+import type { ExchangeRules, Permission } from './types';
+
+/**
+ * Why a key already listed on an exchange's API-management page is risky. Ids are stable (the `data-flags`
+ * attribute of the inline flag carries them); add new ones freely, never rename.
+ * - `withdraw`: the key can withdraw funds.
+ * - `trade-unbound`: the key can trade (on OKX also move funds between accounts) and is bound to no IP.
+ * - `old`: the key is older than the rotation interval: created + interval is before today.
+ * - `unbound-deadline`: the exchange's own unbound-key rule applies (e.g. OKX deletes unbound Trade/Withdraw
+ *   keys after 14 idle days).
+ */
+export const KEY_FLAGS = ['old', 'trade-unbound', 'unbound-deadline', 'withdraw'] as const;
+export type KeyFlag = (typeof KEY_FLAGS)[number];
+
+/** What a listed key shows that the flags depend on: metadata only, as read from the page. */
+export interface ListedKeyFacts {
+  /** Canonical permissions shown for the key. */
+  permissions: readonly Permission[];
+  /** Whether the key is bound to at least one IP address. */
+  ipBound: boolean;
+  /** The creation date, when the page shows one. */
+  created?: CalendarDate;
+}
+
+/** The day and rules a listed key is judged with: passed in, never read from a clock. */
+export interface KeyFlagContext {
+  /** Today's local calendar date. */
+  today: CalendarDate;
+  /** The exchange's own rules (its unbound-key deadline). */
+  rules: ExchangeRules;
+  /** The user's rotation interval in days; 90 when not given. */
+  rotationDays?: number;
+}
+
+/**
+ * The flags of one listed key, in {@link KEY_FLAGS} order (alphabetical). A key without a shown creation date
+ * is never `old`: its age is unknown.
+ */
+export function keyListFlags(key: ListedKeyFacts, context: KeyFlagContext): KeyFlag[] {
+  const interval = context.rotationDays ?? DEFAULT_ROTATION_DAYS;
+  const raised: Record<KeyFlag, boolean> = {
+    old: key.created !== undefined && daysBetween(key.created, context.today) > interval,
+    'trade-unbound': key.permissions.includes('trade') && !key.ipBound,
+    'unbound-deadline': exchangeDeadlineDays(context.rules, key.permissions, key.ipBound) !== undefined,
+    withdraw: key.permissions.includes('withdraw'),
+  };
+  return KEY_FLAGS.filter((flag) => raised[flag]);
+}
