@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import bootstrapScript from '../content/bootstrap.ts?script';
 import { adapterForHost } from '../exchanges';
+import { serial } from './serial';
 
 // "Guard this page": sites the user chose, each with its own optional host permission, asked for in the popup at
 // that moment and never at install. The bootstrap content script is registered for exactly that origin; removing
@@ -8,6 +9,8 @@ import { adapterForHost } from '../exchanges';
 
 const SITES_KEY = 'guardedSites';
 const SCRIPT_PREFIX = 'keyscope-site:';
+// The popup, the permission event and start-up may change the sites at the same moment: one at a time.
+const changes = serial();
 
 /** `https://exchange.example` from any URL of the site; only https and http pages can be guarded. */
 export function siteOrigin(url: string): string | undefined {
@@ -43,7 +46,11 @@ async function register(origin: string): Promise<void> {
 }
 
 /** Adds a site once the popup holds its permission, and starts guarding the tab right away (no reload needed). */
-export async function addGuardedSite(origin: string, tabId: number | undefined): Promise<string[]> {
+export function addGuardedSite(origin: string, tabId: number | undefined): Promise<string[]> {
+  return changes(() => addSite(origin, tabId));
+}
+
+async function addSite(origin: string, tabId: number | undefined): Promise<string[]> {
   if (siteOrigin(origin) !== origin) throw new Error(`${origin} is not a web site KeyScope can guard.`);
   if (adapterForHost(new URL(origin).hostname)) throw new Error('KeyScope already guards this exchange.');
   if (!(await browser.permissions.contains({ origins: [pattern(origin)] }))) {
@@ -51,12 +58,32 @@ export async function addGuardedSite(origin: string, tabId: number | undefined):
   }
   await register(origin);
   await saveSites([...(await guardedSites()), origin]);
+  // The bootstrap runs once per page even when both the popup and the permission event inject it.
   if (tabId !== undefined) await browser.scripting.executeScript({ target: { tabId }, files: [bootstrapScript] });
   return guardedSites();
 }
 
+/**
+ * A host permission was just granted. In Chromium the popup closes as soon as the browser's permission dialog
+ * opens, so its own "add this site" never runs: the grant itself is the user's answer. Sites covered by an
+ * exchange adapter are not user sites and are left alone.
+ */
+export async function addGrantedSites(patterns: readonly string[]): Promise<void> {
+  const known = await guardedSites();
+  for (const granted of patterns) {
+    const origin = granted.endsWith('/*') ? siteOrigin(granted.slice(0, -2)) : undefined;
+    if (!origin || known.includes(origin) || adapterForHost(new URL(origin).hostname)) continue;
+    const [tab] = await browser.tabs.query({ url: granted, active: true });
+    await addGuardedSite(origin, tab?.id);
+  }
+}
+
 /** Stops guarding a site: unregisters the script and gives the permission back. */
-export async function removeGuardedSite(origin: string): Promise<string[]> {
+export function removeGuardedSite(origin: string): Promise<string[]> {
+  return changes(() => removeSite(origin));
+}
+
+async function removeSite(origin: string): Promise<string[]> {
   const id = `${SCRIPT_PREFIX}${origin}`;
   if ((await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length) {
     await browser.scripting.unregisterContentScripts({ ids: [id] });
@@ -70,7 +97,11 @@ export async function removeGuardedSite(origin: string): Promise<string[]> {
  * Keeps registrations and permissions in step: at start-up (registrations may not persist across sessions)
  * and when the user revokes a site's permission in the browser's own settings.
  */
-export async function reconcileGuardedSites(): Promise<void> {
+export function reconcileGuardedSites(): Promise<void> {
+  return changes(reconcile);
+}
+
+async function reconcile(): Promise<void> {
   const sites = await guardedSites();
   const allowed: string[] = [];
   for (const origin of sites) {

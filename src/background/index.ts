@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { Envelope, MessageName } from '../messages';
 import { CHECK_ALARM, handleNotificationClicks, runCheck, scheduleChecks } from './checks';
-import { reconcileGuardedSites } from './guarded-sites';
+import { addGrantedSites, reconcileGuardedSites } from './guarded-sites';
 import { handlers } from './handlers';
 import { onInventoryChange } from './reminders';
 import { pullFromSync, pushToSync, watchSync } from './sync';
@@ -60,6 +60,7 @@ browser.permissions.onRemoved.addListener((removed) => {
   if (removed.origins?.length) reconcileGuardedSites().catch(warn('could not update the guarded sites'));
 });
 browser.permissions.onAdded.addListener((granted) => {
+  if (granted.origins?.length) addGrantedSites(granted.origins).catch(warn('could not guard the site just allowed'));
   if (granted.permissions?.includes('notifications')) {
     handleNotificationClicks();
     runCheck().catch(warn('the reminder check failed'));

@@ -18,3 +18,13 @@ export function currentGuard(): GuardHandle | undefined {
 export function installGuard(handle: GuardHandle): void {
   (globalThis as Record<string, unknown>)[KEY] = handle;
 }
+
+const BOOTSTRAP_KEY = '__keyscopeBootstrap';
+
+/** True the first time it is asked in this page's isolated world: a bootstrap injected twice runs once. */
+export function claimBootstrap(): boolean {
+  const scope = globalThis as Record<string, unknown>;
+  if (scope[BOOTSTRAP_KEY]) return false;
+  scope[BOOTSTRAP_KEY] = true;
+  return true;
+}

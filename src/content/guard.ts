@@ -1,11 +1,12 @@
-import { adapterForHost, isKeyPage } from '../exchanges';
-import { installGuard } from './guard-handle';
+import { adapterForPage, isKeyPage } from '../exchanges';
+import { currentGuard, installGuard } from './guard-handle';
 import { guardKeyList } from './key-list';
 import { guardKeyPage } from './key-page';
 
 // Injected by the background when the bootstrap finds a key page. It may arrive after the user has already left
 // the page (a fast client-side navigation), so it checks the URL itself before starting.
-const adapter = adapterForHost(location.hostname);
+// Injected twice (a site just added while its bootstrap also asked), the first guard stays the only one.
+const adapter = currentGuard() ? undefined : adapterForPage(location.hostname);
 if (adapter) {
   let visit: AbortController | undefined;
   const guard = {

@@ -130,7 +130,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
   const onSuccessView = (shown: boolean) => {
     if (!shown) {
       // The user closed the view: the next key starts afresh.
-      if (keyShown) { keyShown = false; submitted = undefined; lastRecorded = ''; notice = undefined; refresh(); }
+      if (keyShown) { keyShown = false; submitted = undefined; lastRecorded = ''; notice = undefined; rotationDays = undefined; refresh(); }
       return;
     }
     const pending = submitted;
@@ -159,6 +159,9 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
 
   watchForm(adapter, signal, (next) => { state = next; refresh(); });
   watchSubmit(adapter, () => state.form, signal, record);
+  // Back to this page from the back/forward cache: the page and this guard are as they were, but the background
+  // forgot the tab's verdict when the tab loaded the other page, and watchForm reports only changes: say it again.
+  addEventListener('pageshow', (event) => { if (event.persisted) refresh(); }, { signal });
   signal.addEventListener('abort', () => {
     overlay?.remove();
     send('verdict:clear', {}).catch(warn('could not clear the verdict'));

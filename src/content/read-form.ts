@@ -1,6 +1,7 @@
 import { splitAllowList } from '../core/ip-allowlist';
-import { PERMISSIONS, type KeyFormSnapshot, type Permission } from '../core/types';
+import { KEY_TYPES, PERMISSIONS, type KeyFormSnapshot, type KeyType, type Permission } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
+import { saysWhatItIsFor } from './form-context';
 import { containsAny, labelIndex, normalizeLabel } from './labels';
 
 // The one DOM→data step. Fields are found by visible label text and semantics (label, aria, role, input type),
@@ -16,6 +17,7 @@ const REMOVE_NAME = /^(?:[×✕✖x]$|remove|delete|删除|移除)/i;
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON']);
 // Custom controls without a role that show their state by toggled classes only.
 const TOGGLE_CLASS = /check|switch|toggle/i;
+const TOGGLED = '[class*="check" i], [class*="switch" i], [class*="toggle" i]';
 const ON_CLASS = /(^|[-_])(checked|active|selected|on)$/i;
 // Fields that hold key material: never resolved, never read (DESIGN.md, hard rules).
 const SECRET = /pass|secret|2fa|otp|one-time|verif|authenticat|captcha|密码|密钥|验证码/i;
@@ -25,34 +27,99 @@ const CLIMB_FIELD = 4;
 /** Where the parts of the form are, as found by one pass over its text. */
 interface FormScan {
   permissions: Array<[Permission, Element]>;
+  /** Area headings (Gate "Spot", Bybit "Contract"), with the permission write access there grants. */
+  areas: Array<[Permission, Element]>;
+  /** The key-wide read-only choice (Bybit "Read-Only"). */
+  readOnly: Element[];
+  /** The "no IP restriction" choice (Binance "Unrestricted (Less Secure)"). */
+  unrestricted: Element[];
+  keyTypes: Array<[KeyType, Element]>;
   ipLabels: Element[];
   keyNameLabels: Element[];
   sectionLabels: Element[];
 }
 
-function scan(root: Element, adapter: ExchangeAdapter): FormScan {
+/** What a short text of the form is; the kinds listed later win when an adapter gives one text twice. */
+type Tag =
+  | { kind: 'permission' | 'area'; permission: Permission }
+  | { kind: 'keyType'; keyType: KeyType }
+  | { kind: 'readOnly' | 'unrestricted' | 'keyName' | 'section' };
+
+// Built once per adapter: the form is read again on every change the user makes.
+const TAG_INDEXES = new WeakMap<ExchangeAdapter, Map<string, Tag>>();
+
+function tagIndex(adapter: ExchangeAdapter): Map<string, Tag> {
+  const cached = TAG_INDEXES.get(adapter);
+  if (cached) return cached;
   const { labels } = adapter;
-  const permissionIndex = labelIndex(PERMISSIONS.map((p) => [p, labels.permissions[p] ?? []] as [Permission, readonly string[]]));
-  const keyNameIndex = new Set(labels.keyName.map(normalizeLabel));
-  const sectionIndex = new Set(labels.permissionSection.map(normalizeLabel));
-  const result: FormScan = { permissions: [], ipLabels: [], keyNameLabels: [], sectionLabels: [] };
+  const each = <K extends string>(keys: readonly K[], tag: (key: K) => Tag, texts: (key: K) => readonly string[] | undefined) =>
+    keys.map((key): [Tag, readonly string[]] => [tag(key), texts(key) ?? []]);
+  const index = labelIndex<Tag>([
+    [{ kind: 'section' }, labels.permissionSection],
+    [{ kind: 'keyName' }, labels.keyName],
+    ...each(PERMISSIONS, (permission) => ({ kind: 'area', permission }), (p) => labels.permissionAreas?.[p]),
+    ...each(PERMISSIONS, (permission) => ({ kind: 'permission', permission }), (p) => labels.permissions[p]),
+    [{ kind: 'readOnly' }, labels.readOnlyMode ?? []],
+    [{ kind: 'unrestricted' }, labels.ipUnrestricted ?? []],
+    ...each(KEY_TYPES, (keyType) => ({ kind: 'keyType', keyType }), (t) => labels.keyTypes?.[t]),
+  ]);
+  TAG_INDEXES.set(adapter, index);
+  return index;
+}
+
+function scan(root: Element, adapter: ExchangeAdapter): FormScan {
+  const index = tagIndex(adapter);
+  const { ipField } = adapter.labels;
+  const result: FormScan = { permissions: [], areas: [], readOnly: [], unrestricted: [], keyTypes: [], ipLabels: [], keyNameLabels: [], sectionLabels: [] };
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     const raw = node.nodeValue ?? '';
-    if (!parent || NOT_TEXT.has(parent.tagName) || raw.trim() === '') continue;
+    // A button's text is its action ("Trade now"), unless the button is itself a choice (role=radio, switch).
+    if (!parent || (NOT_TEXT.has(parent.tagName) && !parent.matches(CONTROL)) || raw.trim() === '') continue;
     const text = normalizeLabel(raw);
-    const permission = permissionIndex.get(text);
-    if (permission) result.permissions.push([permission, parent]);
-    else if (keyNameIndex.has(text)) result.keyNameLabels.push(parent);
-    else if (sectionIndex.has(text)) result.sectionLabels.push(parent);
-    else if (text.length < 80 && containsAny(text, labels.ipField)) result.ipLabels.push(parent);
+    const tag = index.get(text);
+    if (tag?.kind === 'permission') result.permissions.push([tag.permission, parent]);
+    else if (tag?.kind === 'area') result.areas.push([tag.permission, parent]);
+    else if (tag?.kind === 'keyType') result.keyTypes.push([tag.keyType, parent]);
+    else if (tag?.kind === 'readOnly') result.readOnly.push(parent);
+    else if (tag?.kind === 'unrestricted') result.unrestricted.push(parent);
+    else if (tag?.kind === 'keyName') result.keyNameLabels.push(parent);
+    else if (tag?.kind === 'section') result.sectionLabels.push(parent);
+    else if (text.length < 80 && containsAny(text, ipField)) result.ipLabels.push(parent);
   }
   for (const field of root.querySelectorAll('textarea, input')) {
     const described = `${field.getAttribute('aria-label') ?? ''} ${field.getAttribute('placeholder') ?? ''}`;
-    if (containsAny(described, labels.ipField)) result.ipLabels.push(field);
+    if (containsAny(described, ipField)) result.ipLabels.push(field);
   }
   return result;
+}
+
+/** A label the reader resolves to a control, with what it means: two copies of one label mean the same. */
+type ChoiceLabel = readonly [meaning: string, label: Element];
+
+/** Every label of a choice the reader resolves to a control: climbing from one label stops below another. */
+function choiceLabels(found: FormScan): ChoiceLabel[] {
+  return [
+    ...found.permissions.map(([p, label]): ChoiceLabel => [`permission ${p}`, label]),
+    ...found.areas.map(([p, label]): ChoiceLabel => [`area ${p}`, label]),
+    ...found.keyTypes.map(([t, label]): ChoiceLabel => [`key type ${t}`, label]),
+    ...found.readOnly.map((label): ChoiceLabel => ['read-only', label]),
+    ...found.unrestricted.map((label): ChoiceLabel => ['unrestricted', label]),
+  ];
+}
+
+/**
+ * The permission of the area heading nearest above a control, however deep the wrappers between them; none when
+ * headings of different areas are as near, or when the nearest is only the whole form's (a box outside every area).
+ * A heading's copy (a tooltip, a screen-reader text) names the same area.
+ */
+function areaOf(control: Element, areas: ReadonlyArray<[Permission, Element]>, boundary: Element): Permission | undefined {
+  for (let node = control.parentElement; node && node !== boundary && boundary.contains(node); node = node.parentElement) {
+    const inside = new Set(areas.filter(([, heading]) => node!.contains(heading)).map(([permission]) => permission));
+    if (inside.size > 0) return inside.size === 1 ? [...inside][0] : undefined;
+  }
+  return undefined;
 }
 
 function isSecretField(field: Element): boolean {
@@ -76,17 +143,19 @@ function labelledBy(label: Element, boundary: Element, selector: string): Elemen
 }
 
 /**
- * The checkbox, switch or toggled element that a permission label belongs to. `labels` are all the
- * permission labels found: climbing stops below an element that holds another one.
+ * The checkbox, switch or toggled element that a permission label belongs to. `labels` are all the choice labels
+ * found: climbing stops below an element that holds another one (a copy of the same label does not count: pages
+ * repeat a label in a tooltip or a screen-reader text inside its own control).
  */
-function controlFor(label: Element, boundary: Element, labels: readonly Element[]): Element | undefined {
+function controlFor(label: Element, boundary: Element, labels: readonly ChoiceLabel[]): Element | undefined {
   const own = label.closest(CONTROL);
   if (own && boundary.contains(own)) return own;
   const direct = labelTarget(label) ?? label.closest('label')?.querySelector(CONTROL) ?? labelledBy(label, boundary, CONTROL);
   if (direct) return direct;
   // The outermost class-toggled element wins: BEM parts such as `perm-check__text` carry the same word as the
   // element whose modifier holds the state (`perm-check perm-check--checked`).
-  const holdsAnother = (el: Element) => labels.some((other) => other !== label && el.contains(other));
+  const meaning = labels.find(([, element]) => element === label)?.[0];
+  const holdsAnother = (el: Element) => labels.some(([m, other]) => other !== label && m !== meaning && el.contains(other));
   let toggled: Element | undefined;
   for (let node: Element | null = label, depth = 0; node && depth <= CLIMB_CONTROL && boundary.contains(node); node = node.parentElement, depth++) {
     if (holdsAnother(node)) break;
@@ -163,34 +232,66 @@ function lowestCommonAncestor(elements: readonly Element[]): Element | undefined
 
 /**
  * Finds the key-creation form: the smallest element holding the permission controls together with the
- * IP field or the permission heading. Undefined until the exchange has rendered them.
+ * IP field or the permission heading. Undefined until the exchange has rendered them. An adapter's `recognition`
+ * (the generic one's) asks for more: enough permission controls, and a form that says it is about an API key.
  */
 export function findKeyForm(root: Element, adapter: ExchangeAdapter): Element | undefined {
   const found = scan(root, adapter);
-  const labels = found.permissions.map(([, label]) => label);
-  const controls = labels.map((label) => controlFor(label, root, labels)).filter((c): c is Element => !!c);
-  if (controls.length === 0) return undefined;
+  const labels = choiceLabels(found);
+  // Area headings are left out here: "Spot" or "Options" is also a menu link in the page's header.
+  const permissionLabels = [...found.permissions.map(([, label]) => label), ...found.readOnly];
+  const controls = permissionLabels.map((label) => controlFor(label, root, labels)).filter((c): c is Element => !!c);
+  const { recognition } = adapter;
+  if (new Set(controls).size < (recognition?.minPermissionControls ?? 1)) return undefined;
+  // Binance renders its IP field only once "Restrict access" is chosen: the "Unrestricted" choice anchors the form too.
+  const ipChoice = found.unrestricted.map((label) => controlFor(label, root, labels)).find(Boolean);
   const ipField = found.ipLabels.map((label) => textFieldFor(label, root)).find(Boolean);
-  const anchor = ipField?.field ?? found.sectionLabels[0];
-  return anchor ? lowestCommonAncestor([anchor, ...controls]) : undefined;
+  const anchor = ipField?.field ?? ipChoice ?? found.sectionLabels[0];
+  const form = anchor ? lowestCommonAncestor([anchor, ...(ipChoice ? [ipChoice] : []), ...controls]) : undefined;
+  return form && (!recognition || saysWhatItIsFor(form, recognition.requiredContext)) ? form : undefined;
 }
 
 /** Reads the form into a snapshot; `form` comes from {@link findKeyForm}. */
 export function readForm(form: Element, adapter: ExchangeAdapter): KeyFormSnapshot {
   const found = scan(form, adapter);
   const ticked = new Set<Permission>();
-  const labels = found.permissions.map(([, label]) => label);
-  for (const [permission, label] of found.permissions) {
+  const labels = choiceLabels(found);
+  // Controls that belong to a known label; the others inside an area count as the area's permission.
+  const claimed: Element[] = [];
+  const onControl = (label: Element): boolean => {
     const control = controlFor(label, form, labels);
-    if (control && isOn(control)) ticked.add(permission);
+    if (control) claimed.push(control);
+    return !!control && isOn(control);
+  };
+  for (const [permission, label] of found.permissions) if (onControl(label)) ticked.add(permission);
+  const readOnly = found.readOnly.map(onControl).includes(true);
+  const unrestricted = found.unrestricted.map(onControl).includes(true);
+  const keyTypes = found.keyTypes.filter(([, label]) => onControl(label));
+  for (const [permission, heading] of found.areas) {
+    const control = controlFor(heading, form, labels);
+    if (control && !claimed.includes(control) && isOn(control)) ticked.add(permission);
+    if (control) claimed.push(control);
   }
+  if (found.areas.length > 0) {
+    for (const control of form.querySelectorAll(`${CONTROL}, ${TOGGLED}`)) {
+      if (!isOn(control) || claimed.some((c) => c.contains(control) || control.contains(c))) continue;
+      const area = areaOf(control, found.areas, form);
+      if (area) ticked.add(area);
+    }
+  }
+  // Read-only for the whole key (Bybit) wins over whatever boxes below still show ticked.
+  const permissions = readOnly ? new Set<Permission>(['read']) : ticked;
+  for (const permission of adapter.alwaysOn ?? []) permissions.add(permission);
   const ipField = found.ipLabels.map((label) => textFieldFor(label, form)).find(Boolean);
   const nameField = found.keyNameLabels.map((label) => textFieldFor(label, form)).find((f) => f && f.field !== ipField?.field);
+  const keyType = keyTypes[0]?.[0];
   return {
     exchange: adapter.id,
-    permissions: PERMISSIONS.filter((p) => ticked.has(p)),
-    ipEntries: ipField ? readIpEntries(ipField, found.ipLabels) : [],
-    ipFieldFound: ipField !== undefined,
+    permissions: PERMISSIONS.filter((p) => permissions.has(p)),
+    // "Unrestricted" chosen: no IP is bound, whatever a hidden IP field still holds; the choice itself was read.
+    ipEntries: ipField && !unrestricted ? readIpEntries(ipField, found.ipLabels) : [],
+    ipFieldFound: unrestricted || ipField !== undefined,
     keyName: nameField?.field.value.trim() ?? '',
+    ...(keyType ? { keyType } : {}),
   };
 }

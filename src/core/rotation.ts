@@ -50,8 +50,8 @@ export function localCalendarDate(instant: Date): CalendarDate {
   return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
 }
 
-/** True when the exchange's unbound-key clock runs for this key. */
-export function unboundExpiryApplies(expiry: UnboundKeyExpiry, permissions: readonly Permission[], bound: boolean): boolean {
+/** True when the exchange's unbound-key rule (a clock, or a deletion with no period) applies to this key. */
+export function unboundExpiryApplies(expiry: Pick<UnboundKeyExpiry, 'permissions'>, permissions: readonly Permission[], bound: boolean): boolean {
   if (bound) return false;
   return expiry.permissions.length === 0 || permissions.some((p) => expiry.permissions.includes(p));
 }

@@ -4,6 +4,13 @@ import type { IpEntry } from './ip-allowlist';
 export const PERMISSIONS = ['read', 'trade', 'withdraw', 'transfer', 'futures', 'margin', 'options', 'other'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * Kinds of key an exchange may offer to create: a shared HMAC secret, or a key pair of which the exchange holds only
+ * the public half (Ed25519, RSA, ECDSA).
+ */
+export const KEY_TYPES = ['ed25519', 'hmac', 'rsa', 'ecdsa'] as const;
+export type KeyType = (typeof KEY_TYPES)[number];
+
 /** Severities, mildest first; the order is used to rank findings. */
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -25,10 +32,15 @@ export interface KeyFormSnapshot {
   permissions: Permission[];
   /** IP allow-list entries as typed, trimmed, in page order. */
   ipEntries: string[];
-  /** Whether the IP allow-list field was found on the page at all. */
+  /**
+   * Whether the IP allow-list field was found on the page at all; also true when the exchange's "no IP restriction"
+   * choice is selected (Binance "Unrestricted"), which says as surely that no IP is bound.
+   */
   ipFieldFound: boolean;
   /** The key's label ("API key name") as typed; empty when not found or not typed. */
   keyName: string;
+  /** The kind of key chosen, on exchanges that offer a choice (Binance: Ed25519, HMAC, RSA); absent elsewhere. */
+  keyType?: KeyType;
 }
 
 /** A rule about an exchange's unbound keys, e.g. OKX deletes unbound Trade/Withdraw keys after 14 idle days. */
@@ -43,15 +55,32 @@ export interface UnboundKeyExpiry {
   outcome: string;
 }
 
+/**
+ * An exchange that deletes unbound keys but names no period, e.g. Binance: "if the IP is unrestricted and any
+ * permission other than Reading is enabled, this API key will be deleted".
+ */
+export interface UnboundKeyDeletion {
+  /** The rule applies when any of these permissions is ticked; empty means any key. */
+  permissions: Permission[];
+  /** What happens, as the exchange says it: `deleted`, `expired`, `deactivated`. */
+  outcome: string;
+}
+
 /** An exchange's own rules, as documented; unknown facts are left undefined. */
 export interface ExchangeRules {
   /** Most IP entries one key accepts. */
   maxIps?: number;
   unboundExpiry?: UnboundKeyExpiry;
+  /** Unbound keys are removed at a time the exchange does not state; {@link unboundExpiry} wins when both apply. */
+  unboundDeletion?: UnboundKeyDeletion;
   /** True when the exchange refuses Withdraw without an IP allow-list. */
   withdrawNeedsIp?: boolean;
   /** Extra sentences per permission the user should know on this exchange. */
   permissionNotes?: Partial<Record<Permission, string>>;
+  /** The key type the exchange recommends, named in the advice when a discouraged one is chosen. */
+  recommendedKeyType?: KeyType;
+  /** Key types the exchange itself advises against (Binance: HMAC, "not recommended"). */
+  discouragedKeyTypes?: readonly KeyType[];
 }
 
 /** What the user says the key is for. */

@@ -1,4 +1,4 @@
-import type { ExchangeRules, Permission } from '../core/types';
+import type { ExchangeRules, KeyType, Permission } from '../core/types';
 
 /**
  * Visible texts that identify the parts of an exchange's key-creation form, in every language the
@@ -15,6 +15,22 @@ export interface FormLabels {
   keyName: readonly string[];
   /** The button that creates the key, matched exactly. */
   submit: readonly string[];
+  /**
+   * Headings of permission areas, matched exactly, per the canonical permission that write access in the area grants
+   * (Gate: "Spot" → trade, "Perpetual Futures" → futures; Bybit: "Contract" → futures). A control inside an area counts
+   * as the area's permission when it is on, unless its own label is one of {@link permissions} (Gate's "Read Only"
+   * → read; Bybit's "Withdrawal"). An area heading with a control of its own counts the same way.
+   */
+  permissionAreas?: Partial<Record<Permission, readonly string[]>>;
+  /** The key-wide read-only choice (Bybit "Read-Only"), matched exactly: when it is on, the key can only read. */
+  readOnlyMode?: readonly string[];
+  /**
+   * The choice that leaves the key without IP restriction (Binance "Unrestricted (Less Secure)"), matched exactly:
+   * when it is on, no IP is bound, whatever a hidden IP field still holds.
+   */
+  ipUnrestricted?: readonly string[];
+  /** The key-type choices, matched exactly, on exchanges that offer one (Binance: Ed25519, HMAC, RSA). */
+  keyTypes?: Partial<Record<KeyType, readonly string[]>>;
 }
 
 /**
@@ -65,4 +81,40 @@ export interface ExchangeAdapter {
   keyList: KeyListLabels;
   successView: SuccessViewLabels;
   rules: ExchangeRules;
+  /** Permissions every key of this exchange has, whatever the form shows (HTX: Read). */
+  alwaysOn?: readonly Permission[];
+  /** What else a page must show before KeyScope takes it for a key form; an exchange's own key page needs nothing more. */
+  recognition?: FormRecognition;
 }
+
+/**
+ * Evidence a key form must show beyond its labels, for adapters that run on pages they do not know (the generic one,
+ * on sites the user guards): there the same words appear on login forms, notification settings and articles.
+ */
+export interface FormRecognition {
+  /** Fewest distinct permission controls (checkboxes, switches) the form must hold. */
+  minPermissionControls: number;
+  /**
+   * One of these must appear in the form's short texts or in the nearest heading before it; Latin terms as whole
+   * words ("API", not "capital"), case-insensitive.
+   */
+  requiredContext: readonly string[];
+}
+
+/**
+ * What the bootstrap content script needs to recognise a key page, and nothing more: it runs on every page of every
+ * supported exchange and must stay small, so each adapter file exports this part on its own as well.
+ */
+export type ExchangeSite = Pick<ExchangeAdapter, 'id' | 'hosts' | 'keyPagePath'>;
+
+/**
+ * Key-list labels for an exchange whose key list wording is [unknown] (shared/EXCHANGES.md): nothing matches, so
+ * KeyScope puts no flags beside that exchange's listed keys rather than guess at its words.
+ */
+export const UNKNOWN_KEY_LIST: KeyListLabels = { name: [], permissions: [], ip: [], notBound: [], created: [], keyValue: [] };
+
+/**
+ * Success-view labels for an exchange whose "key created" wording is [unknown]: the view is never recognised, so a
+ * reminder recorded on submit stays pending there until the user confirms it in the popup.
+ */
+export const UNKNOWN_SUCCESS_VIEW: SuccessViewLabels = { created: [], apiKey: [], secretKey: [] };

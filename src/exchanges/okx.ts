@@ -1,14 +1,18 @@
-import type { ExchangeAdapter } from './adapter';
+import type { ExchangeAdapter, ExchangeSite } from './adapter';
 
 /**
  * OKX: Profile → "API and connections" → "Create API key". Facts and sources: shared/EXCHANGES.md (OKX section).
  * The site is a single-page app; the path may carry a locale prefix (`/zh-hans/`, `/en-sg/`, `/zh-hans-au/`).
  */
-export const okx: ExchangeAdapter = {
+export const okxSite: ExchangeSite = {
   id: 'okx',
-  name: 'OKX',
   hosts: ['www.okx.com', 'my.okx.com', 'app.okx.com'],
   keyPagePath: /^(?:\/[a-z]{2}(?:-[a-z]{2,4}){0,2})?\/account\/my-api(?:\/|$)/i,
+};
+
+export const okx: ExchangeAdapter = {
+  ...okxSite,
+  name: 'OKX',
   keyPageUrl: 'https://www.okx.com/account/my-api',
   labels: {
     permissions: {

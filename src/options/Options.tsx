@@ -7,6 +7,7 @@ import type { ReminderList } from '../messages';
 import { exchangeName } from '../ui/exchange-text';
 import { useInventory, type Inventory } from '../ui/use-inventory';
 import { download } from './download';
+import { GuardedSites } from './GuardedSites';
 import { ImportReportView } from './ImportReportView';
 import type { OptionsData } from './options-data';
 
@@ -135,7 +136,7 @@ function QuarantineSection({ list }: { list: ReminderList }) {
   );
 }
 
-/** The options page: reminder settings, sync, export and import, and the records kept aside. */
+/** The options page: reminder settings, sync, the sites the user added, export and import, and the records kept aside. */
 export function Options({ data, now = () => new Date() }: { data: OptionsData; now?: () => Date }) {
   const inventory = useInventory(useCallback(() => data.reminders(), [data]));
   const { list, error } = inventory;
@@ -162,6 +163,7 @@ export function Options({ data, now = () => new Date() }: { data: OptionsData; n
             <h2 id="ks-sync">Sync</h2>
             <SyncSetting settings={list.settings} inventory={inventory} data={data} />
           </section>
+          <GuardedSites data={data} />
           <TransferSection list={list} inventory={inventory} data={data} now={now} />
           <QuarantineSection list={list} />
         </>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TabVerdict } from '../messages';
 import { errorText } from '../ui/errors';
 import { useInventory } from '../ui/use-inventory';
+import { GuardSite } from './GuardSite';
 import { KeyInventory } from './KeyInventory';
 import { NotificationsOffer } from './NotificationsOffer';
 import type { PopupData } from './popup-data';
@@ -31,6 +32,7 @@ export function Popup({ data }: { data: PopupData }) {
       {error && <p class="ks-error" role="alert">{error}</p>}
       {inventory.error && <p class="ks-error" role="alert">{inventory.error}</p>}
       <StatusBlock verdict={verdict} />
+      <GuardSite data={data} onError={setError} />
       <KeyInventory data={data} inventory={inventory} openOptions={openOptions} />
       <NotificationsOffer data={data} onError={setError} />
     </main>

@@ -25,28 +25,46 @@ export interface PopupData {
   /** Asks the browser for the notifications permission: call it straight from a click (a user gesture). */
   requestNotifications(): Promise<boolean>;
   openOptions(): Promise<void>;
+  /** The tab the popup was opened on. */
+  activeTab(): Promise<ActiveTab>;
+  /** The sites the user chose to guard, as origins (`https://exchange.example`). */
+  guardedSites(): Promise<string[]>;
+  /**
+   * Asks the browser for one site's host permission (`origin/*`): call it straight from a click, before any await,
+   * since browsers grant a permission only during a user gesture.
+   */
+  requestSite(origin: string): Promise<boolean>;
+  /** Guards a site whose permission the user has just granted, starting in the given tab; resolves to the guarded sites. */
+  guardSite(origin: string, tabId: number | undefined): Promise<string[]>;
 }
 
-async function activeTabId(): Promise<number | undefined> {
-  // No `tabs` permission needed: the id of the active tab is given without it (its URL is not).
+/** The tab the popup was opened on: its URL is given only while the popup holds `activeTab` for it. */
+export interface ActiveTab {
+  id?: number;
+  url?: string;
+}
+
+async function activeTab(): Promise<ActiveTab> {
+  // No `tabs` permission needed: the id of the active tab is always given, and its URL too once the user has opened
+  // the popup on it (the toolbar click grants `activeTab`).
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+  return { id: tab?.id, url: tab?.url };
 }
 
 const NOTIFICATIONS = { permissions: ['notifications' as const] };
 
 export function connectPopupData(): PopupData {
-  const tabId = activeTabId();
+  const tab = activeTab();
   return {
     async verdict() {
-      const id = await tabId;
+      const { id } = await tab;
       return id === undefined ? null : send('verdict:get', { tabId: id });
     },
     onVerdict(callback) {
       const port = browser.runtime.connect({ name: POPUP_PORT });
       port.onMessage.addListener(async (message: unknown) => {
         const push = message as VerdictPush;
-        if (push.tabId === (await tabId)) callback(push.verdict);
+        if (push.tabId === (await tab).id) callback(push.verdict);
       });
       return () => port.disconnect();
     },
@@ -55,5 +73,9 @@ export function connectPopupData(): PopupData {
     notificationsAllowed: () => browser.permissions.contains(NOTIFICATIONS),
     requestNotifications: () => browser.permissions.request(NOTIFICATIONS),
     openOptions: () => browser.runtime.openOptionsPage(),
+    activeTab: () => tab,
+    guardedSites: () => send('sites:list', {}),
+    requestSite: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+    guardSite: (origin, tabId) => send('sites:add', { origin, tabId }),
   };
 }

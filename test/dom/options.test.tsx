@@ -42,6 +42,7 @@ function fakeBackground(options: { reminders?: Reminder[]; settings?: Partial<Se
   };
   const data: OptionsData = {
     reminders: async (): Promise<ReminderList> => ({ reminders, quarantined: quarantine.length, quarantine, settings, today: TODAY }),
+    guardedSites: async () => [],
     send: send as OptionsData['send'],
   };
   return { data, calls, failing };

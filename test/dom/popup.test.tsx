@@ -106,6 +106,10 @@ function fakeBackground(
       return notifications;
     }),
     openOptions: vi.fn(async () => undefined),
+    activeTab: async () => ({ id: 1 }),
+    guardedSites: async () => [],
+    requestSite: vi.fn(async () => false),
+    guardSite: vi.fn(async () => []),
   };
   return {
     data,

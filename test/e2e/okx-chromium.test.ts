@@ -218,11 +218,9 @@ describe('Chromium only: the action popup', () => {
 
   // Back to the key page from the back/forward cache: the page, its panel and KeyScope's guard are restored as they
   // were, without a new load. The background forgot the tab's verdict when the tab loaded the other page
-  // (tabs.onUpdated "loading"), and the restored guard does not report it again: its form did not change, and
-  // watchForm only reports changes. KNOWN BUG (src/content, reported): the popup then says "This tab is not an
-  // exchange's API-key form" beside a visible panel. The precondition is asserted on its own; only the assertion
-  // that hits the bug is marked `.fails` (remove `.fails` once fixed, e.g. re-send the verdict on `pageshow` with
-  // `event.persisted`).
+  // (tabs.onUpdated "loading"), and watchForm only reports changes: the popup used to say "This tab is not an
+  // exchange's API-key form" beside a visible panel. Fixed in src/content/key-page.ts: on `pageshow` with
+  // `event.persisted` the guard sends its verdict again. The precondition is asserted on its own.
   describe('Back to the key page from the back/forward cache', () => {
     let restored: { fromCache: boolean; overlay: OverlayState | null; popup: PopupStatus | null; popupText: string };
 
@@ -256,7 +254,7 @@ describe('Chromium only: the action popup', () => {
       expect(restored.overlay?.exchange).toBe('okx');
     });
 
-    it.fails('KNOWN BUG: the popup shows the restored panel\'s verdict', () => {
+    it('the popup shows the restored panel\'s verdict', () => {
       expect(restored.popup, restored.popupText).not.toBeNull();
       expect(restored.popup!.risk).toBe(restored.overlay!.risk);
       expect(restored.popup!.findings).toBe(restored.overlay!.findings.join(' '));

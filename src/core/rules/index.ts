@@ -3,6 +3,7 @@ import { broadIp } from './broad-ip';
 import { excessScope } from './excess-scope';
 import { invalidIp } from './invalid-ip';
 import { ipFieldUnreadable } from './ip-field-unreadable';
+import { keyType } from './key-type';
 import { missingIp } from './missing-ip';
 import { noKeyNeeded } from './no-key-needed';
 import { noRotation } from './no-rotation';
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   broadIp,
   tooManyIps,
   unboundExpiry,
+  keyType,
   noRotation,
   rotationAfterDeadline,
 ];
