@@ -2,10 +2,12 @@ import { keyListFlags } from '../core/key-list-flags';
 import { DEFAULT_ROTATION_DAYS, exchangeDeadlineDays, localCalendarDate, suggestedRotationDays } from '../core/rotation';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { send } from '../messages';
-import { frameBatcher } from './frame-batcher';
+import { throttled } from './frame-batcher';
 import type { KeyFlagView } from './overlay/KeyFlag';
 import { KEY_FLAG_ATTRIBUTE, mountKeyFlag, type KeyFlagHost } from './overlay/mount-key-flag';
 import { readKeyList, type KeyListEntry, type ListedKeyCard } from './read-key-list';
+
+const LIST_REREAD_MS = 250;
 
 function warn(what: string) {
   return (error: unknown) => console.warn(`KeyScope: ${what}`, error);
@@ -109,11 +111,12 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
     askTracked(listed);
   };
 
-  const schedule = frameBatcher(tick, signal);
+  // The list is not read at every frame of a live page: a re-render shows up within a quarter second.
+  const reread = throttled(tick, LIST_REREAD_MS, signal);
   const observer = new MutationObserver((records) => {
     // Placing our own hosts is a mutation too: it must not start another read.
     const theirs = records.some((record) => !isOurs(record.target) && (record.type !== 'childList' || ![...record.addedNodes, ...record.removedNodes].every(isOurs)));
-    if (theirs) schedule();
+    if (theirs) reread();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => {
@@ -121,5 +124,5 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
     for (const { host } of hosts.values()) host.remove();
     hosts.clear();
   });
-  schedule();
+  reread();
 }

@@ -1,6 +1,6 @@
 import type { KeyFormSnapshot } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
-import { frameBatcher } from './frame-batcher';
+import { frameBatcher, throttled } from './frame-batcher';
 import { findKeyForm, readForm } from './read-form';
 
 /** The form as last read; both undefined while the form is not on the page. */
@@ -12,6 +12,8 @@ export interface FormState {
 // What the exchanges toggle on their controls (native `checked` changes produce no mutation: see the events below).
 const STATE_ATTRIBUTES = ['class', 'aria-checked', 'aria-pressed', 'checked', 'value', 'hidden', 'style'];
 const USER_EVENTS = ['input', 'change', 'click', 'keyup'] as const;
+// While no form is on the page, the page's own mutations start a whole-page search at most this often.
+const SEARCH_MS = 150;
 
 /**
  * Finds the key form when it appears (late render, modal, React re-render) and reports every change of what it
@@ -34,10 +36,13 @@ export function watchForm(adapter: ExchangeAdapter, signal: AbortSignal, onChang
     }
   };
   const schedule = frameBatcher(tick, signal);
+  const search = throttled(tick, SEARCH_MS, signal);
   const observer = new MutationObserver((records) => {
+    // No form yet: a throttled whole-page search. A form that just went away (submitted, modal closed): at once.
+    if (!form) search();
+    else if (!form.isConnected) schedule();
     // Mutations elsewhere on the page (tickers, order books) cost one containment check, no read.
-    if (form?.isConnected && !records.some((record) => form!.contains(record.target))) return;
-    schedule();
+    else if (records.some((record) => form!.contains(record.target))) schedule();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: STATE_ATTRIBUTES });
   // Bubble phase on window: runs after the page's own handlers have updated their controls.
