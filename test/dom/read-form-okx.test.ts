@@ -1,129 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Window as PageWindow } from 'happy-dom';
 import { afterEach, describe, expect, test } from 'vitest';
-import { findKeyForm, readForm } from '../../src/content/read-form';
-import type { KeyFormSnapshot } from '../../src/core/types';
+import { readForm } from '../../src/content/read-form';
 import { okx } from '../../src/exchanges/okx';
+import { closePages, expectations, loadFixture, type FixturePage } from './fixture-page';
 
 // The OKX replica pages (test/fixtures/okx/README.md) read as the content script reads them, then changed as a
 // user changes them. Each page gets its own happy-dom window with script evaluation on, so the pages' inline
 // scripts (okui class toggles, custom checkboxes, the tag input, the late modal) run here as they will in the
 // real-browser tests. Our own fixture files are the only scripts evaluated.
 
-// Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL.
-const FIXTURES = join(import.meta.dirname, '../fixtures/okx');
-
-interface Expectation {
-  url: string;
-  open?: string;
-  snapshot: KeyFormSnapshot | null;
-}
-
-const EXPECTED: Record<string, Expectation> = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8'));
+const EXPECTED = expectations('okx');
 const PAGES = Object.keys(EXPECTED);
 const CANARY = 'CANARY-PASSPHRASE';
 
-const windows: PageWindow[] = [];
-afterEach(async () => {
-  await Promise.all(windows.splice(0).map((window) => window.happyDOM.close()));
-});
-
-/** One loaded replica page and what a user does on it. */
-class Page {
-  constructor(
-    private readonly window: PageWindow,
-    readonly document: Document,
-  ) {}
-
-  /** The key form as the content script finds it in the whole page. */
-  form(): Element | undefined {
-    return findKeyForm(this.document.documentElement, okx);
-  }
-
-  /** findKeyForm then readForm; undefined when there is no form. */
-  read(): KeyFormSnapshot | undefined {
-    const form = this.form();
-    return form && readForm(form, okx);
-  }
-
-  /** The key form, failing the test when there is none. */
-  keyForm(): Element {
-    const form = this.form();
-    if (!form) throw new Error('findKeyForm found no key form');
-    return form;
-  }
-
-  /** The innermost element showing exactly this text, as a user would spot it. */
-  text(text: string, root: Element = this.document.body): HTMLElement {
-    const walker = this.document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeValue?.trim() === text && node.parentElement && !node.parentElement.closest('script, style')) return node.parentElement;
-    }
-    throw new Error(`no element shows "${text}"`);
-  }
-
-  $<T extends Element = HTMLElement>(selector: string): T {
-    const element = this.document.querySelector<T>(selector);
-    if (!element) throw new Error(`no ${selector}`);
-    return element;
-  }
-
-  async click(element: HTMLElement): Promise<void> {
-    element.click();
-    await this.settle();
-  }
-
-  /** Replaces the field's text as typing would, with the input event a React page listens to. */
-  async type(field: HTMLInputElement | HTMLTextAreaElement, text: string): Promise<void> {
-    field.focus();
-    field.value = text;
-    field.dispatchEvent(new this.view.Event('input', { bubbles: true }));
-    await this.settle();
-  }
-
-  async press(element: HTMLElement, key: string): Promise<void> {
-    element.focus();
-    element.dispatchEvent(new this.view.KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-    element.dispatchEvent(new this.view.KeyboardEvent('keyup', { key, bubbles: true, cancelable: true }));
-    await this.settle();
-  }
-
-  /** Plain links (header, footer, side menu) showing one of these texts. */
-  links(...texts: string[]): HTMLAnchorElement[] {
-    return Array.from(this.document.querySelectorAll('a[href]')).filter((a): a is HTMLAnchorElement => texts.includes(a.textContent?.trim() ?? ''));
-  }
-
-  settle(): Promise<void> {
-    return this.window.happyDOM.waitUntilComplete();
-  }
-
-  /** The page's own window, for events of its own realm. */
-  private get view() {
-    return this.document.defaultView!;
-  }
-}
+afterEach(closePages);
 
 /** Loads a replica at its OKX address; a page with an `open` button is opened unless `open` is false. */
-async function load(file: string, { open = true } = {}): Promise<Page> {
-  const expectation = EXPECTED[file];
-  if (!expectation) throw new Error(`${file} is not in expected.json`);
-  const window = new PageWindow({
-    url: expectation.url,
-    settings: {
-      enableJavaScriptEvaluation: true,
-      suppressInsecureJavaScriptEnvironmentWarning: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
-    },
-  });
-  windows.push(window);
-  window.document.write(readFileSync(join(FIXTURES, file), 'utf8'));
-  const page = new Page(window, window.document as unknown as Document);
-  await page.settle();
-  if (expectation.open && open) await page.click(page.text(expectation.open));
-  return page;
+function load(file: string, options?: { open?: boolean }): Promise<FixturePage> {
+  return loadFixture(okx, file, options);
 }
 
 describe('each OKX replica reads as its expected snapshot', () => {

@@ -1,10 +1,10 @@
 // Binance and Bybit user stories, run in both real browsers (exchanges-chromium.test.ts, exchanges-firefox.test.ts)
 // against the built extension, with the replica pages (test/fixtures/<exchange>/) served at the exchanges' real URLs.
-import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, type Route } from '../../scripts/browsers.mjs';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../../scripts/browsers.mjs';
 import { clickText, panelText, waitForOverlay, waitForPanelText } from './harness';
-import { openOkx, type BrowserUnderTest } from './okx-scenarios';
+import { useBrowser, type BrowserUnderTest } from './okx-scenarios';
 
 export const BINANCE = {
   keyPage: 'https://www.binance.com/en/my/settings/api-management',
@@ -35,23 +35,7 @@ async function clearField(page: Page, selector: string): Promise<void> {
 
 export function exchangeScenarios(target: BrowserUnderTest): void {
   describe(`Binance and Bybit in ${target.name} (built extension, replica pages at the real URLs)`, () => {
-    let browser: Browser;
-    const pages: Page[] = [];
-    const open = async (url: string, routes: Record<string, Route>) => {
-      const page = await openOkx(browser, url, routes);
-      pages.push(page);
-      return page;
-    };
-
-    beforeAll(async () => {
-      browser = await target.launch();
-    });
-    afterEach(async () => {
-      for (const page of pages.splice(0)) await page.close().catch(() => {});
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
+    const open = useBrowser(target);
 
     it('Binance: unrestricted means no IP; Withdraw is refused without one; restricting and typing an IP binds the key', async () => {
       const page = await open(BINANCE.keyPage, { [BINANCE.keyPage]: fixture('binance/en-native.html') });

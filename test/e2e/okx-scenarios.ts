@@ -23,6 +23,31 @@ export async function openOkx(browser: Browser, url: string, routes: Record<stri
   return page;
 }
 
+/**
+ * Launches `target` before the enclosing describe's tests and closes it after them; returns `open`, which opens a
+ * tab as openOkx does and closes it after the test. Call it inside a describe.
+ */
+export function useBrowser(target: BrowserUnderTest): (url: string, routes: Record<string, Route>) => Promise<Page> {
+  let browser: Browser;
+  const pages: Page[] = [];
+  const open = async (url: string, routes: Record<string, Route>) => {
+    const page = await openOkx(browser, url, routes);
+    pages.push(page);
+    return page;
+  };
+
+  beforeAll(async () => {
+    browser = await target.launch();
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close().catch(() => {});
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return open;
+}
+
 const CANARY = 'CANARY-PASSPHRASE';
 
 /** One entry of test/fixtures/okx/expected.json (see the README there). */
@@ -42,23 +67,7 @@ async function expectNoKeyMaterial(page: Page): Promise<void> {
 
 export function okxScenarios(target: BrowserUnderTest): void {
   describe(`OKX in ${target.name} (built extension, replica pages at the real URLs)`, () => {
-    let browser: Browser;
-    const pages: Page[] = [];
-    const open = async (url: string, routes: Record<string, Route>) => {
-      const page = await openOkx(browser, url, routes);
-      pages.push(page);
-      return page;
-    };
-
-    beforeAll(async () => {
-      browser = await target.launch();
-    });
-    afterEach(async () => {
-      for (const page of pages.splice(0)) await page.close().catch(() => {});
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
+    const open = useBrowser(target);
 
     it('en-native: the panel appears, reads the ticks and the IP typed, and shows the verdict', async () => {
       const page = await open(OKX.keyPage, { [OKX.keyPage]: fixture('okx/en-native.html') });

@@ -1,6 +1,7 @@
 import { evaluate } from '../../src/core/evaluate';
 import type { EvaluationContext, Finding, KeyFormSnapshot } from '../../src/core/types';
 import { okx } from '../../src/exchanges/okx';
+import type { Reminder } from '../../src/inventory/reminder';
 
 /** Public unicast addresses (not documentation ranges: ipaddr.js calls 203.0.113.0/24 and friends reserved). */
 export const PUBLIC_IP = '8.8.8.8';
@@ -31,4 +32,22 @@ export function findingOf(id: string, snap: KeyFormSnapshot, ctx: EvaluationCont
 /** `n` distinct public addresses, 8.8.8.1 onwards. */
 export function publicIps(n: number): string[] {
   return Array.from({ length: n }, (_, i) => `8.8.${Math.floor(i / 250) % 250}.${(i % 250) + 1}`);
+}
+
+/** A valid active OKX reminder; each test changes one thing. */
+export function reminder(overrides: Partial<Reminder> = {}): Reminder {
+  return {
+    id: 'r1',
+    exchange: 'okx',
+    name: 'portfolio tracker',
+    permissions: ['read'],
+    ipBound: true,
+    created: '2026-11-26',
+    rotationDays: 90,
+    due: '2027-02-24',
+    state: 'active',
+    source: 'form',
+    history: [{ kind: 'created', on: '2026-11-26' }],
+    ...overrides,
+  };
 }

@@ -1,24 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { remindersToIcs } from '../../src/inventory/ics';
 import type { Reminder } from '../../src/inventory/reminder';
-
-/** A valid active OKX reminder; each test changes one thing. */
-function reminder(overrides: Partial<Reminder> = {}): Reminder {
-  return {
-    id: 'r1',
-    exchange: 'okx',
-    name: 'portfolio tracker',
-    permissions: ['read'],
-    ipBound: true,
-    created: '2026-11-26',
-    rotationDays: 90,
-    due: '2027-02-24',
-    state: 'active',
-    source: 'form',
-    history: [{ kind: 'created', on: '2026-11-26' }],
-    ...overrides,
-  };
-}
+import { reminder } from './helpers';
 
 const STAMP = new Date('2026-12-03T09:05:07.123Z');
 const names: Record<string, string> = { okx: 'OKX', binance: 'Binance' };

@@ -1,24 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { SCHEMA_VERSION, type Reminder } from '../../src/inventory/reminder';
 import { EXPORT_FORMAT, exportInventory, IMPORT_MAX_BYTES, IMPORT_MAX_REMINDERS, importInventory } from '../../src/inventory/transfer';
-
-/** A valid active OKX reminder; each test changes one thing. */
-function reminder(overrides: Partial<Reminder> = {}): Reminder {
-  return {
-    id: 'r1',
-    exchange: 'okx',
-    name: 'portfolio tracker',
-    permissions: ['read'],
-    ipBound: true,
-    created: '2026-11-26',
-    rotationDays: 90,
-    due: '2027-02-24',
-    state: 'active',
-    source: 'form',
-    history: [{ kind: 'created', on: '2026-11-26' }],
-    ...overrides,
-  };
-}
+import { reminder } from './helpers';
 
 /** A file as KeyScope writes it, with any records (valid or not) and header overrides. */
 function file(records: unknown[], header: Record<string, unknown> = {}): string {
