@@ -110,12 +110,13 @@ export class FixturePage {
   }
 }
 
-/** Loads `test/fixtures/<exchange>/<file>` at its exchange address; a page with an `open` button is opened. */
-export async function loadFixture(adapter: ExchangeAdapter, file: string, { open = true } = {}): Promise<FixturePage> {
-  const expectation = expectations(adapter.id)[file];
-  if (!expectation) throw new Error(`${file} is not in test/fixtures/${adapter.id}/expected.json`);
+/**
+ * A replica page in a happy-dom window of its own, at its exchange address, its inline scripts run and settled.
+ * No file or network loading, no navigation. The caller closes it (`window.happyDOM.close()`).
+ */
+export async function replicaWindow(url: string, html: string): Promise<PageWindow> {
   const window = new PageWindow({
-    url: expectation.url,
+    url: url,
     settings: {
       enableJavaScriptEvaluation: true,
       suppressInsecureJavaScriptEnvironmentWarning: true,
@@ -124,10 +125,18 @@ export async function loadFixture(adapter: ExchangeAdapter, file: string, { open
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
     },
   });
+  window.document.write(html);
+  await window.happyDOM.waitUntilComplete();
+  return window;
+}
+
+/** Loads `test/fixtures/<exchange>/<file>` at its exchange address; a page with an `open` button is opened. */
+export async function loadFixture(adapter: ExchangeAdapter, file: string, { open = true } = {}): Promise<FixturePage> {
+  const expectation = expectations(adapter.id)[file];
+  if (!expectation) throw new Error(`${file} is not in test/fixtures/${adapter.id}/expected.json`);
+  const window = await replicaWindow(expectation.url, readFileSync(join(FIXTURES, adapter.id, file), 'utf8'));
   windows.push(window);
-  window.document.write(readFileSync(join(FIXTURES, adapter.id, file), 'utf8'));
   const page = new FixturePage(window, window.document as unknown as Document, adapter);
-  await page.settle();
   if (expectation.open && open) await page.click(page.text(expectation.open));
   return page;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window as PageWindow } from 'happy-dom';
+import { replicaWindow } from './fixture-page';
 import { afterEach, describe, expect, test } from 'vitest';
 import { labelIndex, normalizeLabel } from '../../src/content/labels';
 import { findKeyForm, readForm } from '../../src/content/read-form';
@@ -107,19 +108,8 @@ afterEach(async () => {
 
 /** The page as the content script sees it: loaded at its exchange URL with its own inline scripts, form opened. */
 async function load(page: FixturePage): Promise<Document> {
-  const window = new PageWindow({
-    url: page.expectation.url,
-    settings: {
-      enableJavaScriptEvaluation: true,
-      suppressInsecureJavaScriptEnvironmentWarning: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
-    },
-  });
+  const window = await replicaWindow(page.expectation.url, readFileSync(join(FIXTURES, page.exchange, page.file), 'utf8'));
   windows.push(window);
-  window.document.write(readFileSync(join(FIXTURES, page.exchange, page.file), 'utf8'));
-  await window.happyDOM.waitUntilComplete();
   const document = window.document as unknown as Document;
   if (page.expectation.open) {
     const opener = elementWithText(document.body, page.expectation.open);

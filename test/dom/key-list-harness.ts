@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window as PageWindow } from 'happy-dom';
+import { replicaWindow } from './fixture-page';
 import { vi } from 'vitest';
 import type { KeyListEntry } from '../../src/content/read-key-list';
 import type { KeyFormSnapshot } from '../../src/core/types';
@@ -33,18 +34,7 @@ export function html(file: string): string {
 
 /** A replica in a happy-dom window of its own, its inline scripts running. Close it with `window.happyDOM.close()`. */
 export async function pageWindow(file: string): Promise<{ window: PageWindow; document: Document }> {
-  const window = new PageWindow({
-    url: EXPECTED[file]?.url ?? 'https://www.okx.com/account/my-api',
-    settings: {
-      enableJavaScriptEvaluation: true,
-      suppressInsecureJavaScriptEnvironmentWarning: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
-    },
-  });
-  window.document.write(html(file));
-  await window.happyDOM.waitUntilComplete();
+  const window = await replicaWindow(EXPECTED[file]?.url ?? 'https://www.okx.com/account/my-api', html(file));
   return { window, document: window.document as unknown as Document };
 }
 

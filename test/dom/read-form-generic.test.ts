@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window as PageWindow } from 'happy-dom';
+import { replicaWindow } from './fixture-page';
 import { afterEach, describe, expect, test } from 'vitest';
 import { saysWhatItIsFor } from '../../src/content/form-context';
 import { findKeyForm, readForm } from '../../src/content/read-form';
@@ -33,19 +34,8 @@ afterEach(async () => {
 });
 
 async function load(file: string): Promise<Document> {
-  const window = new PageWindow({
-    url: EXPECTED[file]!.url,
-    settings: {
-      enableJavaScriptEvaluation: true,
-      suppressInsecureJavaScriptEnvironmentWarning: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
-    },
-  });
+  const window = await replicaWindow(EXPECTED[file]!.url, readFileSync(join(FIXTURES, file), 'utf8'));
   windows.push(window);
-  window.document.write(readFileSync(join(FIXTURES, file), 'utf8'));
-  await window.happyDOM.waitUntilComplete();
   return window.document as unknown as Document;
 }
 
