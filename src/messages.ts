@@ -1,3 +1,4 @@
+import type { PolicyReading } from './core/policy';
 import type { Finding, Permission, Purpose, Risk } from './core/types';
 import type { ReminderEdit } from './inventory/lifecycle';
 import type { KeyCreated, Reminder } from './inventory/reminder';
@@ -83,6 +84,8 @@ export interface MessageMap {
   /** options → background: merge an exported file; says what was imported or rejected and why. */
   'reminders:import': { request: { text: string }; response: ImportReport };
   'settings:set': { request: Partial<Pick<Settings, 'dueSoonDays' | 'sync'>>; response: Settings };
+  /** content/options → background: the organisation's managed policy, with a note for every field ignored. */
+  'policy:get': { request: Record<string, never>; response: PolicyReading };
 }
 
 export type MessageName = keyof MessageMap;

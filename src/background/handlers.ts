@@ -5,6 +5,7 @@ import type { MessageName, Request, Response } from '../messages';
 import { loadPurpose, loadSettings, savePurpose, saveSettings } from '../storage';
 import { addGuardedSite, guardedSites, removeGuardedSite } from './guarded-sites';
 import { injectGuard } from './inject-guard';
+import { readPolicy, refuseWhenLocked, withinPolicy } from './policy';
 import * as store from './reminders';
 import { startSync } from './sync';
 import { getVerdict, setVerdict } from './verdicts';
@@ -41,13 +42,13 @@ export const handlers: Handlers = {
   'verdict:get': ({ tabId }) => getVerdict(tabId),
   'purpose:get': ({ exchange }) => loadPurpose(exchange),
   'purpose:set': ({ exchange, purpose }) => savePurpose(exchange, purpose),
-  'reminder:record': (key) => store.recordSubmitted(key, today()),
+  'reminder:record': (key) => withinPolicy(key).then((allowed) => store.recordSubmitted(allowed, today())),
   'reminder:confirm-pending': ({ exchange, name }) => store.confirmPending(exchange, name, today()),
-  'reminder:track': (key) => store.trackListed(key, today()),
+  'reminder:track': (key) => withinPolicy(key).then((allowed) => store.trackListed(allowed, today())),
   'reminders:tracked-names': ({ exchange }) => store.trackedNames(exchange),
   'reminders:list': () => store.listReminders(today()),
-  'reminder:add': (key) => store.addManual(key, today()),
-  'reminder:edit': ({ id, changes }) => store.editReminder(id, changes, today()),
+  'reminder:add': (key) => withinPolicy(key).then((allowed) => store.addManual(allowed, today())),
+  'reminder:edit': ({ id, changes }) => withinPolicy(changes).then((allowed) => store.editReminder(id, allowed, today())),
   'reminder:rotate': ({ id }) => store.rotateReminder(id, today()),
   'reminder:revoke': ({ id }) => store.revokeReminder(id, today()),
   'reminder:confirm': ({ id }) => store.confirmReminder(id, today()),
@@ -55,8 +56,9 @@ export const handlers: Handlers = {
   'reminder:delete': ({ id }) => store.deleteReminder(id),
   'reminder:restore': ({ reminder }) => store.restoreReminder(reminder),
   'reminders:import': ({ text }) => store.importReminders(text),
-  'settings:set': (changes) => updateSettings(changes),
+  'settings:set': (changes) => refuseWhenLocked().then(() => updateSettings(changes)),
   'sites:add': ({ origin, tabId }) => addGuardedSite(origin, tabId),
   'sites:remove': ({ origin }) => removeGuardedSite(origin),
   'sites:list': () => guardedSites(),
+  'policy:get': () => readPolicy(),
 };

@@ -1,7 +1,8 @@
 import { evaluate, verdictOf } from '../core/evaluate';
 import { parseAllowList } from '../core/ip-allowlist';
 import { isBound } from '../core/ip-binding';
-import { exchangeDeadlineDays, suggestedRotationDays } from '../core/rotation';
+import type { ManagedPolicy } from '../core/policy';
+import { exchangeDeadlineDays, soonerLimit, suggestedRotationDays } from '../core/rotation';
 import type { KeyFormSnapshot, Purpose } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { send, type TabVerdict } from '../messages';
@@ -10,6 +11,7 @@ import type { PanelView } from './overlay/Panel';
 import { readForm } from './read-form';
 import { watchSuccessView } from './success-view';
 import { watchForm, type FormState } from './watch-form';
+import { watchPolicy } from './watch-policy';
 import { watchSubmit } from './watch-submit';
 
 function warn(what: string) {
@@ -33,6 +35,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
   let state: FormState = {};
   let purpose: Purpose | undefined;
   let rotationDays: number | undefined;
+  let policy: ManagedPolicy | undefined;
   let notice: string | undefined;
   let overlay: Overlay | undefined;
   let lastRecorded = '';
@@ -43,14 +46,18 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
   let watchingSuccess = false;
 
   const view = (snapshot: KeyFormSnapshot): PanelView => {
-    const context = { purpose, rotationDays, exchangeName: adapter.name, rules: adapter.rules };
+    const maxRotationDays = policy?.maxRotationDays;
+    // A choice made before the organisation's policy arrived (or changed) is cut to its maximum.
+    const days = soonerLimit(rotationDays, rotationDays === undefined ? undefined : maxRotationDays);
+    const context = { purpose, rotationDays: days, exchangeName: adapter.name, rules: adapter.rules, ...(policy ? { policy } : {}) };
     const findings = evaluate(snapshot, context);
     const bound = isBound(parseAllowList(snapshot.ipEntries));
     const deadlineDays = exchangeDeadlineDays(adapter.rules, snapshot.permissions, bound);
     const notes = snapshot.permissions.map((p) => adapter.rules.permissionNotes?.[p]).filter((n): n is string => !!n);
     return {
-      exchangeName: adapter.name, snapshot, findings, verdict: verdictOf(findings), purpose, rotationDays,
-      suggestedDays: suggestedRotationDays(deadlineDays), deadlineDays, bound, permissionNotes: notes, notice,
+      exchangeName: adapter.name, snapshot, findings, verdict: verdictOf(findings), purpose, rotationDays: days,
+      suggestedDays: suggestedRotationDays(soonerLimit(deadlineDays, maxRotationDays)), deadlineDays, maxRotationDays,
+      bound, permissionNotes: notes, notice,
     };
   };
 
@@ -105,7 +112,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     const snapshot = readNow();
     if (!snapshot) return;
     const current = view(snapshot);
-    const days = rotationDays ?? current.suggestedDays;
+    const days = current.rotationDays ?? current.suggestedDays;
     const created = {
       exchange: adapter.id, name: snapshot.keyName, permissions: snapshot.permissions,
       ipBound: current.bound, rotationDays: days,
@@ -157,6 +164,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     if (stored && !purpose) { purpose = stored; refresh(); }
   }, warn('could not read the remembered purpose'));
 
+  watchPolicy(signal, (next) => { policy = next; refresh(); });
   watchForm(adapter, signal, (next) => { state = next; refresh(); });
   watchSubmit(adapter, () => state.form, signal, record);
   // Back to this page from the back/forward cache: the page and this guard are as they were, but the background

@@ -62,6 +62,12 @@ export function exchangeDeadlineDays(rules: ExchangeRules, permissions: readonly
   return expiry && unboundExpiryApplies(expiry, permissions, bound) ? expiry.days : undefined;
 }
 
+/** The sooner of the limits on a key's interval (the exchange's deadline, the organisation's maximum), if any. */
+export function soonerLimit(...limits: readonly (number | undefined)[]): number | undefined {
+  const set = limits.filter((days): days is number => days !== undefined);
+  return set.length ? Math.min(...set) : undefined;
+}
+
 /** The interval to suggest: 90 days, or the exchange's deadline when that comes first. */
 export function suggestedRotationDays(deadline: number | undefined): number {
   return deadline === undefined ? DEFAULT_ROTATION_DAYS : Math.min(DEFAULT_ROTATION_DAYS, deadline);

@@ -1,4 +1,5 @@
 import type { IpEntry } from './ip-allowlist';
+import type { ManagedPolicy } from './policy';
 
 /** Canonical permission names; every exchange adapter maps its own labels onto these. */
 export const PERMISSIONS = ['read', 'trade', 'withdraw', 'transfer', 'futures', 'margin', 'options', 'other'] as const;
@@ -94,6 +95,8 @@ export interface EvaluationContext {
   rotationDays?: number;
   exchangeName: string;
   rules: ExchangeRules;
+  /** The organisation's managed policy, when one is set: the `policy.*` rules judge against it. */
+  policy?: ManagedPolicy;
 }
 
 /** One warning, with one line of why and one line of what to do. */
@@ -107,6 +110,8 @@ export interface Finding {
   fix: string;
   /** Counts against "Ready to create". Every finding above `info` does; an `info` one only when it says so. */
   blocking: boolean;
+  /** The organisation's own words from its managed policy, shown with a `policy.*` finding as they are. */
+  policyMessage?: string;
 }
 
 /** Everything a rule may look at: the snapshot, the context, and the allow-list parsed once for all rules. */

@@ -11,6 +11,7 @@ export function FindingList({ findings }: { findings: readonly Finding[] }) {
           <strong class="ks-finding-title">{f.title}</strong>
           <p class="ks-why">{f.why}</p>
           <p class="ks-fix">{f.fix}</p>
+          {f.policyMessage && <p class="ks-policy-message">{f.policyMessage}</p>}
         </li>
       ))}
     </ul>

@@ -18,6 +18,8 @@ export interface PanelView {
   suggestedDays: number;
   /** The exchange's own deadline for this key, when it has one. */
   deadlineDays?: number;
+  /** The longest interval the organisation's policy allows, when it sets one: longer choices are not offered. */
+  maxRotationDays?: number;
   /** Whether at least one IP entry is an address the exchange accepts. */
   bound: boolean;
   /** Exchange-specific notes on the ticked permissions (e.g. OKX Trade moves funds). */
@@ -65,12 +67,17 @@ function PurposePicker({ purpose, onPurpose }: { purpose?: Purpose; onPurpose: P
 function RotationPicker({ view, onRotation }: { view: PanelView; onRotation: PanelActions['onRotation'] }) {
   const [custom, setCustom] = useState('');
   const [error, setError] = useState('');
-  const choices = [...new Set([...ROTATION_CHOICES, view.suggestedDays])].sort((a, b) => a - b);
+  const max = view.maxRotationDays ?? MAX_ROTATION_DAYS;
+  const choices = [...new Set([...ROTATION_CHOICES, view.suggestedDays])].filter((days) => days <= max).sort((a, b) => a - b);
   const applyCustom = (event: Event) => {
     event.preventDefault();
     const days = parseRotationDays(custom);
     if (days === undefined) {
       setError(`Enter a whole number of days from 1 to ${MAX_ROTATION_DAYS}.`);
+      return;
+    }
+    if (days > max) {
+      setError(`Your organisation allows at most ${max} days.`);
       return;
     }
     setError('');
@@ -81,6 +88,7 @@ function RotationPicker({ view, onRotation }: { view: PanelView; onRotation: Pan
       <p class="ks-hint">
         Remind me to rotate or delete this key in:
         {view.deadlineDays !== undefined && ` (${view.exchangeName} removes it after ${view.deadlineDays} days unbound)`}
+        {view.maxRotationDays !== undefined && ` (your organisation allows at most ${view.maxRotationDays} days)`}
       </p>
       <div class="ks-buttons" role="group" aria-label="Rotation reminder">
         {choices.map((days) => (

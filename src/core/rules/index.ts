@@ -7,6 +7,9 @@ import { keyType } from './key-type';
 import { missingIp } from './missing-ip';
 import { noKeyNeeded } from './no-key-needed';
 import { noRotation } from './no-rotation';
+import { policyIpBinding } from './policy-ip-binding';
+import { policyRotation } from './policy-rotation';
+import { policyWithdraw } from './policy-withdraw';
 import { privateIp } from './private-ip';
 import { purposeUnset } from './purpose-unset';
 import { rotationAfterDeadline } from './rotation-after-deadline';
@@ -30,4 +33,7 @@ export const RULES: readonly Rule[] = [
   keyType,
   noRotation,
   rotationAfterDeadline,
+  policyWithdraw,
+  policyIpBinding,
+  policyRotation,
 ];

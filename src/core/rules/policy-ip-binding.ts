@@ -1,0 +1,24 @@
+import { finding } from '../finding';
+import { policyMessageOf } from '../policy';
+import type { Rule } from '../types';
+
+/**
+ * The organisation requires every key to be bound: at least one public address, and no "match all" or over-wide
+ * range beside it (such an entry unbinds the key whatever else is listed).
+ */
+export const policyIpBinding: Rule = {
+  id: 'policy.ip-binding',
+  evaluate: ({ context: { policy }, ips }) => {
+    if (!policy?.requireIpBinding) return undefined;
+    if (ips.some((entry) => entry.kind === 'public') && !ips.some((entry) => entry.kind === 'broad')) return undefined;
+    return finding({
+      id: 'policy.ip-binding',
+      severity: 'high',
+      step: 'ip',
+      title: 'Your organisation requires an IP restriction',
+      why: 'Your organisation’s KeyScope policy requires every key to be bound to the public IP addresses it runs from; this key is not.',
+      fix: 'Enter the public IP addresses of the servers that will use this key, and no range wider than they need.',
+      ...policyMessageOf(policy),
+    });
+  },
+};
