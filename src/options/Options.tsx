@@ -9,6 +9,7 @@ import { useInventory, type Inventory } from '../ui/use-inventory';
 import { download } from './download';
 import { GuardedSites } from './GuardedSites';
 import { ImportReportView } from './ImportReportView';
+import { ManagedSettings } from './ManagedSettings';
 import type { OptionsData } from './options-data';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -155,6 +156,7 @@ export function Options({ data, now = () => new Date() }: { data: OptionsData; n
               {list.settings.syncProblem}
             </p>
           )}
+          <ManagedSettings data={data}>
           <section class="ks-card" aria-labelledby="ks-reminders">
             <h2 id="ks-reminders">Reminders</h2>
             <DueSoonSetting settings={list.settings} inventory={inventory} data={data} />
@@ -163,6 +165,7 @@ export function Options({ data, now = () => new Date() }: { data: OptionsData; n
             <h2 id="ks-sync">Sync</h2>
             <SyncSetting settings={list.settings} inventory={inventory} data={data} />
           </section>
+          </ManagedSettings>
           <GuardedSites data={data} />
           <TransferSection list={list} inventory={inventory} data={data} now={now} />
           <QuarantineSection list={list} />

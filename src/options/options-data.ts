@@ -1,3 +1,4 @@
+import type { PolicyReading } from '../core/policy';
 import { send, type ReminderList, type Request, type Response } from '../messages';
 
 /** The messages the options page sends. */
@@ -10,6 +11,8 @@ export interface OptionsData {
   guardedSites(): Promise<string[]>;
   /** Rejects with the background's own words when it fails. */
   send<K extends OptionsMessage>(type: K, payload: Request<K>): Promise<Response<K>>;
+  /** The organisation's managed policy; a seam that does not offer it stands for "no policy". */
+  policy?(): Promise<PolicyReading>;
 }
 
 export function connectOptionsData(): OptionsData {
@@ -17,5 +20,6 @@ export function connectOptionsData(): OptionsData {
     reminders: () => send('reminders:list', {}),
     guardedSites: () => send('sites:list', {}),
     send: (type, payload) => send(type, payload),
+    policy: () => send('policy:get', {}),
   };
 }
