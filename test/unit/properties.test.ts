@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { evaluate, verdictOf } from '../../src/core/evaluate';
 import { isBound } from '../../src/core/ip-binding';
+import { parsePolicy, type ManagedPolicy } from '../../src/core/policy';
 import { classifyIpEntry, parseAllowList, splitAllowList, type IpEntryKind } from '../../src/core/ip-allowlist';
 import { severityRank, worstRisk } from '../../src/core/severity';
 import {
@@ -87,6 +88,19 @@ const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'graph
 const permissionSet = fc.subarray([...PERMISSIONS]);
 const purpose = fc.option(fc.constantFrom(...PURPOSES), { nil: undefined });
 const rotationDays = fc.option(fc.oneof(fc.integer({ min: -30, max: 1000 }), fc.double()), { nil: undefined });
+/** No policy, or an organisation's policy as the parser lets it through: any mix of the fields, valid or not. */
+const managedPolicy: fc.Arbitrary<ManagedPolicy | undefined> = fc
+  .record(
+    {
+      forbidWithdraw: fc.oneof(fc.boolean(), fc.anything()),
+      requireIpBinding: fc.oneof(fc.boolean(), fc.anything()),
+      maxRotationDays: fc.oneof(fc.integer({ min: 1, max: 366 }), fc.anything()),
+      lockSettings: fc.boolean(),
+      message: fc.string({ maxLength: 40 }),
+    },
+    { requiredKeys: [] },
+  )
+  .map((raw) => parsePolicy(raw).policy);
 
 /** Rules of the documented shape with any values: an adapter added tomorrow may have any of them. */
 const anyRules: fc.Arbitrary<ExchangeRules> = fc.record(
@@ -136,10 +150,11 @@ function cases(exchange: fc.Arbitrary<Exchange>, entries = mixedEntries): fc.Arb
       keyType: fc.option(fc.constantFrom(...KEY_TYPES), { nil: undefined }),
       purpose,
       rotationDays,
+      policy: managedPolicy,
     })
-    .map(({ exchange: ex, purpose: p, rotationDays: days, keyType, ...snap }) => ({
+    .map(({ exchange: ex, purpose: p, rotationDays: days, keyType, policy, ...snap }) => ({
       snapshot: { exchange: ex.id, ...snap, ...(keyType ? { keyType } : {}) },
-      context: { purpose: p, rotationDays: days, exchangeName: ex.name, rules: ex.rules },
+      context: { purpose: p, rotationDays: days, exchangeName: ex.name, rules: ex.rules, ...(policy ? { policy } : {}) },
     }));
 }
 
@@ -343,6 +358,19 @@ describe.each(exchanges)('evaluate() with %s', (_name, exchange) => {
     );
   });
 
+  test('an organisation\'s policy only adds findings: everything found without it is still found, unchanged', () => {
+    fc.assert(
+      fc.property(cases(exchange), ({ snapshot, context }) => {
+        const { policy: _policy, ...unmanaged } = context;
+        const withPolicy = evaluate(snapshot, context);
+        for (const found of evaluate(snapshot, unmanaged)) expect(withPolicy).toContainEqual(found);
+        const added = withPolicy.filter((f) => f.id.startsWith('policy.'));
+        expect(withPolicy).toHaveLength(evaluate(snapshot, unmanaged).length + added.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('a key with Withdraw is never "ready", whatever the purpose and binding', () => {
     fc.assert(
       fc.property(cases(exchange), ({ snapshot, context }) => {
@@ -352,4 +380,20 @@ describe.each(exchanges)('evaluate() with %s', (_name, exchange) => {
       { numRuns: 300 },
     );
   });
+});
+
+test('parsePolicy never throws on any managed data, and what it keeps is valid', () => {
+  const known = fc.constantFrom('forbidWithdraw', 'requireIpBinding', 'maxRotationDays', 'lockSettings', 'message');
+  const raw = fc.oneof(fc.anything(), fc.dictionary(fc.oneof(known, fc.string()), fc.anything()));
+  fc.assert(
+    fc.property(raw, (value) => {
+      const { policy, notes } = parsePolicy(value);
+      expect(notes.every((note) => typeof note === 'string' && note.length > 0)).toBe(true);
+      if (!policy) return;
+      for (const flag of [policy.forbidWithdraw, policy.requireIpBinding, policy.lockSettings]) expect(typeof flag).toBe('boolean');
+      if (policy.maxRotationDays !== undefined) expect(Number.isInteger(policy.maxRotationDays) && policy.maxRotationDays >= 1 && policy.maxRotationDays <= 366).toBe(true);
+      if (policy.message !== undefined) expect(policy.message.trim()).not.toBe('');
+    }),
+    { numRuns: 500 },
+  );
 });

@@ -58,6 +58,11 @@ describe('every DESIGN.md finding id is emitted by a registered rule', () => {
     { snapshot: snapshot({ ipFieldFound: false, ipEntries: [] }), context: context({ purpose: 'market-data' }) },
     // An exchange that advises against a key type (Binance: HMAC).
     { snapshot: snapshot({ keyType: 'hmac' }), context: context({ rules: { discouragedKeyTypes: ['hmac'] } }) },
+    // An organisation's managed policy, broken on every count.
+    {
+      snapshot: snapshot({ permissions: ['read', 'withdraw'], ipEntries: [] }),
+      context: context({ rotationDays: 90, policy: { forbidWithdraw: true, requireIpBinding: true, maxRotationDays: 30, lockSettings: false } }),
+    },
   ].map((input) => ({ ...input, ips: parseAllowList(input.snapshot.ipEntries) }));
 
   const emitted = new Map<string, string>();
