@@ -1,0 +1,98 @@
+import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { PolicyReading } from '../../src/core/policy';
+import type { ReminderList } from '../../src/messages';
+import type { OptionsData } from '../../src/options/options-data';
+import { Options } from '../../src/options/Options';
+
+// The settings page under an organisation's policy, behind the options-data seam: a "Managed by your organisation"
+// notice with the organisation's message, and read-only settings when the policy locks them. Exporting the user's own
+// keys stays possible: a lock is about settings, not about the user's data.
+
+const MESSAGE = 'Acme security team: see wiki/keys';
+const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { dueSoonDays: 7, sync: false }, today: '2026-11-26' };
+
+function data(policy?: () => Promise<PolicyReading>): OptionsData {
+  return {
+    reminders: async () => list,
+    guardedSites: async () => [],
+    send: vi.fn(async () => {
+      throw new Error('no message expected');
+    }) as unknown as OptionsData['send'],
+    ...(policy ? { policy } : {}),
+  };
+}
+
+async function renderOptions(options: OptionsData) {
+  render(<Options data={options} />);
+  await screen.findByRole('heading', { name: 'Reminders' });
+}
+
+/**
+ * Disabled as HTML defines it for form controls: its own attribute, or inside a disabled fieldset (outside that
+ * fieldset's legend). happy-dom does not apply the fieldset part to `:disabled`; browsers do.
+ */
+function isDisabled(control: HTMLInputElement | HTMLButtonElement): boolean {
+  const fieldset = control.closest('fieldset');
+  const inLegend = fieldset?.querySelector(':scope > legend')?.contains(control) ?? false;
+  return control.disabled || (fieldset?.disabled === true && !inLegend);
+}
+
+const dueSoon = () => screen.getByLabelText(/“Due soon” starts/) as HTMLInputElement;
+const syncBox = () => screen.getByRole('checkbox', { name: /in sync across my browsers/ }) as HTMLInputElement;
+const notice = () => screen.getByRole('region', { name: 'Managed by your organisation' });
+
+afterEach(cleanup);
+
+describe('a policy that locks settings', () => {
+  const locked = () => Promise.resolve<PolicyReading>({
+    policy: { forbidWithdraw: true, requireIpBinding: true, maxRotationDays: 30, lockSettings: true, message: MESSAGE },
+    notes: [],
+  });
+
+  test('the notice shows the organisation\'s message and what the policy enforces', async () => {
+    await renderOptions(data(locked));
+    await screen.findByRole('heading', { name: 'Managed by your organisation' });
+    const region = within(notice());
+    expect(region.getByText(MESSAGE)).toBeTruthy();
+    expect(region.getByText('Keys may not have the Withdraw permission.')).toBeTruthy();
+    expect(region.getByText('Keys must be bound to the public IP addresses they run from.')).toBeTruthy();
+    expect(region.getByText('Keys must be rotated or deleted within 30 days.')).toBeTruthy();
+    expect(region.getByText(/settings below are read-only/)).toBeTruthy();
+  });
+
+  test('every setting is read-only; exporting the user\'s keys is not', async () => {
+    await renderOptions(data(locked));
+    await waitFor(() => expect(isDisabled(dueSoon())).toBe(true));
+    expect(isDisabled(syncBox())).toBe(true);
+    expect(isDisabled(screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement)).toBe(true);
+    expect(screen.getByText('Read-only: managed by your organisation')).toBeTruthy();
+    expect(isDisabled(screen.getByRole('button', { name: 'Export inventory (JSON)' }) as HTMLButtonElement)).toBe(false);
+  });
+});
+
+test('a policy that does not lock settings is shown, and the settings stay editable', async () => {
+  await renderOptions(data(() => Promise.resolve({ policy: { forbidWithdraw: true, requireIpBinding: false, lockSettings: false }, notes: [] })));
+  await screen.findByRole('heading', { name: 'Managed by your organisation' });
+  expect(within(notice()).getByText('Keys may not have the Withdraw permission.')).toBeTruthy();
+  expect(within(notice()).queryByText(/read-only/)).toBeNull();
+  expect(isDisabled(dueSoon())).toBe(false);
+  expect(isDisabled(syncBox())).toBe(false);
+});
+
+test('the parts of a policy KeyScope ignored are listed, for whoever manages it', async () => {
+  await renderOptions(data(() => Promise.resolve({ notes: ['Unknown policy field "colour" was ignored.'] })));
+  await screen.findByRole('heading', { name: 'Managed by your organisation' });
+  expect(within(notice()).getByText('Unknown policy field "colour" was ignored.')).toBeTruthy();
+  expect(isDisabled(dueSoon())).toBe(false);
+});
+
+test.each([
+  ['no policy', () => Promise.resolve<PolicyReading>({ notes: [] })],
+  ['a seam without a policy', undefined],
+])('%s: no notice, settings editable', async (_name, policy) => {
+  await renderOptions(data(policy));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(screen.queryByRole('heading', { name: 'Managed by your organisation' })).toBeNull();
+  expect(isDisabled(dueSoon())).toBe(false);
+});

@@ -1,0 +1,120 @@
+import type browser from 'webextension-polyfill';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { addDays, localCalendarDate } from '../../src/core/rotation';
+import type { KeyCreated } from '../../src/inventory/reminder';
+
+// The background against a stand-in for each browser's managed storage: Firefox rejects the read when no policy is
+// set, Chrome answers {}, and an organisation's policy comes back as stored. storage.local is kept in memory.
+const local = new Map<string, unknown>();
+const managed: { read: () => Promise<Record<string, unknown>> } = { read: async () => ({}) };
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    storage: {
+      managed: { get: () => managed.read() },
+      local: {
+        async get(key: string) {
+          return local.has(key) ? { [key]: structuredClone(local.get(key)) } : {};
+        },
+        async set(items: Record<string, unknown>) {
+          for (const [key, value] of Object.entries(items)) local.set(key, structuredClone(value));
+        },
+      },
+    },
+  },
+}));
+
+// Guard injection and guarded sites need crxjs's `?script` imports and the browser's scripting API: not under test here.
+vi.mock('../../src/background/guarded-sites', () => ({ addGuardedSite: vi.fn(), guardedSites: vi.fn(), removeGuardedSite: vi.fn() }));
+vi.mock('../../src/background/inject-guard', () => ({ injectGuard: vi.fn() }));
+
+const { handlers } = await import('../../src/background/handlers');
+const sender = {} as browser.Runtime.MessageSender;
+const MESSAGE = 'Acme security team: see wiki/keys';
+const key: KeyCreated = { exchange: 'okx', name: 'grid bot', permissions: ['read', 'trade'], ipBound: true, rotationDays: 90 };
+const today = () => localCalendarDate(new Date());
+
+function firefoxWithoutPolicy(): void {
+  managed.read = () => Promise.reject(new Error('Managed storage manifest not found'));
+}
+function chromeWithoutPolicy(): void {
+  managed.read = async () => ({});
+}
+function organisation(policy: Record<string, unknown>): void {
+  managed.read = async () => structuredClone(policy);
+}
+
+beforeEach(() => local.clear());
+
+describe.each([
+  ['Firefox (the read is rejected)', firefoxWithoutPolicy],
+  ['Chrome (the read answers {})', chromeWithoutPolicy],
+])('no policy: %s', (_browser, setUp) => {
+  beforeEach(setUp);
+
+  test('policy:get answers "no policy", with no note', async () => {
+    await expect(handlers['policy:get']({}, sender)).resolves.toEqual({ notes: [] });
+  });
+
+  test('settings can be changed', async () => {
+    await expect(handlers['settings:set']({ dueSoonDays: 14 }, sender)).resolves.toMatchObject({ dueSoonDays: 14 });
+  });
+
+  test('a recorded key keeps the interval the user chose', async () => {
+    const saved = await handlers['reminder:record'](key, sender);
+    expect(saved).toMatchObject({ rotationDays: 90, due: addDays(today(), 90) });
+  });
+});
+
+describe('an organisation policy', () => {
+  beforeEach(() => organisation({ forbidWithdraw: true, maxRotationDays: 30, lockSettings: true, message: MESSAGE }));
+
+  test('policy:get answers it, parsed', async () => {
+    await expect(handlers['policy:get']({}, sender)).resolves.toEqual({
+      policy: { forbidWithdraw: true, requireIpBinding: false, maxRotationDays: 30, lockSettings: true, message: MESSAGE },
+      notes: [],
+    });
+  });
+
+  test('locked settings: the write is refused with a clear error naming the organisation, and nothing is stored', async () => {
+    await expect(handlers['settings:set']({ dueSoonDays: 14 }, sender)).rejects.toThrow(
+      `Your organisation manages KeyScope’s settings: they cannot be changed here. ${MESSAGE}`,
+    );
+    expect(local.has('settings')).toBe(false);
+  });
+
+  test('a recorded key\'s interval is cut to the maximum, and its due date with it', async () => {
+    const saved = await handlers['reminder:record'](key, sender);
+    expect(saved).toMatchObject({ rotationDays: 30, due: addDays(today(), 30) });
+  });
+
+  test('a key added by hand, tracked from the key list, or edited is cut to the maximum too', async () => {
+    const added = await handlers['reminder:add']({ ...key, created: '2026-11-01' }, sender);
+    expect(added).toMatchObject({ rotationDays: 30, due: '2026-12-01' });
+    const tracked = await handlers['reminder:track']({ exchange: 'okx', name: 'tax tool', permissions: ['read'], ipBound: true, rotationDays: 366 }, sender);
+    expect(tracked.rotationDays).toBe(30);
+    const edited = await handlers['reminder:edit']({ id: added.id, changes: { rotationDays: 120 } }, sender);
+    expect(edited).toMatchObject({ rotationDays: 30, due: '2026-12-01' });
+  });
+
+  test('an interval already within the maximum is kept', async () => {
+    await expect(handlers['reminder:record']({ ...key, rotationDays: 14 }, sender)).resolves.toMatchObject({ rotationDays: 14 });
+  });
+});
+
+test('a policy that locks nothing leaves settings free', async () => {
+  organisation({ requireIpBinding: true, message: MESSAGE });
+  await expect(handlers['settings:set']({ dueSoonDays: 3 }, sender)).resolves.toMatchObject({ dueSoonDays: 3 });
+});
+
+test('an invalid policy enforces nothing, and its notes say what was ignored', async () => {
+  organisation({ lockSettings: 'yes', maxRotationDays: 5000, colour: 'red' });
+  const reading = await handlers['policy:get']({}, sender);
+  expect(reading.policy).toBeUndefined();
+  expect(reading.notes).toEqual([
+    'Unknown policy field "colour" was ignored.',
+    'Policy field "lockSettings" must be true or false; it was ignored.',
+    'Policy field "maxRotationDays" must be a whole number of days from 1 to 366; it was ignored.',
+  ]);
+  await expect(handlers['settings:set']({ dueSoonDays: 3 }, sender)).resolves.toMatchObject({ dueSoonDays: 3 });
+  await expect(handlers['reminder:record'](key, sender)).resolves.toMatchObject({ rotationDays: 90 });
+});
