@@ -86,17 +86,22 @@ export async function launchChromium({ headless = true, extension = true, args =
 
 /**
  * Firefox (WebDriver BiDi) with the built extension installed as a temporary add-on.
- * @param {{ headless?: boolean, extension?: boolean }} [options]
+ * `policies`: an enterprise policies.json read instead of the system's (which must not exist): Firefox honours
+ * `browser.policies.alternatePath` only in automation, which the pref and the variable below declare. A test can
+ * so set a policy without touching system files, nor other Firefox instances.
+ * @param {{ headless?: boolean, extension?: boolean, policies?: string }} [options]
  * @returns {Promise<import('puppeteer-core').Browser>}
  */
-export async function launchFirefox({ headless = true, extension = true } = {}) {
+export async function launchFirefox({ headless = true, extension = true, policies } = {}) {
   if (extension) assertBuilt(DIST_FIREFOX);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless,
     defaultViewport: VIEWPORT,
+    ...(policies ? { env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' } } : {}),
     extraPrefsFirefox: {
+      ...(policies ? { 'security.turn_off_all_security_so_that_viruses_can_take_over_this_computer': true, 'browser.policies.alternatePath': policies } : {}),
       // No update checks, telemetry or remote settings: the only network is the intercepted one.
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
