@@ -49,7 +49,7 @@ export const handlers: Handlers = {
   'reminders:list': () => store.listReminders(today()),
   'reminder:add': (key) => withinPolicy(key).then((allowed) => store.addManual(allowed, today())),
   'reminder:edit': ({ id, changes }) => withinPolicy(changes).then((allowed) => store.editReminder(id, allowed, today())),
-  'reminder:rotate': ({ id }) => store.rotateReminder(id, today()),
+  'reminder:rotate': ({ id }) => readPolicy().then(({ policy }) => store.rotateReminder(id, today(), policy?.maxRotationDays)),
   'reminder:revoke': ({ id }) => store.revokeReminder(id, today()),
   'reminder:confirm': ({ id }) => store.confirmReminder(id, today()),
   'reminder:snooze': ({ id, days }) => store.snoozeReminder(id, days, today()),

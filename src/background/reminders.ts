@@ -99,11 +99,11 @@ export const snoozeReminder = (id: string, days: number, today: CalendarDate) =>
   return update(id, (r) => snooze(r, today, days));
 };
 
-/** Archives the key as rotated and returns its successor. */
-export function rotateReminder(id: string, today: CalendarDate): Promise<Reminder> {
+/** Archives the key as rotated and returns its successor (its interval within the organisation's maximum, if any). */
+export function rotateReminder(id: string, today: CalendarDate, maxRotationDays?: number): Promise<Reminder> {
   return change((stored) => {
     const current = find(stored, id);
-    const [archived, successor] = rotate(current, today, crypto.randomUUID(), rulesOf(current.exchange));
+    const [archived, successor] = rotate(current, today, crypto.randomUUID(), rulesOf(current.exchange), maxRotationDays);
     return { next: replace(stored, archived, successor), result: successor };
   });
 }

@@ -74,9 +74,11 @@ export function confirm(reminder: Reminder, today: CalendarDate): Reminder {
 
 /**
  * The key was replaced by a new one today: the old generation is archived as `rotated`, and its successor starts
- * a new interval (never past the exchange's deadline), keeping the history.
+ * a new interval (never past the exchange's deadline, nor `maxRotationDays` when an organisation sets one), keeping
+ * the history.
  */
-export function rotate(reminder: Reminder, today: CalendarDate, successorId: string, rules?: ExchangeRules): [Reminder, Reminder] {
+export function rotate(reminder: Reminder, today: CalendarDate, successorId: string, rules?: ExchangeRules, maxRotationDays?: number): [Reminder, Reminder] {
+  const rotationDays = Math.min(reminder.rotationDays, maxRotationDays ?? Infinity);
   const { snoozedUntil: _snooze, notified: _notified, ...rest } = reminder;
   const history = withEvent(reminder.history, 'rotated', today);
   const archived: Reminder = { ...rest, state: 'rotated', history };
@@ -84,7 +86,8 @@ export function rotate(reminder: Reminder, today: CalendarDate, successorId: str
     ...rest,
     id: successorId,
     created: today,
-    due: rotationDueDate(today, reminder.rotationDays, deadlineFor(rules, reminder)),
+    rotationDays,
+    due: rotationDueDate(today, rotationDays, deadlineFor(rules, reminder)),
     state: 'active',
     replaces: reminder.id,
     history,

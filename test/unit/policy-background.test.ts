@@ -96,6 +96,17 @@ describe('an organisation policy', () => {
     expect(edited).toMatchObject({ rotationDays: 30, due: '2026-12-01' });
   });
 
+  test('a key rotated after the policy came in starts its next interval within the maximum; its history keeps the old one', async () => {
+    organisation({});
+    const before = await handlers['reminder:add']({ ...key, created: '2026-11-01' }, sender);
+    expect(before.rotationDays).toBe(90);
+    organisation({ maxRotationDays: 30 });
+    const successor = await handlers['reminder:rotate']({ id: before.id }, sender);
+    expect(successor).toMatchObject({ rotationDays: 30, due: addDays(today(), 30), replaces: before.id });
+    const archived = (await handlers['reminders:list']({}, sender)).reminders.find((r) => r.id === before.id);
+    expect(archived).toMatchObject({ state: 'rotated', rotationDays: 90 });
+  });
+
   test('an interval already within the maximum is kept', async () => {
     await expect(handlers['reminder:record']({ ...key, rotationDays: 14 }, sender)).resolves.toMatchObject({ rotationDays: 14 });
   });
