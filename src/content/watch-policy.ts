@@ -1,4 +1,4 @@
-import type { ManagedPolicy } from '../core/policy';
+import type { ManagedPolicy, PolicyReading } from '../core/policy';
 import { send } from '../messages';
 
 type ChangeListener = (changes: unknown, area: string) => void;
@@ -14,7 +14,8 @@ interface StorageEvents {
 export function watchPolicy(signal: AbortSignal, onPolicy: (policy: ManagedPolicy | undefined) => void): void {
   const load = () =>
     send('policy:get', {}).then(
-      (reading) => { if (!signal.aborted) onPolicy(reading.policy); },
+      // No reply (a background without this message) reads as no policy.
+      (reading: PolicyReading | null) => { if (!signal.aborted) onPolicy(reading?.policy); },
       (error: unknown) => console.warn('KeyScope: could not read the organisation policy', error),
     );
   const scope = globalThis as { browser?: { storage?: StorageEvents }; chrome?: { storage?: StorageEvents } };

@@ -16,8 +16,8 @@ export const policyIpBinding: Rule = {
       severity: 'high',
       step: 'ip',
       title: 'Your organisation requires an IP restriction',
-      why: 'Your organisation’s KeyScope policy requires every key to be bound to the public IP addresses it runs from; this key is not.',
-      fix: 'Enter the public IP addresses of the servers that will use this key, and no range wider than they need.',
+      why: 'Your organisation’s policy requires every key to be bound to the public IPs it runs from.',
+      fix: 'Enter the public IP addresses of the servers that will use this key, and no wide range.',
       ...policyMessageOf(policy),
     });
   },

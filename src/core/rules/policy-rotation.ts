@@ -16,7 +16,7 @@ export const policyRotation: Rule = {
         rotationDays === undefined
           ? `Your organisation requires a rotation reminder within ${max} days`
           : `A ${rotationDays}-day reminder is longer than your organisation allows (${max} days)`,
-      why: `Your organisation’s KeyScope policy requires every key to be rotated or deleted within ${max} days.`,
+      why: `Your organisation’s policy requires every key to be rotated or deleted within ${max} days.`,
       fix: `Choose a reminder of ${max} days or less.`,
       ...policyMessageOf(policy),
     });

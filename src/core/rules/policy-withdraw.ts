@@ -12,7 +12,7 @@ export const policyWithdraw: Rule = {
       severity: 'critical',
       step: 'scope',
       title: 'Your organisation forbids Withdraw',
-      why: 'Your organisation’s KeyScope policy does not allow API keys that can withdraw funds.',
+      why: 'Your organisation’s policy does not allow keys that can withdraw funds.',
       fix: 'Untick Withdraw.',
       ...policyMessageOf(policy),
     });
