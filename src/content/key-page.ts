@@ -48,7 +48,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
   const view = (snapshot: KeyFormSnapshot): PanelView => {
     const maxRotationDays = policy?.maxRotationDays;
     // A choice made before the organisation's policy arrived (or changed) is cut to its maximum.
-    const days = soonerLimit(rotationDays, rotationDays === undefined ? undefined : maxRotationDays);
+    const days = rotationDays === undefined ? undefined : Math.min(rotationDays, maxRotationDays ?? Infinity);
     const context = { purpose, rotationDays: days, exchangeName: adapter.name, rules: adapter.rules, ...(policy ? { policy } : {}) };
     const findings = evaluate(snapshot, context);
     const bound = isBound(parseAllowList(snapshot.ipEntries));

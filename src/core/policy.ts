@@ -23,7 +23,7 @@ export interface ManagedPolicy {
 export interface PolicyReading {
   /** Undefined when no policy is set (Firefox rejects the read, Chrome returns `{}`) or nothing in it is usable. */
   policy?: ManagedPolicy;
-  /** One sentence per ignored field, saying why, for the settings page and the console. */
+  /** One sentence per ignored field, saying why, for the settings page to show whoever manages the policy. */
   notes: string[];
 }
 
