@@ -41,6 +41,11 @@ export interface KeyFormSnapshot {
   keyName: string;
   /** The kind of key chosen, on exchanges that offer a choice (Binance: Ed25519, HMAC, RSA); absent elsewhere. */
   keyType?: KeyType;
+  /**
+   * Permissions whose label is on the page but whose on/off state could not be read (no checkbox, switch or toggled
+   * element found for it); absent when every permission found was read. Unknown is not safe: see `form.permission-unreadable`.
+   */
+  unreadPermissions?: Permission[];
 }
 
 /** A rule about an exchange's unbound keys, e.g. OKX deletes unbound Trade/Withdraw keys after 14 idle days. */

@@ -334,6 +334,15 @@ describe.each(exchanges)('evaluate() with %s', (_name, exchange) => {
     );
   });
 
+  test('unknown is not safe: a form with a permission whose state was not read is never "ready"', () => {
+    fc.assert(
+      fc.property(cases(exchange), fc.subarray([...PERMISSIONS], { minLength: 1 }), ({ snapshot, context }, unread) => {
+        expect(verdictOf(evaluate({ ...snapshot, unreadPermissions: unread }, context)).ready).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('unknown is not safe: a form whose IP field was not found is never "ready"', () => {
     fc.assert(
       fc.property(cases(exchange), ({ snapshot, context }) => {
