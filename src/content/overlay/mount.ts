@@ -30,6 +30,8 @@ export function mountOverlay(exchange: string, actions: PanelActions): Overlay {
   (document.body ?? document.documentElement).append(host);
   return {
     update(view) {
+      // A page that re-renders its body, or removes the panel on purpose, gets it back with the next change.
+      if (!host.isConnected) (document.body ?? document.documentElement).append(host);
       host.setAttribute('data-risk', view.verdict.risk);
       host.setAttribute('data-findings', view.verdict.ids.join(' '));
       host.setAttribute('data-permissions', [...view.snapshot.permissions].sort().join(' '));
