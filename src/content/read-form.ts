@@ -257,6 +257,28 @@ function lowestCommonAncestor(elements: readonly Element[]): Element | undefined
   return candidate ?? undefined;
 }
 
+const FORM_PART = `${CONTROL}, textarea, input`;
+
+/**
+ * Whether a node added to the page, or a text that changed, could complete a key form: it is or holds one of the
+ * adapter's labels, or a control or text field. Cheap enough to run on every mutation of a page with no form yet
+ * (an order book's rows hold neither), so the whole-page search runs only when it can find something new.
+ */
+export function couldBeFormPart(node: Node, adapter: ExchangeAdapter): boolean {
+  const { tagOf, ipLabelAt } = matcherFor(adapter);
+  const isLabel = (text: Text) => {
+    const run = textRun(text) ?? text;
+    return run.length > 0 && (tagOf(run) !== undefined || ipLabelAt(run) !== undefined);
+  };
+  if (node.nodeType === Node.TEXT_NODE) return isLabel(node as Text);
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const element = node as Element;
+  if (element.matches(FORM_PART) || element.querySelector(FORM_PART)) return true;
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) if (isLabel(text as Text)) return true;
+  return false;
+}
+
 /**
  * Finds the key-creation form: the smallest element holding the permission controls together with the
  * IP field or the permission heading. Undefined until the exchange has rendered them. An adapter's `recognition`
