@@ -26,7 +26,7 @@ export function lookalikeOfPage(url: string | undefined): Found | undefined {
 function why(reason: LookalikeReason, name: string, host: string): string {
   switch (reason) {
     case 'punycode':
-      return `Its address, which reads “${hostToUnicode(host)}”, spells ${name} with letters of another alphabet or with accents.`;
+      return `Its address looks like “${hostToUnicode(host)}” but spells ${name} with letters of another alphabet or with accents.`;
     case 'confusable':
       return `Its address spells ${name} with look-alike characters (0 for o, 1 or l for i, rn for m).`;
     case 'brand-in-domain':

@@ -63,7 +63,7 @@ describe('on a page whose address imitates an exchange', () => {
     await renderPopupOn(url);
     expect(warning()!.dataset.imitates).toBe('binance');
     expect(warning()!.dataset.reason).toBe('punycode');
-    expect(warning()!.textContent).toContain('which reads “bіnance.com”, spells Binance with letters of another alphabet');
+    expect(warning()!.textContent).toContain('looks like “bіnance.com” but spells Binance with letters of another alphabet');
     expect(warning()!.textContent).toContain('The real site is www.binance.com.');
   });
 
