@@ -147,6 +147,14 @@ describe('no alarm', () => {
     expect(EXCHANGES_OWN.length + UNRELATED.length).toBeGreaterThanOrEqual(30);
   });
 
+  // Whoever controls okx.com controls these: what their labels say does not matter.
+  test.each(['okx-login.okx.com', 'secure-binance.accounts.binance.com', 'binnance.binance.com', 'www.okx.com.my.okx.com', '0kx.okx.com'])(
+    'on %s, a name under an exchange\'s own domain',
+    (host) => {
+      expect(lookalikeOf(host)).toBeUndefined();
+    },
+  );
+
   test.each(UNRELATED)('on %s, someone else\'s', (address) => {
     expect(lookalikeOf(address.startsWith('[') ? address : hostOf(address))).toBeUndefined();
   });
