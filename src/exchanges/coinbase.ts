@@ -15,6 +15,7 @@ export const coinbase: ExchangeAdapter = {
   ...coinbaseSite,
   name: 'Coinbase',
   keyPageUrl: 'https://portal.cdp.coinbase.com/projects/api-keys',
+  officialDomains: ['coinbase.com'],
   // Coinbase's Transfer "enables your application to send and receive funds, on and off platform"
   // (docs.cdp.coinbase.com, API Scopes and Permissions): sending off the platform is a withdrawal, so it maps to
   // withdraw, not to transfer (moves between the user's own accounts).

@@ -14,6 +14,7 @@ export const okx: ExchangeAdapter = {
   ...okxSite,
   name: 'OKX',
   keyPageUrl: 'https://www.okx.com/account/my-api',
+  officialDomains: ['okx.com'],
   labels: {
     permissions: {
       read: ['Read', 'Read only', '读取', '只读'],

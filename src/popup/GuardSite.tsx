@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { lookalikeOf } from '../core/lookalike';
 import { adapterForHost } from '../exchanges';
 import { errorText } from '../ui/errors';
 import type { PopupData } from './popup-data';
@@ -8,12 +9,15 @@ interface Offer {
   tabId?: number;
 }
 
-/** The site of a web page that KeyScope could be asked to guard: http(s), and not an exchange it already guards. */
+/**
+ * The site of a web page that KeyScope could be asked to guard: http(s), not an exchange it already guards, and not a
+ * look-alike of one (the popup says that site is a fake instead of offering to trust it).
+ */
 function guardableOrigin(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const { protocol, origin, hostname } = new URL(url);
-    return (protocol === 'https:' || protocol === 'http:') && !adapterForHost(hostname) ? origin : undefined;
+    return (protocol === 'https:' || protocol === 'http:') && !adapterForHost(hostname) && !lookalikeOf(hostname) ? origin : undefined;
   } catch {
     return undefined;
   }

@@ -4,11 +4,12 @@ import { errorText } from '../ui/errors';
 import { useInventory } from '../ui/use-inventory';
 import { GuardSite } from './GuardSite';
 import { KeyInventory } from './KeyInventory';
+import { LookalikeWarning } from './LookalikeWarning';
 import { NotificationsOffer } from './NotificationsOffer';
 import type { PopupData } from './popup-data';
 import { StatusBlock } from './StatusBlock';
 
-/** The popup: the live verdict of the current tab, then the user's keys. */
+/** The popup: a warning when the tab imitates an exchange, the live verdict of the current tab, then the user's keys. */
 export function Popup({ data }: { data: PopupData }) {
   const [verdict, setVerdict] = useState<TabVerdict | null | undefined>(undefined);
   const [error, setError] = useState('');
@@ -29,6 +30,7 @@ export function Popup({ data }: { data: PopupData }) {
         <h1 class="ks-title">KeyScope</h1>
         <button type="button" class="ks-link" onClick={openOptions}>Settings and export</button>
       </header>
+      <LookalikeWarning data={data} />
       {error && <p class="ks-error" role="alert">{error}</p>}
       {inventory.error && <p class="ks-error" role="alert">{inventory.error}</p>}
       <StatusBlock verdict={verdict} />
