@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import guardScript from '../content/guard.ts?script';
 import { adapterForHost } from '../exchanges';
+import { t } from '../i18n';
 import { isGuardedSite } from './guarded-sites';
 
 /**
@@ -9,6 +10,6 @@ import { isGuardedSite } from './guarded-sites';
  */
 export async function injectGuard(tabId: number, sender: browser.Runtime.MessageSender): Promise<void> {
   const host = sender.url ? new URL(sender.url).hostname : '';
-  if (!adapterForHost(host) && !(await isGuardedSite(sender.url ?? ''))) throw new Error(`KeyScope does not guard ${host || 'this page'}.`);
+  if (!adapterForHost(host) && !(await isGuardedSite(sender.url ?? ''))) throw new Error(host ? t('inject_error_host', host) : t('inject_error_page'));
   await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [guardScript] });
 }
