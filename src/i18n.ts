@@ -2,7 +2,6 @@ import type { MessageId, Sub, Text } from './core/text';
 
 interface I18nApi {
   getMessage(name: string, substitutions?: string[]): string;
-  getUILanguage(): string;
 }
 
 // The browser's own synchronous i18n, in every context (content script, pages, background), without
@@ -26,18 +25,23 @@ export function t(id: MessageId, ...subs: Sub[]): string {
   return api()?.getMessage(id, subs.map(subText)) || id;
 }
 
-// Sentences in Chinese and Japanese end in a full stop that needs no space after it.
-const CLOSED = /[。！？]$/;
+/** What goes after a sentence before the next one: a space, or nothing after a Chinese or Japanese full stop. */
+export function gapAfter(sentence: string): string {
+  return /[。！？]$/.test(sentence) ? '' : ' ';
+}
 
 /** Renders words from core: one text, or sentences joined as the language writes them. */
 export function say(words: Text | readonly Text[]): string {
   const texts: readonly Text[] = 'id' in words ? [words] : words;
   return texts
     .map((one) => t(one.id, ...(one.subs ?? [])))
-    .reduce((joined, next) => (joined === '' ? next : CLOSED.test(joined) ? `${joined}${next}` : `${joined} ${next}`), '');
+    .reduce((joined, next) => (joined === '' ? next : `${joined}${gapAfter(joined)}${next}`), '');
 }
 
-/** The browser's UI language (`en`, `zh-CN`…), for the `lang` of what KeyScope renders. */
+/**
+ * The language of the messages shown (`en`, `zh-CN`…), for the `lang` of what KeyScope renders. Read from the
+ * messages themselves: Chromium's getUILanguage() can say `en-US` while its messages come from `--lang`'s locale.
+ */
 export function uiLanguage(): string {
-  return api()?.getUILanguage() ?? 'en';
+  return t('language_tag');
 }

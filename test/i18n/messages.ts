@@ -37,5 +37,5 @@ export function getMessageFrom(messages: MessageFile): (name: string, substituti
 /** Installs `browser.i18n` reading one locale's real file, as the browser would for a user of that language. */
 export function installI18n(code: string): void {
   const getMessage = getMessageFrom(readMessages(code));
-  (globalThis as { browser?: unknown }).browser = { i18n: { getMessage, getUILanguage: () => code.replace('_', '-') } };
+  (globalThis as { browser?: unknown }).browser = { i18n: { getMessage } };
 }

@@ -4,7 +4,7 @@ import { PURPOSE_INFO } from '../../core/purposes';
 import { parseRotationDays, ROTATION_CHOICES, MAX_ROTATION_DAYS } from '../../core/rotation';
 import { text, type Text } from '../../core/text';
 import { PURPOSES, type Finding, type KeyFormSnapshot, type Purpose, type Step } from '../../core/types';
-import { say, t, uiLanguage } from '../../i18n';
+import { gapAfter, say, t, uiLanguage } from '../../i18n';
 import { FindingList } from '../../ui/FindingList';
 import { stepStatus, STEP_STATUS_TEXT } from '../../ui/step-status';
 import { VerdictLine } from '../../ui/Verdict';
@@ -117,6 +117,7 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
   const { snapshot, findings } = view;
   // Findings arrive worst first: the one to fix first stands right under the verdict, even when collapsed.
   const worst = view.verdict.ready ? undefined : findings.find((f) => f.blocking);
+  const worstTitle = worst && t('sentence', say(worst.title));
   return (
     <section class="ks-panel" aria-label="KeyScope" lang={uiLanguage()} data-collapsed={String(collapsed)}>
       <header class="ks-header">
@@ -132,7 +133,7 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
       )}
       {worst && !view.keyCreated && (
         <p class="ks-worst" data-finding-id={worst.id}>
-          <strong>{t('sentence', say(worst.title))}</strong> {say(worst.fix)}
+          <strong>{worstTitle}</strong>{gapAfter(worstTitle ?? '')}{say(worst.fix)}
         </p>
       )}
       {!collapsed && !view.keyCreated && (
