@@ -34,9 +34,19 @@ describe.each(LANGUAGES.filter((code) => code !== 'en'))('%s', (code) => {
     expect(wrong).toEqual([]);
   });
 
+  test('the extension\'s name and description fit the browsers\' limits (75 and 132 characters)', () => {
+    expect(messages.extName!.message.length).toBeLessThanOrEqual(75);
+    expect(messages.extDescription!.message.length).toBeLessThanOrEqual(132);
+  });
+
   test('no message is empty', () => {
     expect(Object.entries(messages).filter(([, entry]) => entry.message.trim() === '').map(([id]) => id)).toEqual([]);
   });
+});
+
+test('the English name and description fit the browsers\' limits (75 and 132 characters)', () => {
+  expect(en.extName!.message.length).toBeLessThanOrEqual(75);
+  expect(en.extDescription!.message.length).toBeLessThanOrEqual(132);
 });
 
 test('no English message is empty', () => {
