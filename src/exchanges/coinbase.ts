@@ -1,3 +1,4 @@
+import { text } from '../core/text';
 import { UNKNOWN_KEY_LIST, UNKNOWN_SUCCESS_VIEW, type ExchangeAdapter, type ExchangeSite } from './adapter';
 
 /**
@@ -35,7 +36,7 @@ export const coinbase: ExchangeAdapter = {
   // Max IPs, unbound-key rules and whether Transfer needs an allowlist are [unknown].
   rules: {
     permissionNotes: {
-      withdraw: 'On Coinbase, "Transfer" sends funds on and off the platform: KeyScope counts it as Withdraw.',
+      withdraw: text('note_coinbase_transfer'),
     },
   },
 };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { ADAPTERS } from '../../src/exchanges';
+import { localeCodes, readMessages } from '../i18n/messages';
 
 // Checks on what `npm run build` wrote: what the stores and users get, not the sources.
 const root = new URL('../../', import.meta.url).pathname;
@@ -88,6 +89,19 @@ test('Firefox build carries the gecko settings that AMO requires', () => {
   expect(Number.parseFloat(m.browser_specific_settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
 });
 
+test.each(targets)('%s: every language of _locales is packaged as written, English the default, and the manifest names itself through it', (target) => {
+  const m = manifest(target);
+  expect(m.default_locale).toBe('en');
+  expect(m.name).toBe('__MSG_extName__');
+  expect(m.description).toBe('__MSG_extDescription__');
+  const codes = localeCodes();
+  expect(readdirSync(join(root, 'dist', target, '_locales')).sort()).toEqual([...codes].sort());
+  for (const code of codes) {
+    const built = readFileSync(join(root, 'dist', target, '_locales', code, 'messages.json'), 'utf8');
+    expect(JSON.parse(built), code).toEqual(readMessages(code));
+  }
+});
+
 test('Chrome build keeps a service worker', () => {
   expect(manifest('chrome').background.service_worker).toBeTruthy();
 });
@@ -113,6 +127,7 @@ test.each(targets)('%s: no adapter is built into the bootstrap or the guard; the
 
 // The guard gets the page's adapter from the background at injection (src/background/inject-guard.ts): it carries no
 // exchange's labels; that took it from 29.0 KB to 25.7 KB gzip (2026-11-26).
+// The panel's words live in _locales (read by the browser), not in the guard.
 test.each([
   ['bootstrap content script (every exchange page)', 'src/content/bootstrap.js', 2_048],
   ['guard (injected on key pages only)', 'src/content/guard.js', 26_624],

@@ -189,7 +189,7 @@ describe('popup key list', () => {
     expect(rowNamed('late').textContent).toContain('Overdue by 3 days (2026-11-23)');
     expect(rowNamed('today').textContent).toContain('Due today (2026-11-26)');
     expect(rowNamed('later').textContent).toContain('Due in 90 days (2027-02-24)');
-    expect(rowNamed('later').textContent).toContain('OKX · read · IP-bound');
+    expect(rowNamed('later').textContent).toContain('OKX · Read · IP-bound');
     expect(screen.getByText('Your keys (4)')).toBeTruthy();
 
     const history = screen.getByText('History (2)').closest('details')!;

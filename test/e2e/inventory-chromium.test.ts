@@ -223,7 +223,7 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
     expect(await confirmed.evaluate(() => document.body.innerText)).not.toContain('Pending');
     expect(row.status).toBe('ok');
     expect(row.due).toBe(`Due in 60 days (${due})`);
-    expect(row.meta).toBe('OKX · read, trade · IP-bound');
+    expect(row.meta).toBe('OKX · Read, Trade · IP-bound');
     expect(row.expiry).toBe(''); // bound to an IP: OKX's 14-day rule does not apply
     expect(await popupRows(confirmed)).toHaveLength(1);
     // The success view shows the new key and secret (CANARY-APIKEY-…, CANARY-SECRET-…); the form had a passphrase.
@@ -247,7 +247,7 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
     const row = await waitForRow(shown, UNBOUND.name, (r) => r.state === 'active');
     expect(row.status).toBe('ok');
     expect(row.due).toBe(`Due in 14 days (${due})`);
-    expect(row.meta).toBe('OKX · read, trade · not IP-bound');
+    expect(row.meta).toBe('OKX · Read, Trade · not IP-bound');
     expect(row.expiry).toBe('OKX deletes this key after 14 days without use (no IP bound)');
     await expectNoCanaryInPopup(shown);
     expect(await storedText(browser)).not.toContain(CANARY);
@@ -261,7 +261,7 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
     const shown = await popup(page);
     const row = await waitForRow(shown, key.name, (r) => r.state === 'active');
     expect(row.due).toBe(`Due in 30 days (${due})`);
-    expect(row.meta).toBe('OKX · read, trade · IP-bound');
+    expect(row.meta).toBe('OKX · Read, Trade · IP-bound');
     await expectNoCanaryInPopup(shown);
     expect(await storedText(browser)).not.toContain(CANARY);
     await closePopups();
@@ -286,7 +286,7 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
     expect(row.state).toBe('active');
     expect(row.due).toContain(`(${due})`);
     expect(row.status).toBe(overdue ? 'overdue' : due <= (await browserDatePlus(page, 7)) ? 'due-soon' : 'ok');
-    expect(row.meta).toBe('OKX · read, trade · not IP-bound');
+    expect(row.meta).toBe('OKX · Read, Trade · not IP-bound');
     expect(row.expiry).toBe('OKX deletes this key after 14 days without use (no IP bound)');
     expect(await popupRows(shown)).toHaveLength(1);
     await expectNoCanaryInPopup(shown);

@@ -4,6 +4,7 @@ import { evaluate, verdictOf } from '../../src/core/evaluate';
 import { isBound } from '../../src/core/ip-binding';
 import { classifyIpEntry, parseAllowList, splitAllowList, type IpEntryKind } from '../../src/core/ip-allowlist';
 import { severityRank, worstRisk } from '../../src/core/severity';
+import { text } from '../../src/core/text';
 import {
   KEY_TYPES,
   PERMISSIONS,
@@ -100,7 +101,7 @@ const anyRules: fc.Arbitrary<ExchangeRules> = fc.record(
     }),
     unboundDeletion: fc.record({ permissions: fc.subarray([...PERMISSIONS]), outcome: fc.constantFrom('deleted', 'expired', 'deactivated') }),
     withdrawNeedsIp: fc.boolean(),
-    permissionNotes: fc.dictionary(fc.constantFrom(...PERMISSIONS), fc.string({ maxLength: 40 })),
+    permissionNotes: fc.dictionary(fc.constantFrom(...PERMISSIONS), fc.constantFrom(text('note_okx_trade'), text('note_coinbase_transfer'))),
     recommendedKeyType: fc.constantFrom(...KEY_TYPES),
     discouragedKeyTypes: fc.subarray([...KEY_TYPES]),
   },

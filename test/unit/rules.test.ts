@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate, verdictOf, verdictText } from '../../src/core/evaluate';
+import { text } from '../../src/core/text';
+import { say } from '../../src/i18n';
 import { finding } from '../../src/core/finding';
 import { worstRisk } from '../../src/core/severity';
 import type { EvaluationContext, Finding, KeyFormSnapshot, Severity } from '../../src/core/types';
@@ -93,14 +95,14 @@ describe('what the findings say', () => {
 
   test('scope.excess names every excess permission and adds the OKX Trade note', () => {
     const f = findingOf('scope.excess', snapshot({ permissions: ['read', 'trade', 'transfer', 'withdraw'] }), context());
-    expect(f?.title).toContain(': trade, transfer');
-    expect(f?.fix).toBe('Untick trade, transfer.');
-    expect(f?.why).toContain(okx.rules.permissionNotes?.trade);
+    expect(f?.title).toBe('More permission than "Read-only tracking (portfolio, tax)" needs: Trade, Transfer');
+    expect(f?.fix).toBe('Untick Trade, Transfer.');
+    expect(f?.why).toContain('On OKX, Trade also allows funding transfers between your accounts, not only orders.');
   });
 
   test('scope.excess leaves the OKX Trade note out when Trade is not excess', () => {
     const f = findingOf('scope.excess', snapshot({ permissions: ['read', 'trade', 'transfer'] }), bot);
-    expect(f?.fix).toBe('Untick transfer.');
+    expect(f?.fix).toBe('Untick Transfer.');
     expect(f?.why).not.toContain('funding transfers');
   });
 
@@ -126,8 +128,8 @@ describe('what the findings say', () => {
 
   test('exchange.unbound-expiry and rotation.after-deadline give OKX\'s 14 idle days', () => {
     const findings = evaluate(snapshot({ permissions: ['trade'], ...unbound }), bot);
-    expect(findings.find((f) => f.id === 'exchange.unbound-expiry')?.title).toBe('OKX will remove this key after 14 days without use');
-    expect(findings.find((f) => f.id === 'rotation.after-deadline')?.fix).toContain('Choose 14 days or less');
+    expect(say(findings.find((f) => f.id === 'exchange.unbound-expiry')!.title)).toBe('OKX will remove this key after 14 days without use');
+    expect(say(findings.find((f) => f.id === 'rotation.after-deadline')!.fix)).toContain('Choose 14 days or less');
   });
 });
 
@@ -149,7 +151,7 @@ describe('order and verdict', () => {
     ['excess Trade, no IP, no reminder (and an info finding)', snapshot({ permissions: ['read', 'trade'], ...unbound }), context({ rotationDays: undefined }), 'Stop: 3 things to fix', 'high'],
   ])('%s: "%s"', (_name, snap, ctx, text, risk) => {
     const verdict = verdictOf(evaluate(snap, ctx));
-    expect(verdictText(verdict)).toBe(text);
+    expect(say(verdictText(verdict))).toBe(text);
     expect(verdict.ready).toBe(text === 'Ready to create');
     expect(verdict.risk).toBe(risk);
   });
@@ -161,14 +163,14 @@ describe('order and verdict', () => {
   });
 
   test('a non-blocking info finding alone still reads "Ready to create"', () => {
-    const note = finding({ id: 'exchange.unbound-expiry', severity: 'info', step: 'ip', title: 't', why: 'w', fix: 'f' });
-    expect(verdictText(verdictOf([note]))).toBe('Ready to create');
+    const note = finding({ id: 'exchange.unbound-expiry', severity: 'info', step: 'ip', title: text('none'), why: text('none'), fix: text('none') });
+    expect(say(verdictText(verdictOf([note])))).toBe('Ready to create');
   });
 });
 
 describe('worstRisk', () => {
   const of = (...severities: Severity[]): Finding[] =>
-    severities.map((severity) => finding({ id: `x.${severity}`, severity, step: 'ip', title: '', why: '', fix: '' }));
+    severities.map((severity) => finding({ id: `x.${severity}`, severity, step: 'ip', title: text('none'), why: text('none'), fix: text('none') }));
   test.each([
     [[], 'none'],
     [['info'], 'info'],

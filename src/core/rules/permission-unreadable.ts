@@ -1,5 +1,6 @@
 import { finding } from '../finding';
 import { FUND_MOVING } from '../purposes';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** Unknown is not safe: a permission whose switch KeyScope could not read may be on, so the key is never "ready". */
@@ -12,9 +13,9 @@ export const permissionUnreadable: Rule = {
       id: 'form.permission-unreadable',
       severity: unread.some((p) => FUND_MOVING.includes(p)) ? 'high' : 'medium',
       step: 'scope',
-      title: `KeyScope could not tell whether ${unread.join(', ')} ${unread.length === 1 ? 'is' : 'are'} on`,
-      why: 'The page shows these permissions in a way KeyScope cannot read, so it cannot say they are off.',
-      fix: 'Look at these permissions on the page yourself and untick any the key does not need.',
+      title: text('permission_unreadable_title', unread.map((p) => text(`permission_${p}`))),
+      why: text('permission_unreadable_why'),
+      fix: text('permission_unreadable_fix'),
     });
   },
 };
