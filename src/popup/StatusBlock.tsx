@@ -1,6 +1,7 @@
 import type { TabVerdict } from '../messages';
 import { FindingList } from '../ui/FindingList';
 import { VerdictLine } from '../ui/Verdict';
+import { VerdictAnnouncement } from '../ui/VerdictAnnouncement';
 
 /** The live verdict of the current tab, with the same `data-risk` and `data-findings` as the overlay. */
 export function StatusBlock({ verdict }: { verdict: TabVerdict | null | undefined }) {
@@ -12,6 +13,7 @@ export function StatusBlock({ verdict }: { verdict: TabVerdict | null | undefine
     <section class="ks-status" data-keyscope-status="" data-risk={verdict.risk} data-findings={verdict.ids.join(' ')} aria-label="This tab">
       <h2 class="ks-subtitle">{verdict.exchangeName}: the key being created</h2>
       <VerdictLine verdict={verdict} />
+      <VerdictAnnouncement verdict={verdict} findings={verdict.findings} />
       <p class="ks-muted">
         Permissions: {verdict.permissions.join(', ') || 'none'} · IPs: {verdict.ipEntries.length || 'none'}
       </p>

@@ -6,6 +6,7 @@ import { PURPOSES, type Finding, type KeyFormSnapshot, type Purpose, type Step }
 import { FindingList } from '../../ui/FindingList';
 import { stepStatus, STEP_STATUS_TEXT } from '../../ui/step-status';
 import { VerdictLine } from '../../ui/Verdict';
+import { VerdictAnnouncement, worstFinding } from '../../ui/VerdictAnnouncement';
 
 /** Everything the panel shows; computed by the key-page session, rendered here. */
 export interface PanelView {
@@ -115,8 +116,8 @@ const PERMISSION_NAMES: Record<string, string> = { read: 'Read', trade: 'Trade',
 export function Panel({ view, actions }: { view: PanelView; actions: PanelActions }) {
   const [collapsed, setCollapsed] = useState(false);
   const { snapshot, findings } = view;
-  // Findings arrive worst first: the one to fix first stands right under the verdict, even when collapsed.
-  const worst = view.verdict.ready ? undefined : findings.find((f) => f.blocking);
+  // The finding to fix first stands right under the verdict, even when collapsed.
+  const worst = worstFinding(view.verdict, findings);
   return (
     <section class="ks-panel" aria-label="KeyScope" data-collapsed={String(collapsed)}>
       <header class="ks-header">
@@ -130,6 +131,7 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
       ) : (
         <VerdictLine verdict={view.verdict} />
       )}
+      {!view.keyCreated && <VerdictAnnouncement verdict={view.verdict} findings={findings} />}
       {worst && !view.keyCreated && (
         <p class="ks-worst" data-finding-id={worst.id}>
           <strong>{worst.title}.</strong> {worst.fix}

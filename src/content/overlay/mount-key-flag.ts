@@ -1,4 +1,5 @@
 import { h, render } from 'preact';
+import baseCss from '../../ui/base.css?inline';
 import { KeyFlag, type KeyFlagView } from './KeyFlag';
 import flagCss from './key-flag.css?inline';
 
@@ -26,7 +27,8 @@ export function mountKeyFlag(exchange: string, onTrack: () => void): KeyFlagHost
   for (const type of CONTAINED_EVENTS) element.addEventListener(type, (event) => event.stopPropagation());
   const shadow = element.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = flagCss;
+  // base.css last: key-flag.css's `:host { all: initial }` would otherwise reset its color-scheme.
+  style.textContent = flagCss + baseCss;
   const root = document.createElement('div');
   shadow.append(style, root);
   const set = (name: string, value: string) => {
