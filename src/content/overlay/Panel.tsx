@@ -121,7 +121,7 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
   return (
     <section class="ks-panel" aria-label="KeyScope" data-collapsed={String(collapsed)}>
       <header class="ks-header">
-        <span class="ks-brand">KeyScope · {view.exchangeName}</span>
+        <h2 class="ks-brand">KeyScope · {view.exchangeName}</h2>
         <button type="button" class="ks-collapse" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
           {collapsed ? 'Show' : 'Hide'}
         </button>
