@@ -6,8 +6,10 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closePopup, extensionId, fixture, launchChromium, openPopup } from '../../scripts/browsers.mjs';
-import { browserDatePlus, clickPanel, clickText, HOST, OKX, waitForOverlay } from './harness';
+import { browserDatePlus, clickPanel, clickText, HOST, OKX, panelControl, waitForOverlay } from './harness';
 import { openOkx } from './okx-scenarios';
+
+declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCHEMES = ['light', 'dark'] as const;
@@ -157,7 +159,78 @@ describe('Accessibility in Chromium (built extension): axe on panel, popup and s
     await popup.waitForSelector('.ks-ask');
     await expectNoViolations(popup, `the ${scheme} popup asking to confirm a rotation`, undefined, 20);
   });
+
+  it('keyboard: Tab reaches every panel control in order and leaves it; Enter and Space collapse and expand; the focus ring is for keyboard focus only', async () => {
+    const page = keep(await riskyForm(browser, 'light'));
+    // What has focus in the panel: its role and name, as a screen reader would say them; null when focus is elsewhere.
+    const focused = () =>
+      page.$eval(HOST, (host) => {
+        const element = host.shadowRoot!.activeElement as HTMLElement | null;
+        if (!element) return null;
+        const outline = getComputedStyle(element);
+        const words = (node: Node): string[] => (node.nodeType === Node.TEXT_NODE ? [node.textContent!.trim()] : Array.from(node.childNodes).flatMap(words));
+        const name = element.getAttribute('aria-label') ?? words(element.closest('label') ?? element).filter(Boolean).join(' ');
+        return { tag: element.tagName.toLowerCase(), type: element.getAttribute('type'), name, outline: `${outline.outlineStyle} ${outline.outlineWidth}` };
+      });
+
+    // From the IP field (where the user just typed), Tab goes through the rest of the exchange's form, then into the panel.
+    let first = await focused();
+    for (let presses = 0; !first && presses < 30; presses++) {
+      await page.keyboard.press('Tab');
+      first = await focused();
+    }
+    expect(first).toMatchObject({ tag: 'button', name: 'Hide' });
+    expect(first!.outline).toBe('solid 2px');
+
+    // The rest of the panel, in reading order: one stop for the purpose radios, the reminder choices, the custom field.
+    const order: string[] = [];
+    for (let presses = 0; presses < 20; presses++) {
+      await page.keyboard.press('Tab');
+      const now = await focused();
+      if (!now) break;
+      expect(now.outline, `focus ring on ${now.name}`).toBe('solid 2px');
+      order.push(now.type === 'radio' ? 'purpose radio' : now.name);
+    }
+    expect(order).toEqual(['purpose radio', '30 days', '60 days', '90 days (suggested)', 'Custom days', 'Set']);
+    // No trap: the next Tab left the panel.
+    expect(await focused()).toBeNull();
+
+    // Back to the purpose radios: arrows move between them, and the choice reaches the verdict.
+    await page.keyboard.down('Shift');
+    const back: string[] = [];
+    for (let presses = 0; presses < 10 && back.at(-1) !== 'radio'; presses++) {
+      await page.keyboard.press('Tab');
+      back.push((await focused())?.type ?? 'outside');
+    }
+    await page.keyboard.up('Shift');
+    expect(back).toEqual(['submit', 'text', 'button', 'button', 'button', 'radio']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await waitForOverlay(page, { lacks: ['purpose.unset'] });
+
+    // Collapse with Enter, expand with Space: focus stays on the button, the steps go and come back.
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    expect(await focused()).toMatchObject({ name: 'Hide' });
+    const steps = () => page.$eval(HOST, (host) => host.shadowRoot!.querySelector('.ks-steps') !== null);
+    const expanded = () => page.$eval(HOST, (host) => host.shadowRoot!.querySelector('.ks-collapse')!.getAttribute('aria-expanded'));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((host) => !document.querySelector(host)!.shadowRoot!.querySelector('.ks-steps'), {}, HOST);
+    expect(await expanded()).toBe('false');
+    expect(await focused()).toMatchObject({ name: 'Show', outline: 'solid 2px' });
+    await page.keyboard.press('Space');
+    await page.waitForFunction((host) => !!document.querySelector(host)!.shadowRoot!.querySelector('.ks-steps'), {}, HOST);
+    expect(await expanded()).toBe('true');
+    expect(await steps()).toBe(true);
+    expect(await focused()).toMatchObject({ name: 'Hide' });
+
+    // A mouse click focuses without the ring: :focus-visible is what draws it.
+    const sixty = await panelControl(page, '60 days');
+    await sixty.click();
+    await sixty.dispose();
+    const clicked = await focused();
+    expect(clicked?.name).toBe('60 days');
+    expect(clicked?.outline).toMatch(/^none /);
+  });
 });
-
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
-
