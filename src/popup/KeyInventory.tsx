@@ -4,6 +4,7 @@ import { byUrgency, deadlineFor, isLive } from '../inventory/lifecycle';
 import type { Reminder } from '../inventory/reminder';
 import type { Inventory } from '../ui/use-inventory';
 import { KeyForm, type KeyFormValues } from './KeyForm';
+import { useKeepFocus, type FocusTarget } from './keep-focus';
 import { KeyRow, type RowAction } from './KeyRow';
 import type { PopupData } from './popup-data';
 
@@ -19,10 +20,14 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
   const { list, busy, run } = inventory;
   const [form, setForm] = useState<FormState>(undefined);
   const [deleted, setDeleted] = useState<Reminder | undefined>(undefined);
+  const focus = useKeepFocus(!busy);
 
   useEffect(() => {
     if (!deleted) return undefined;
-    const timer = setTimeout(() => setDeleted(undefined), UNDO_MS);
+    const timer = setTimeout(() => {
+      focus.after('list');
+      setDeleted(undefined);
+    }, UNDO_MS);
     return () => clearTimeout(timer);
   }, [deleted]);
 
@@ -32,6 +37,7 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
   const onAction = (action: RowAction, r: Reminder) => {
     const name = keyName(r);
     const id = r.id;
+    focus.after(action === 'delete' ? 'undo' : focus.row(id));
     switch (action) {
       case 'rotate':
         void run(`Could not mark ${name} rotated`, () => data.send('reminder:rotate', { id }));
@@ -57,6 +63,7 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
   };
 
   const undo = async (record: Reminder) => {
+    focus.after({ row: record.id, index: 0 });
     setDeleted(undefined);
     await run(`Could not restore ${keyName(record)}`, () => data.send('reminder:restore', { reminder: record }));
   };
@@ -69,7 +76,12 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
             data.send('reminder:add', { ...values, deadlineDays: deadlineFor(adapterById(values.exchange)?.rules, values) }),
           );
     // On failure the form stays open with what the user typed; the error says why.
-    if (saved) setForm(undefined);
+    if (saved) closeForm({ row: saved.id, index: 0 });
+  };
+
+  const closeForm = (target: FocusTarget) => {
+    focus.after(target);
+    setForm(undefined);
   };
 
   if (form) {
@@ -80,7 +92,7 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
         today={today}
         busy={busy}
         onSubmit={save}
-        onCancel={() => setForm(undefined)}
+        onCancel={() => closeForm(form.mode === 'edit' ? { row: form.reminder.id, index: 0 } : 'add')}
       />
     );
   }
@@ -93,7 +105,7 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
   );
 
   return (
-    <section class="ks-reminders" aria-label="Your keys">
+    <section class="ks-reminders" aria-label="Your keys" ref={focus.section} tabIndex={-1}>
       <div class="ks-bar">
         <h2 class="ks-subtitle">Your keys ({live.length})</h2>
         <button type="button" class="ks-small" onClick={() => setForm({ mode: 'add' })}>Add a key by hand</button>

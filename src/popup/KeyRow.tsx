@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { daysBetween } from '../core/rotation';
 import { isLive, isSnoozed, reminderStatus, type ReminderStatus } from '../inventory/lifecycle';
 import type { Reminder } from '../inventory/reminder';
@@ -31,6 +31,9 @@ const QUESTIONS = {
   revoke: { text: 'Deleted on the exchange? The key moves to history and gets no more reminders.', yes: 'Yes, revoked' },
 } as const;
 
+// Colour is never the only signal: a row due soon or overdue also says so in words.
+const STATUS_CHIP: Partial<Record<ReminderStatus, string>> = { 'due-soon': 'Due soon', overdue: 'Overdue' };
+
 /** One key: what it can do, where it is bound, when it is due, and what the user can do about it. */
 export function KeyRow({
   reminder: r,
@@ -46,11 +49,29 @@ export function KeyRow({
   onAction: (action: RowAction, reminder: Reminder) => void;
 }) {
   const [asking, setAsking] = useState<'rotate' | 'revoke' | undefined>(undefined);
+  // The question replaces the buttons: focus moves to it, and back to the button that asked when it is cancelled.
+  const question = useRef<HTMLDivElement>(null);
+  const askers = { rotate: useRef<HTMLButtonElement>(null), revoke: useRef<HTMLButtonElement>(null) };
+  const returnTo = useRef<'rotate' | 'revoke' | undefined>(undefined);
+  useEffect(() => {
+    if (asking) {
+      question.current?.focus();
+      return;
+    }
+    const back = returnTo.current;
+    returnTo.current = undefined;
+    if (back) askers[back].current?.focus();
+  }, [asking]);
+  const questionId = useId();
   // Every row has an "Edit", a "Delete"…: each button is described by its key's name for screen readers.
   const nameId = useId();
   const status: ReminderStatus = reminderStatus(r, today, dueSoonDays);
   const live = isLive(r);
   const expiry = live ? unboundExpiryText(r) : undefined;
+  const cancel = () => {
+    returnTo.current = asking;
+    setAsking(undefined);
+  };
   const act = (action: RowAction) => () => {
     setAsking(undefined);
     onAction(action, r);
@@ -64,9 +85,10 @@ export function KeyRow({
   );
 
   return (
-    <li class="ks-row" data-keyscope-reminder="" data-status={status} data-state={r.state}>
+    <li class="ks-row" data-keyscope-reminder="" data-status={status} data-state={r.state} data-reminder-id={r.id} tabIndex={-1} aria-labelledby={nameId}>
       <div class="ks-row-head">
         <strong class="ks-row-name" id={nameId}>{r.name || '(unnamed key)'}</strong>
+        {STATUS_CHIP[status] && <span class="ks-chip">{STATUS_CHIP[status]}</span>}
         <span class="ks-row-tools">
           {live && button('Edit', 'edit', 'ks-link')}
           {r.state !== 'pending' && button('Delete', 'delete', 'ks-link ks-danger')}
@@ -88,18 +110,18 @@ export function KeyRow({
         </div>
       )}
       {asking ? (
-        <div class="ks-ask" role="group" aria-label="Confirm">
-          <span>{QUESTIONS[asking].text}</span>
+        <div class="ks-ask" role="group" aria-labelledby={questionId} tabIndex={-1} ref={question}>
+          <span id={questionId}>{QUESTIONS[asking].text}</span>
           <span class="ks-actions">
             {button(QUESTIONS[asking].yes, asking, 'ks-small ks-primary')}
-            <button type="button" class="ks-small" onClick={() => setAsking(undefined)}>Cancel</button>
+            <button type="button" class="ks-small" onClick={cancel}>Cancel</button>
           </span>
         </div>
       ) : (
         r.state === 'active' && (
           <div class="ks-actions">
-            <button type="button" class="ks-small" aria-describedby={nameId} disabled={busy} onClick={() => setAsking('rotate')}>Rotated today</button>
-            <button type="button" class="ks-small" aria-describedby={nameId} disabled={busy} onClick={() => setAsking('revoke')}>Revoked</button>
+            <button type="button" class="ks-small" ref={askers.rotate} aria-describedby={nameId} disabled={busy} onClick={() => setAsking('rotate')}>Rotated today</button>
+            <button type="button" class="ks-small" ref={askers.revoke} aria-describedby={nameId} disabled={busy} onClick={() => setAsking('revoke')}>Revoked</button>
             {status !== 'ok' && (
               <span class="ks-snooze">
                 Snooze

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closePopup, extensionId, fixture, launchChromium, openPopup } from '../../scripts/browsers.mjs';
 import { browserDatePlus, clickPanel, clickText, HOST, OKX, panelControl, waitForOverlay } from './harness';
+import { keyListFixture, openKeyList, waitForFlags } from './inventory-scenarios';
 import { openOkx } from './okx-scenarios';
 
 declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
@@ -30,18 +31,18 @@ interface AxeOutcome {
 }
 
 declare const axe: {
-  run(context: Element | Document, options: object): Promise<{
+  run(context: NodeList | Document, options: object): Promise<{
     violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;
     passes: Array<{ id: string; nodes: unknown[] }>;
   }>;
 };
 
-/** Runs axe (WCAG 2.x A and AA, and best practices) on `selector`'s element, shadow tree included, or on the document. */
+/** Runs axe (WCAG 2.x A and AA, and best practices) on the elements `selector` matches, shadow trees included, or on the document. */
 async function runAxe(page: Page, selector?: string): Promise<AxeOutcome> {
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (scope) => {
-    const context = scope ? document.querySelector(scope) : document;
-    if (!context) throw new Error(`axe: nothing matches ${scope}`);
+    const context = scope ? document.querySelectorAll(scope) : document;
+    if (context instanceof NodeList && context.length === 0) throw new Error(`axe: nothing matches ${scope}`);
     const result = await axe.run(context, { resultTypes: ['violations', 'passes'] });
     return {
       violations: result.violations.map((v) => ({
@@ -124,6 +125,13 @@ describe('Accessibility in Chromium (built extension): axe on panel, popup and s
     await clickPanel(page, 'Hide');
     await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.querySelector('.ks-steps') === null, {}, HOST);
     await expectNoViolations(page, `the ${scheme} collapsed panel`, HOST, 3);
+  });
+
+  it.each(SCHEMES)('%s: the risk flags beside the keys on the OKX key list: no axe violations', async (scheme) => {
+    const page = keep(await openKeyList(browser));
+    await useScheme(page, scheme);
+    await waitForFlags(page, keyListFixture('key-list.html').keys);
+    await expectNoViolations(page, `the ${scheme} key-list flags`, '[data-keyscope-key-flag]');
   });
 
   it.each(SCHEMES)('%s: the popup with the live verdict and overdue, due-soon and archived keys, and the settings page: no axe violations', async (scheme) => {
