@@ -27,8 +27,7 @@ export function mountKeyFlag(exchange: string, onTrack: () => void): KeyFlagHost
   for (const type of CONTAINED_EVENTS) element.addEventListener(type, (event) => event.stopPropagation());
   const shadow = element.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  // base.css last: key-flag.css's `:host { all: initial }` would otherwise reset its color-scheme.
-  style.textContent = flagCss + baseCss;
+  style.textContent = baseCss + flagCss;
   const root = document.createElement('div');
   shadow.append(style, root);
   const set = (name: string, value: string) => {

@@ -25,8 +25,7 @@ export function mountOverlay(exchange: string, actions: PanelActions): Overlay {
   for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  // base.css last: panel.css's `:host { all: initial }` would otherwise reset its color-scheme.
-  style.textContent = themeCss + panelCss + baseCss;
+  style.textContent = baseCss + themeCss + panelCss;
   const root = document.createElement('div');
   shadow.append(style, root);
   (document.body ?? document.documentElement).append(host);
