@@ -580,6 +580,18 @@ describe('popup by keyboard: focus is never dropped when what had it goes away',
     await waitFor(() => expect(focused()).toBe(screen.getByRole('button', { name: 'Add a key by hand' })));
   });
 
+  test('a refused submit takes focus to the first field to fix', async () => {
+    await renderPopup(fakeBackground([]));
+    press(screen.getByRole('button', { name: 'Add a key by hand' }));
+    fireEvent.change(screen.getByLabelText('Exchange'), { target: { value: 'okx' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Read' }));
+    press(screen.getByRole('button', { name: 'Add key' }));
+    await waitFor(() => expect(focused()).toBe(screen.getByLabelText('Key name')));
+    fireEvent.input(screen.getByLabelText('Key name'), { target: { value: 'tax tool' } });
+    press(screen.getByRole('button', { name: 'Add key' }));
+    await waitFor(() => expect(focused()).toBe(screen.getByRole('checkbox', { name: 'Read' })));
+  });
+
   test('due soon and overdue are said in words, not only by colour', async () => {
     await renderPopup(fakeBackground([reminder({ name: 'late', due: '2026-11-20' }), reminder({ name: 'soon', due: '2026-12-01' }), reminder({ name: 'fine', due: '2027-02-24' })]));
     expect(rowNamed('late').querySelector('.ks-chip')?.textContent).toBe('Overdue');
