@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '../ui/base.css';
 import '../ui/page.css';
 import './options.css';
 import { connectOptionsData } from './options-data';

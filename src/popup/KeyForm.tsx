@@ -96,6 +96,13 @@ export function KeyForm({
   const first = useRef<HTMLSelectElement>(null);
   // The button that opened the form is gone: focus moves into the form, not to the page's start.
   useEffect(() => first.current?.focus(), []);
+  // A refused submit takes keyboard focus to the first field to fix, its message read with it (aria-describedby).
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const invalid = form.current?.querySelector('[aria-invalid="true"]');
+    const field = invalid instanceof HTMLFieldSetElement ? invalid.querySelector('input') : invalid;
+    if (field instanceof HTMLElement) field.focus();
+  }, [errors]);
   const set = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
   const toggle = (permission: Permission) =>
     setDraft((d) => ({
@@ -125,7 +132,7 @@ export function KeyForm({
   const title = initial ? t('form_edit', initial.name || t('unnamed_key')) : t('form_add');
 
   return (
-    <form class="ks-form" onSubmit={submit} noValidate aria-label={title}>
+    <form class="ks-form" onSubmit={submit} noValidate aria-label={title} ref={form}>
       <h2 class="ks-subtitle">{title}</h2>
       <label class="ks-field">
         <span>{t('form_exchange')}</span>

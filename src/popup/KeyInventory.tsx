@@ -5,6 +5,7 @@ import type { Reminder } from '../inventory/reminder';
 import { t } from '../i18n';
 import type { Inventory } from '../ui/use-inventory';
 import { KeyForm, type KeyFormValues } from './KeyForm';
+import { useKeepFocus, type FocusTarget } from './keep-focus';
 import { KeyRow, type RowAction } from './KeyRow';
 import type { PopupData } from './popup-data';
 
@@ -20,10 +21,14 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
   const { list, busy, run } = inventory;
   const [form, setForm] = useState<FormState>(undefined);
   const [deleted, setDeleted] = useState<Reminder | undefined>(undefined);
+  const focus = useKeepFocus(!busy);
 
   useEffect(() => {
     if (!deleted) return undefined;
-    const timer = setTimeout(() => setDeleted(undefined), UNDO_MS);
+    const timer = setTimeout(() => {
+      focus.after('list');
+      setDeleted(undefined);
+    }, UNDO_MS);
     return () => clearTimeout(timer);
   }, [deleted]);
 
@@ -33,6 +38,7 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
   const onAction = (action: RowAction, r: Reminder) => {
     const name = keyName(r);
     const id = r.id;
+    focus.after(action === 'delete' ? 'undo' : focus.row(id));
     switch (action) {
       case 'rotate':
         void run(t('error_mark_rotated', name), () => data.send('reminder:rotate', { id }));
@@ -58,6 +64,7 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
   };
 
   const undo = async (record: Reminder) => {
+    focus.after({ row: record.id, index: 0 });
     setDeleted(undefined);
     await run(t('error_restore', keyName(record)), () => data.send('reminder:restore', { reminder: record }));
   };
@@ -70,7 +77,12 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
             data.send('reminder:add', { ...values, deadlineDays: deadlineFor(adapterById(values.exchange)?.rules, values) }),
           );
     // On failure the form stays open with what the user typed; the error says why.
-    if (saved) setForm(undefined);
+    if (saved) closeForm({ row: saved.id, index: 0 });
+  };
+
+  const closeForm = (target: FocusTarget) => {
+    focus.after(target);
+    setForm(undefined);
   };
 
   if (form) {
@@ -81,7 +93,7 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
         today={today}
         busy={busy}
         onSubmit={save}
-        onCancel={() => setForm(undefined)}
+        onCancel={() => closeForm(form.mode === 'edit' ? { row: form.reminder.id, index: 0 } : 'add')}
       />
     );
   }
@@ -94,7 +106,7 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
   );
 
   return (
-    <section class="ks-reminders" aria-label={t('keys_title')}>
+    <section class="ks-reminders" aria-label={t('keys_title')} ref={focus.section} tabIndex={-1}>
       <div class="ks-bar">
         <h2 class="ks-subtitle">{t('keys_title_count', live.length)}</h2>
         <button type="button" class="ks-small" onClick={() => setForm({ mode: 'add' })}>{t('form_add')}</button>

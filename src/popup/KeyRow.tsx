@@ -1,8 +1,8 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { daysBetween } from '../core/rotation';
 import { isLive, isSnoozed, reminderStatus, type ReminderStatus } from '../inventory/lifecycle';
 import type { Reminder } from '../inventory/reminder';
-import { text } from '../core/text';
+import { text, type MessageId } from '../core/text';
 import { t } from '../i18n';
 import { exchangeName, unboundExpiryText } from '../ui/exchange-text';
 
@@ -31,6 +31,9 @@ const QUESTIONS = {
   revoke: { text: 'ask_revoke', yes: 'ask_revoke_yes' },
 } as const;
 
+// Colour is never the only signal: a row due soon or overdue also says so in words.
+const STATUS_CHIP: Partial<Record<ReminderStatus, MessageId>> = { 'due-soon': 'row_chip_due_soon', overdue: 'row_chip_overdue' };
+
 /** One key: what it can do, where it is bound, when it is due, and what the user can do about it. */
 export function KeyRow({
   reminder: r,
@@ -46,11 +49,29 @@ export function KeyRow({
   onAction: (action: RowAction, reminder: Reminder) => void;
 }) {
   const [asking, setAsking] = useState<'rotate' | 'revoke' | undefined>(undefined);
+  // The question replaces the buttons: focus moves to it, and back to the button that asked when it is cancelled.
+  const question = useRef<HTMLDivElement>(null);
+  const askers = { rotate: useRef<HTMLButtonElement>(null), revoke: useRef<HTMLButtonElement>(null) };
+  const returnTo = useRef<'rotate' | 'revoke' | undefined>(undefined);
+  useEffect(() => {
+    if (asking) {
+      question.current?.focus();
+      return;
+    }
+    const back = returnTo.current;
+    returnTo.current = undefined;
+    if (back) askers[back].current?.focus();
+  }, [asking]);
+  const questionId = useId();
   // Every row has an "Edit", a "Delete"…: each button is described by its key's name for screen readers.
   const nameId = useId();
   const status: ReminderStatus = reminderStatus(r, today, dueSoonDays);
   const live = isLive(r);
   const expiry = live ? unboundExpiryText(r) : undefined;
+  const cancel = () => {
+    returnTo.current = asking;
+    setAsking(undefined);
+  };
   const act = (action: RowAction) => () => {
     setAsking(undefined);
     onAction(action, r);
@@ -64,9 +85,10 @@ export function KeyRow({
   );
 
   return (
-    <li class="ks-row" data-keyscope-reminder="" data-status={status} data-state={r.state}>
+    <li class="ks-row" data-keyscope-reminder="" data-status={status} data-state={r.state} data-reminder-id={r.id} tabIndex={-1} aria-labelledby={nameId}>
       <div class="ks-row-head">
         <strong class="ks-row-name" id={nameId}>{r.name || t('unnamed_key_row')}</strong>
+        {STATUS_CHIP[status] && <span class="ks-chip">{t(STATUS_CHIP[status]!)}</span>}
         <span class="ks-row-tools">
           {live && button(t('edit'), 'edit', 'ks-link')}
           {r.state !== 'pending' && button(t('delete'), 'delete', 'ks-link ks-danger')}
@@ -88,18 +110,18 @@ export function KeyRow({
         </div>
       )}
       {asking ? (
-        <div class="ks-ask" role="group" aria-label={t('confirm')}>
-          <span>{t(QUESTIONS[asking].text)}</span>
+        <div class="ks-ask" role="group" aria-labelledby={questionId} tabIndex={-1} ref={question}>
+          <span id={questionId}>{t(QUESTIONS[asking].text)}</span>
           <span class="ks-actions">
             {button(t(QUESTIONS[asking].yes), asking, 'ks-small ks-primary')}
-            <button type="button" class="ks-small" onClick={() => setAsking(undefined)}>{t('cancel')}</button>
+            <button type="button" class="ks-small" onClick={cancel}>{t('cancel')}</button>
           </span>
         </div>
       ) : (
         r.state === 'active' && (
           <div class="ks-actions">
-            <button type="button" class="ks-small" aria-describedby={nameId} disabled={busy} onClick={() => setAsking('rotate')}>{t('row_rotated_today')}</button>
-            <button type="button" class="ks-small" aria-describedby={nameId} disabled={busy} onClick={() => setAsking('revoke')}>{t('row_revoked')}</button>
+            <button type="button" class="ks-small" ref={askers.rotate} aria-describedby={nameId} disabled={busy} onClick={() => setAsking('rotate')}>{t('row_rotated_today')}</button>
+            <button type="button" class="ks-small" ref={askers.revoke} aria-describedby={nameId} disabled={busy} onClick={() => setAsking('revoke')}>{t('row_revoked')}</button>
             {status !== 'ok' && (
               <span class="ks-snooze">
                 {t('snooze')}

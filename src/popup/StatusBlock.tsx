@@ -3,6 +3,7 @@ import type { TabVerdict } from '../messages';
 import { t } from '../i18n';
 import { FindingList } from '../ui/FindingList';
 import { VerdictLine } from '../ui/Verdict';
+import { VerdictAnnouncement } from '../ui/VerdictAnnouncement';
 
 /** The live verdict of the current tab, with the same `data-risk` and `data-findings` as the overlay. */
 export function StatusBlock({ verdict }: { verdict: TabVerdict | null | undefined }) {
@@ -14,6 +15,7 @@ export function StatusBlock({ verdict }: { verdict: TabVerdict | null | undefine
     <section class="ks-status" data-keyscope-status="" data-risk={verdict.risk} data-findings={verdict.ids.join(' ')} aria-label={t('status_this_tab')}>
       <h2 class="ks-subtitle">{t('status_title', verdict.exchangeName)}</h2>
       <VerdictLine verdict={verdict} />
+      <VerdictAnnouncement verdict={verdict} findings={verdict.findings} />
       <p class="ks-muted">
         {t('status_summary', verdict.permissions.length ? verdict.permissions.map((p) => text(`permission_${p}`)) : text('none'), verdict.ipEntries.length || text('none'))}
       </p>

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import '../ui/base.css';
 import '../ui/theme.css';
 import '../ui/page.css';
 import './popup.css';

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { KeyFlag as Flag } from '../../core/key-list-flags';
 import type { UnboundKeyExpiry } from '../../core/types';
 import { t, uiLanguage } from '../../i18n';
@@ -35,6 +36,20 @@ function flagText(flag: Flag, view: KeyFlagView): string {
 
 /** KeyScope's line beside one key of the exchange's key list: its risk flags and "Track this key". */
 export function KeyFlag({ view, onTrack }: { view: KeyFlagView; onTrack: () => void }) {
+  // "Track this key" gives way to "Tracked": when the button had keyboard focus, focus stays here instead of being lost.
+  const track = useRef<HTMLSpanElement>(null);
+  const focusWasOnButton = useRef(false);
+  useEffect(() => {
+    if (view.tracking !== 'yes' || !focusWasOnButton.current) return;
+    focusWasOnButton.current = false;
+    const root = track.current?.getRootNode();
+    if (root instanceof ShadowRoot && !root.activeElement) track.current?.focus();
+  }, [view.tracking]);
+  const onClick = (event: MouseEvent) => {
+    const button = event.currentTarget as HTMLElement;
+    focusWasOnButton.current = (button.getRootNode() as ShadowRoot | Document).activeElement === button;
+    onTrack();
+  };
   return (
     <div class="ks-flag" role="group" lang={uiLanguage()} aria-label={`KeyScope: ${view.name || t('this_key')}`}>
       <span class="ks-flag-brand">KeyScope</span>
@@ -42,11 +57,11 @@ export function KeyFlag({ view, onTrack }: { view: KeyFlagView; onTrack: () => v
       {view.flags.map((flag) => (
         <span key={flag} class={`ks-flag-badge ks-flag-${flag}`} data-flag={flag}>{flagText(flag, view)}</span>
       ))}
-      <span class="ks-flag-track">
+      <span class="ks-flag-track" ref={track} tabIndex={-1}>
         {view.tracking === 'yes' ? (
           <span class="ks-flag-tracked" role="status">{t('flag_tracked')}</span>
         ) : view.name ? (
-          <button type="button" class="ks-flag-button" disabled={view.tracking === 'busy'} onClick={onTrack}>
+          <button type="button" class="ks-flag-button" disabled={view.tracking === 'busy'} onClick={onClick}>
             {t(view.tracking === 'busy' ? 'flag_tracking' : 'flag_track')}
           </button>
         ) : (

@@ -8,6 +8,7 @@ import { gapAfter, say, t, uiLanguage } from '../../i18n';
 import { FindingList } from '../../ui/FindingList';
 import { stepStatus, STEP_STATUS_TEXT } from '../../ui/step-status';
 import { VerdictLine } from '../../ui/Verdict';
+import { VerdictAnnouncement, worstFinding } from '../../ui/VerdictAnnouncement';
 
 /** Everything the panel shows; computed by the key-page session, rendered here. */
 export interface PanelView {
@@ -115,13 +116,13 @@ function RotationPicker({ view, onRotation }: { view: PanelView; onRotation: Pan
 export function Panel({ view, actions }: { view: PanelView; actions: PanelActions }) {
   const [collapsed, setCollapsed] = useState(false);
   const { snapshot, findings } = view;
-  // Findings arrive worst first: the one to fix first stands right under the verdict, even when collapsed.
-  const worst = view.verdict.ready ? undefined : findings.find((f) => f.blocking);
+  // The finding to fix first stands right under the verdict, even when collapsed.
+  const worst = worstFinding(view.verdict, findings);
   const worstTitle = worst && t('sentence', say(worst.title));
   return (
     <section class="ks-panel" aria-label="KeyScope" lang={uiLanguage()} data-collapsed={String(collapsed)}>
       <header class="ks-header">
-        <span class="ks-brand">KeyScope · {view.exchangeName}</span>
+        <h2 class="ks-brand">KeyScope · {view.exchangeName}</h2>
         <button type="button" class="ks-collapse" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
           {t(collapsed ? 'panel_show' : 'panel_hide')}
         </button>
@@ -131,6 +132,7 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
       ) : (
         <VerdictLine verdict={view.verdict} />
       )}
+      {!view.keyCreated && <VerdictAnnouncement verdict={view.verdict} findings={findings} />}
       {worst && !view.keyCreated && (
         <p class="ks-worst" data-finding-id={worst.id}>
           <strong>{worstTitle}</strong>{gapAfter(worstTitle ?? '')}{say(worst.fix)}
