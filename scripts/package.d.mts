@@ -1,0 +1,12 @@
+// Types for scripts/package.mjs (plain JS so that `npm run package` runs it with node; test/build imports it).
+export declare const ROOT: string;
+export declare const ARTIFACTS: string;
+export declare function releaseVersion(root?: string): string;
+export declare function archiveNames(version: string): { chrome: string; firefox: string; source: string };
+export interface Packaged {
+  version: string;
+  paths: { chrome: string; firefox: string; source: string };
+  /** `web-ext lint`'s summary line for the Firefox zip's contents. */
+  lintSummary: string;
+}
+export declare function packageAll(options?: { build?: boolean; outDir?: string; lint?: boolean }): Packaged;
