@@ -20,6 +20,12 @@ export const ARTIFACTS = join(ROOT, 'artifacts');
 // that was committed by mistake (a test checks the archive holds none).
 const NOT_SOURCE = ['test', 'docs/screenshots', '**/.env*', '**/*.pem', '**/*.key', '**/*.p12'];
 
+/**
+ * The environment a store build runs in. Vite builds for production unless NODE_ENV says otherwise, and a shell or a
+ * test runner (vitest sets NODE_ENV=test) may say otherwise: then preact's debug paths stay in the bundle.
+ */
+export const BUILD_ENV = { ...process.env, NODE_ENV: 'production' };
+
 /** package.json's version; throws when manifest.json's differs (the stores read the manifest, people read package.json). */
 export function releaseVersion(root = ROOT) {
   const read = (file) => JSON.parse(readFileSync(join(root, file), 'utf8')).version;
@@ -77,7 +83,7 @@ function archiveSource(file) {
  */
 export function packageAll({ build = true, outDir = ARTIFACTS, lint = true } = {}) {
   const version = releaseVersion();
-  if (build) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: BUILD_ENV });
   mkdirSync(outDir, { recursive: true });
   const names = archiveNames(version);
   const paths = { chrome: join(outDir, names.chrome), firefox: join(outDir, names.firefox), source: join(outDir, names.source) };
