@@ -4,7 +4,7 @@
 //
 // The same inputs give the same pixels: the OKX replica page, a fixed story, and the service worker's clock pinned to
 // one day with reminders stored for fixed dates, so the popup's "Due in …" lines do not change with the date.
-// Checked 2026-11: six runs in a row wrote byte-identical PNGs.
+// Checked 2026-11: four runs in a row wrote byte-identical PNGs (without the settle wait below, one in four did not).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
