@@ -1,5 +1,6 @@
 import type browser from 'webextension-polyfill';
 import { localCalendarDate } from '../core/rotation';
+import { t } from '../i18n';
 import { DUE_SOON_RANGE, type Settings } from '../inventory/settings';
 import type { MessageName, Request, Response } from '../messages';
 import { loadPurpose, loadSettings, savePurpose, saveSettings } from '../storage';
@@ -25,7 +26,7 @@ async function updateSettings(changes: Partial<Pick<Settings, 'dueSoonDays' | 's
   const current = await loadSettings();
   const days = changes.dueSoonDays;
   if (days !== undefined && !(Number.isInteger(days) && days >= DUE_SOON_RANGE.min && days <= DUE_SOON_RANGE.max)) {
-    throw new Error(`"Due soon" must be a whole number of days from ${DUE_SOON_RANGE.min} to ${DUE_SOON_RANGE.max}.`);
+    throw new Error(t('settings_error_due_soon', DUE_SOON_RANGE.min, DUE_SOON_RANGE.max));
   }
   const { syncProblem: _cleared, ...rest } = current;
   const next: Settings = { ...(changes.sync ? rest : current), ...changes };

@@ -1,6 +1,10 @@
 import browser from 'webextension-polyfill';
 import guardScript from '../content/guard.ts?script';
 import { adapterForHost } from '../exchanges';
+import { generic } from '../exchanges/generic';
+import { toWire } from '../exchanges/wire';
+import { provideAdapter } from '../content/guard-handle';
+import { t } from '../i18n';
 import { isGuardedSite } from './guarded-sites';
 
 /**
@@ -9,6 +13,10 @@ import { isGuardedSite } from './guarded-sites';
  */
 export async function injectGuard(tabId: number, sender: browser.Runtime.MessageSender): Promise<void> {
   const host = sender.url ? new URL(sender.url).hostname : '';
-  if (!adapterForHost(host) && !(await isGuardedSite(sender.url ?? ''))) throw new Error(`KeyScope does not guard ${host || 'this page'}.`);
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [guardScript] });
+  const adapter = adapterForHost(host) ?? ((await isGuardedSite(sender.url ?? '')) ? generic : undefined);
+  if (!adapter) throw new Error(host ? t('inject_error_host', host) : t('inject_error_page'));
+  const target = { tabId, frameIds: [sender.frameId ?? 0] };
+  // Two injections into the same isolated world, in order: the page's adapter as data, then the guard that takes it.
+  await browser.scripting.executeScript({ target, func: provideAdapter, args: [toWire(adapter)] });
+  await browser.scripting.executeScript({ target, files: [guardScript] });
 }

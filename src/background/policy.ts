@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { parsePolicy, type PolicyReading } from '../core/policy';
+import { gapAfter, t } from '../i18n';
 
 /**
  * The organisation's policy, read afresh each time (a service worker keeps nothing, and Chrome applies a changed
@@ -20,8 +21,9 @@ export async function readPolicy(): Promise<PolicyReading> {
 export async function refuseWhenLocked(): Promise<void> {
   const { policy } = await readPolicy();
   if (!policy?.lockSettings) return;
-  const message = policy.message ? ` ${policy.message}` : '';
-  throw new Error(`Your organisation manages KeyScope’s settings: they cannot be changed here.${message}`);
+  const refusal = t('policy_settings_locked');
+  // The organisation's message is its own words, added as they are.
+  throw new Error(policy.message ? `${refusal}${gapAfter(refusal)}${policy.message}` : refusal);
 }
 
 /** A key's rotation interval cut to the organisation's maximum, when it sets one (the request is not changed). */

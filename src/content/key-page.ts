@@ -5,6 +5,7 @@ import type { ManagedPolicy } from '../core/policy';
 import { exchangeDeadlineDays, soonerLimit, suggestedRotationDays } from '../core/rotation';
 import type { KeyFormSnapshot, Purpose } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
+import { t } from '../i18n';
 import { send, type TabVerdict } from '../messages';
 import { mountOverlay, type Overlay } from './overlay/mount';
 import type { PanelView } from './overlay/Panel';
@@ -53,7 +54,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     const findings = evaluate(snapshot, context);
     const bound = isBound(parseAllowList(snapshot.ipEntries));
     const deadlineDays = exchangeDeadlineDays(adapter.rules, snapshot.permissions, bound);
-    const notes = snapshot.permissions.map((p) => adapter.rules.permissionNotes?.[p]).filter((n): n is string => !!n);
+    const notes = snapshot.permissions.flatMap((p) => adapter.rules.permissionNotes?.[p] ?? []);
     return {
       exchangeName: adapter.name, snapshot, findings, verdict: verdictOf(findings), purpose, rotationDays: days,
       suggestedDays: suggestedRotationDays(soonerLimit(deadlineDays, maxRotationDays)), deadlineDays, maxRotationDays,
@@ -123,8 +124,8 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     if (identity === lastRecorded) return;
     lastRecorded = identity;
     const recorded = send('reminder:record', created).then(
-      (reminder) => { notice = `Reminder saved: rotate "${reminder.name || 'this key'}" by ${reminder.due}.`; refresh(); return true; },
-      (error: unknown) => { lastRecorded = ''; notice = `Could not save the reminder: ${error instanceof Error ? error.message : String(error)}`; refresh(); return false; },
+      (reminder) => { notice = t('notice_saved', reminder.name || t('this_key'), reminder.due); refresh(); return true; },
+      (error: unknown) => { lastRecorded = ''; notice = t('notice_save_failed', error instanceof Error ? error.message : String(error)); refresh(); return false; },
     );
     submitted = { name: snapshot.keyName, recorded };
     if (!watchingSuccess) {
@@ -144,7 +145,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     if (!pending || pending.confirming) return;
     pending.confirming = true;
     keyShown = true;
-    notice = 'Key created. Confirming its reminder…';
+    notice = t('notice_confirming');
     refresh();
     const name = pending.name.trim();
     pending.recorded
@@ -152,10 +153,10 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
       .then(
         (reminder) => {
           notice = reminder
-            ? `${name ? `"${name}"` : 'Key'} created. Reminder confirmed: rotate by ${reminder.due}.`
-            : 'Key created, but KeyScope has no pending reminder for it: add the key in the KeyScope popup.';
+            ? t(name ? 'notice_confirmed_named' : 'notice_confirmed', reminder.due, name)
+            : t('notice_no_pending');
         },
-        (error: unknown) => { notice = `Key created, but the reminder could not be confirmed: ${error instanceof Error ? error.message : String(error)}`; },
+        (error: unknown) => { notice = t('notice_confirm_failed', error instanceof Error ? error.message : String(error)); },
       )
       .finally(refresh);
   };

@@ -19,7 +19,7 @@ export function watchPolicy(signal: AbortSignal, onPolicy: (policy: ManagedPolic
       (error: unknown) => console.warn('KeyScope: could not read the organisation policy', error),
     );
   const scope = globalThis as { browser?: { storage?: StorageEvents }; chrome?: { storage?: StorageEvents } };
-  const storage = (scope.browser ?? scope.chrome)?.storage;
+  const storage = scope.browser?.storage ?? scope.chrome?.storage;
   const onChanged: ChangeListener = (_changes, area) => { if (area === 'managed') void load(); };
   storage?.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => storage?.onChanged.removeListener(onChanged));

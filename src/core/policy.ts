@@ -1,4 +1,5 @@
 import { MAX_ROTATION_DAYS } from './rotation';
+import { text, type Text } from './text';
 import type { Finding } from './types';
 
 /**
@@ -24,7 +25,7 @@ export interface PolicyReading {
   /** Undefined when no policy is set (Firefox rejects the read, Chrome returns `{}`) or nothing in it is usable. */
   policy?: ManagedPolicy;
   /** One sentence per ignored field, saying why, for the settings page to show whoever manages the policy. */
-  notes: string[];
+  notes: Text[];
 }
 
 /** The longest organisation message kept; anything longer is cut, so that a policy cannot flood the panel. */
@@ -39,14 +40,14 @@ const KNOWN = new Set<string>([...FLAGS, 'maxRotationDays', 'message']);
  */
 export function parsePolicy(raw: unknown): PolicyReading {
   if (raw === undefined || raw === null) return { notes: [] };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { notes: ['The managed policy is not an object of settings; it was ignored.'] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { notes: [text('policy_note_not_object')] };
   const value = raw as Record<string, unknown>;
-  const notes: string[] = [];
+  const notes: Text[] = [];
   const policy: ManagedPolicy = { forbidWithdraw: false, requireIpBinding: false, lockSettings: false };
   let usable = false;
 
   for (const key of Object.keys(value).filter((k) => !KNOWN.has(k)).sort()) {
-    notes.push(`Unknown policy field "${key}" was ignored.`);
+    notes.push(text('policy_note_unknown', key));
   }
   for (const flag of FLAGS) {
     const field = value[flag];
@@ -54,14 +55,14 @@ export function parsePolicy(raw: unknown): PolicyReading {
     if (typeof field === 'boolean') {
       policy[flag] = field;
       usable = true;
-    } else notes.push(`Policy field "${flag}" must be true or false; it was ignored.`);
+    } else notes.push(text('policy_note_flag', flag));
   }
   const days = value.maxRotationDays;
   if (typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= MAX_ROTATION_DAYS) {
     policy.maxRotationDays = days;
     usable = true;
   } else if (days !== undefined) {
-    notes.push(`Policy field "maxRotationDays" must be a whole number of days from 1 to ${MAX_ROTATION_DAYS}; it was ignored.`);
+    notes.push(text('policy_note_days', 'maxRotationDays', 1, MAX_ROTATION_DAYS));
   }
   const message = value.message;
   if (typeof message === 'string' && message.trim() !== '') {
@@ -69,7 +70,7 @@ export function parsePolicy(raw: unknown): PolicyReading {
     policy.message = characters.length > MAX_POLICY_MESSAGE ? `${characters.slice(0, MAX_POLICY_MESSAGE - 1).join('')}…` : characters.join('');
     usable = true;
   } else if (message !== undefined) {
-    notes.push('Policy field "message" must be a non-empty text; it was ignored.');
+    notes.push(text('policy_note_message', 'message'));
   }
   return usable ? { policy, notes } : { notes };
 }

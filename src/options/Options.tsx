@@ -4,6 +4,7 @@ import { remindersToIcs } from '../inventory/ics';
 import { DUE_SOON_RANGE, type Settings } from '../inventory/settings';
 import { exportInventory, type ImportReport } from '../inventory/transfer';
 import type { ReminderList } from '../messages';
+import { t } from '../i18n';
 import { exchangeName } from '../ui/exchange-text';
 import { useInventory, type Inventory } from '../ui/use-inventory';
 import { download } from './download';
@@ -11,8 +12,6 @@ import { GuardedSites } from './GuardedSites';
 import { ImportReportView } from './ImportReportView';
 import { ManagedSettings } from './ManagedSettings';
 import type { OptionsData } from './options-data';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function DueSoonSetting({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
   const [text, setText] = useState(String(settings.dueSoonDays));
@@ -24,17 +23,17 @@ function DueSoonSetting({ settings, inventory, data }: { settings: Settings; inv
     setSaved(false);
     const days = /^\s*\d{1,3}\s*$/.test(text) ? Number(text) : NaN;
     if (!(days >= DUE_SOON_RANGE.min && days <= DUE_SOON_RANGE.max)) {
-      setProblem(`Enter a whole number of days from ${DUE_SOON_RANGE.min} to ${DUE_SOON_RANGE.max}.`);
+      setProblem(t('error_days_range', DUE_SOON_RANGE.min, DUE_SOON_RANGE.max));
       return;
     }
     setProblem('');
-    const result = await inventory.run('Could not save the “due soon” window', () => data.send('settings:set', { dueSoonDays: days }));
+    const result = await inventory.run(t('error_save_due_soon'), () => data.send('settings:set', { dueSoonDays: days }));
     if (result) setSaved(true);
   };
 
   return (
     <form class="ks-setting" onSubmit={save} noValidate>
-      <label for="ks-due-soon">“Due soon” starts this many days before a key’s rotation date</label>
+      <label for="ks-due-soon">{t('options_due_soon')}</label>
       <div class="ks-inline">
         <input
           id="ks-due-soon"
@@ -49,9 +48,9 @@ function DueSoonSetting({ settings, inventory, data }: { settings: Settings; inv
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? 'ks-due-soon-error' : undefined}
         />
-        <span>days</span>
-        <button type="submit" disabled={inventory.busy}>Save</button>
-        {saved && <span class="ks-ok" role="status">Saved.</span>}
+        <span>{t('days_unit')}</span>
+        <button type="submit" disabled={inventory.busy}>{t('save')}</button>
+        {saved && <span class="ks-ok" role="status">{t('saved')}</span>}
       </div>
       {problem && <p class="ks-field-error" id="ks-due-soon-error">{problem}</p>}
     </form>
@@ -60,18 +59,15 @@ function DueSoonSetting({ settings, inventory, data }: { settings: Settings; inv
 
 function SyncSetting({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
   const toggle = (sync: boolean) => {
-    void inventory.run(sync ? 'Could not turn on sync' : 'Could not turn off sync', () => data.send('settings:set', { sync }));
+    void inventory.run(t(sync ? 'error_sync_on' : 'error_sync_off'), () => data.send('settings:set', { sync }));
   };
   return (
     <div class="ks-setting">
       <label class="ks-check">
         <input type="checkbox" checked={settings.sync} disabled={inventory.busy} onChange={(e) => toggle(e.currentTarget.checked)} />
-        Keep my key list in sync across my browsers
+        {t('options_sync')}
       </label>
-      <p class="ks-muted">
-        Uses your browser’s own sync (storage.sync), signed in to the same account. Off by default. Only what you see
-        here travels: names, permissions, dates — never a key or secret.
-      </p>
+      <p class="ks-muted">{t('options_sync_hint')}</p>
     </div>
   );
 }
@@ -84,7 +80,7 @@ function TransferSection({ list, inventory, data, now }: { list: ReminderList; i
     const file = input.files?.[0];
     if (!file) return;
     setReport(undefined);
-    const result = await inventory.run(`Could not import ${file.name}`, async () => data.send('reminders:import', { text: await file.text() }));
+    const result = await inventory.run(t('error_import', file.name), async () => data.send('reminders:import', { text: await file.text() }));
     // Cleared so that choosing the same file again (after fixing it) imports again.
     input.value = '';
     if (result) setReport(result);
@@ -92,20 +88,20 @@ function TransferSection({ list, inventory, data, now }: { list: ReminderList; i
 
   return (
     <section class="ks-card" aria-labelledby="ks-transfer">
-      <h2 id="ks-transfer">Your keys</h2>
+      <h2 id="ks-transfer">{t('keys_title')}</h2>
       <p class="ks-muted">
-        {plural(list.reminders.length, 'key', 'keys')} in this browser ({live} live, {list.reminders.length - live} in history).
+        {t(list.reminders.length === 1 ? 'options_key_count_one' : 'options_key_count_many', list.reminders.length, live, list.reminders.length - live)}
       </p>
       <div class="ks-row-actions">
         <button type="button" onClick={() => download(exportInventory(list.reminders, now().toISOString()), `keyscope-keys-${list.today}.json`, 'application/json')}>
-          Export inventory (JSON)
+          {t('options_export_json')}
         </button>
         <button type="button" onClick={() => download(remindersToIcs(list.reminders, now(), exchangeName), 'keyscope-rotation.ics', 'text/calendar')}>
-          Export due dates to calendar (.ics)
+          {t('options_export_ics')}
         </button>
       </div>
       <label class="ks-file">
-        <span>Import a KeyScope JSON export (merged with your list; nothing is duplicated or overwritten with older data)</span>
+        <span>{t('options_import')}</span>
         <input type="file" accept=".json,application/json" disabled={inventory.busy} onChange={(e) => void importFile(e.currentTarget)} />
       </label>
       {report && <ImportReportView report={report} />}
@@ -117,18 +113,17 @@ function QuarantineSection({ list }: { list: ReminderList }) {
   const count = list.quarantine.length;
   return (
     <section class="ks-card" aria-labelledby="ks-quarantine">
-      <h2 id="ks-quarantine">Records kept aside</h2>
+      <h2 id="ks-quarantine">{t('options_quarantine')}</h2>
       {count === 0 ? (
-        <p class="ks-muted">None: every stored record could be read.</p>
+        <p class="ks-muted">{t('options_quarantine_none')}</p>
       ) : (
         <>
           <p class="ks-warning">
-            {plural(count, 'stored record', 'stored records')} could not be read (damaged, or written by a newer KeyScope).{' '}
-            {count === 1 ? 'It is' : 'They are'} kept unchanged, never deleted, and {count === 1 ? 'is' : 'are'} not in your list.
+            {t(count === 1 ? 'options_quarantine_one' : 'options_quarantine_many', count)}
           </p>
           <div class="ks-row-actions">
             <button type="button" onClick={() => download(JSON.stringify(list.quarantine, null, 2), `keyscope-kept-aside-${list.today}.json`, 'application/json')}>
-              Export {count === 1 ? 'it' : 'them'} as JSON, as found
+              {t(count === 1 ? 'options_quarantine_export_it' : 'options_quarantine_export_them')}
             </button>
           </div>
         </>
@@ -144,25 +139,25 @@ export function Options({ data, now = () => new Date() }: { data: OptionsData; n
 
   return (
     <main class="ks-options">
-      <h1>KeyScope settings</h1>
+      <h1>{t('options_title')}</h1>
       {error && <p class="ks-error" role="alert">{error}</p>}
       {!list ? (
-        <p class="ks-muted">Reading your settings…</p>
+        <p class="ks-muted">{t('options_reading')}</p>
       ) : (
         <>
           {list.settings.syncProblem && (
             <p class="ks-banner" role="alert">
-              <strong>Sync across browsers was turned off: </strong>
+              <strong>{t('options_sync_off')} </strong>
               {list.settings.syncProblem}
             </p>
           )}
           <ManagedSettings data={data}>
           <section class="ks-card" aria-labelledby="ks-reminders">
-            <h2 id="ks-reminders">Reminders</h2>
+            <h2 id="ks-reminders">{t('options_reminders')}</h2>
             <DueSoonSetting settings={list.settings} inventory={inventory} data={data} />
           </section>
           <section class="ks-card" aria-labelledby="ks-sync">
-            <h2 id="ks-sync">Sync</h2>
+            <h2 id="ks-sync">{t('options_sync_title')}</h2>
             <SyncSetting settings={list.settings} inventory={inventory} data={data} />
           </section>
           </ManagedSettings>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { errorText } from '../ui/errors';
 import type { PopupData } from './popup-data';
 
@@ -7,18 +8,18 @@ export function NotificationsOffer({ data, onError }: { data: PopupData; onError
   const [allowed, setAllowed] = useState<boolean | undefined>(undefined);
 
   useEffect(() => {
-    data.notificationsAllowed().then(setAllowed, (e: unknown) => onError(`Could not check notifications: ${errorText(e)}`));
+    data.notificationsAllowed().then(setAllowed, (e: unknown) => onError(t('notifications_check_failed', errorText(e))));
   }, [data, onError]);
 
   if (allowed !== false) return null;
   // The request must start inside the click handler itself: browsers grant a permission only during a user gesture.
   const turnOn = () => {
-    data.requestNotifications().then(setAllowed, (e: unknown) => onError(`Could not turn on notifications: ${errorText(e)}`));
+    data.requestNotifications().then(setAllowed, (e: unknown) => onError(t('notifications_turn_on_failed', errorText(e))));
   };
   return (
     <p class="ks-offer">
-      <span>Notifications are off: reminders show only here and on the toolbar badge.</span>
-      <button type="button" class="ks-small" onClick={turnOn}>Turn on notifications</button>
+      <span>{t('notifications_off')}</span>
+      <button type="button" class="ks-small" onClick={turnOn}>{t('notifications_turn_on')}</button>
     </p>
   );
 }

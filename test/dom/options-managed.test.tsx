@@ -1,9 +1,11 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PolicyReading } from '../../src/core/policy';
+import { text } from '../../src/core/text';
 import type { ReminderList } from '../../src/messages';
 import type { OptionsData } from '../../src/options/options-data';
 import { Options } from '../../src/options/Options';
+import { installI18n } from '../i18n/messages';
 
 // The settings page under an organisation's policy, behind the options-data seam: a "Managed by your organisation"
 // notice with the organisation's message, and read-only settings when the policy locks them. Exporting the user's own
@@ -81,7 +83,7 @@ test('a policy that does not lock settings is shown, and the settings stay edita
 });
 
 test('the parts of a policy KeyScope ignored are listed, for whoever manages it', async () => {
-  await renderOptions(data(() => Promise.resolve({ notes: ['Unknown policy field "colour" was ignored.'] })));
+  await renderOptions(data(() => Promise.resolve({ notes: [text('policy_note_unknown', 'colour')] })));
   await screen.findByRole('heading', { name: 'Managed by your organisation' });
   expect(within(notice()).getByText('Unknown policy field "colour" was ignored.')).toBeTruthy();
   expect(isDisabled(dueSoon())).toBe(false);
@@ -95,4 +97,20 @@ test.each([
   await new Promise((resolve) => setTimeout(resolve, 20));
   expect(screen.queryByRole('heading', { name: 'Managed by your organisation' })).toBeNull();
   expect(isDisabled(dueSoon())).toBe(false);
+});
+
+test('in the user\'s language, with the organisation\'s own message as it wrote it', async () => {
+  installI18n('ru');
+  try {
+    const reading: PolicyReading = { policy: { forbidWithdraw: true, requireIpBinding: false, maxRotationDays: 30, lockSettings: true, message: MESSAGE }, notes: [] };
+    render(<Options data={data(() => Promise.resolve(reading))} />);
+    const heading = await screen.findByRole('heading', { name: 'Управляется вашей организацией' });
+    const section = heading.closest('section')!;
+    expect(within(section).getByText(MESSAGE)).toBeTruthy();
+    expect(within(section).getByText('Ключам нельзя давать разрешение на Вывод.')).toBeTruthy();
+    expect(within(section).getByText('Ключи нужно сменить или удалить в течение 30 дн.')).toBeTruthy();
+    expect(screen.getByText('Только чтение: управляется вашей организацией')).toBeTruthy();
+  } finally {
+    installI18n('en');
+  }
 });

@@ -1,3 +1,4 @@
+import { text } from '../../src/core/text';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Reminder } from '../../src/inventory/reminder';
@@ -138,8 +139,8 @@ describe('options: import', () => {
       updated: 1,
       unchanged: 3,
       rejected: [
-        { index: 4, name: '<img src=x onerror=alert(1)>', reason: 'not a valid KeyScope reminder (invalid field: exchange)' },
-        { index: 7, reason: 'duplicate id in this file' },
+        { index: 4, name: '<img src=x onerror=alert(1)>', reason: text('import_reason_invalid_field', 'exchange') },
+        { index: 7, reason: text('import_reason_duplicate') },
       ],
     };
     const background = fakeBackground({ report });
@@ -159,7 +160,7 @@ describe('options: import', () => {
   });
 
   test('a file refused as a whole says that nothing was imported, and why', async () => {
-    const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: [], error: 'This file is not JSON, so it is not a KeyScope export.' };
+    const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: [], error: text('import_error_not_json') };
     await renderOptions(fakeBackground({ report }));
     chooseFile('hello');
     expect((await screen.findByRole('alert')).textContent).toBe('Nothing was imported. This file is not JSON, so it is not a KeyScope export.');

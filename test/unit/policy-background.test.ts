@@ -2,6 +2,7 @@ import type browser from 'webextension-polyfill';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { addDays, localCalendarDate } from '../../src/core/rotation';
 import type { KeyCreated } from '../../src/inventory/reminder';
+import { say } from '../../src/i18n';
 
 // The background against a stand-in for each browser's managed storage: Firefox rejects the read when no policy is
 // set, Chrome answers {}, and an organisation's policy comes back as stored. storage.local is kept in memory.
@@ -121,7 +122,7 @@ test('an invalid policy enforces nothing, and its notes say what was ignored', a
   organisation({ lockSettings: 'yes', maxRotationDays: 5000, colour: 'red' });
   const reading = await handlers['policy:get']({}, sender);
   expect(reading.policy).toBeUndefined();
-  expect(reading.notes).toEqual([
+  expect(reading.notes.map((note) => say(note))).toEqual([
     'Unknown policy field "colour" was ignored.',
     'Policy field "lockSettings" must be true or false; it was ignored.',
     'Policy field "maxRotationDays" must be a whole number of days from 1 to 366; it was ignored.',

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { evaluate } from '../../src/core/evaluate';
 import { MAX_POLICY_MESSAGE, parsePolicy, type ManagedPolicy } from '../../src/core/policy';
 import { soonerLimit } from '../../src/core/rotation';
+import { say } from '../../src/i18n';
 import { context, findingOf, PUBLIC_IP, snapshot } from './helpers';
 
 const MESSAGE = 'Acme security team: see wiki/keys';
@@ -34,7 +35,7 @@ describe('parsePolicy: managed data validated like any stored data', () => {
       forbidWithdraw: 'yes', requireIpBinding: true, maxRotationDays: 0, lockSettings: 1, message: 42, allowEverything: true,
     });
     expect(read).toEqual({ ...NONE, requireIpBinding: true });
-    expect(notes).toEqual([
+    expect(notes.map((note) => say(note))).toEqual([
       'Unknown policy field "allowEverything" was ignored.',
       'Policy field "forbidWithdraw" must be true or false; it was ignored.',
       'Policy field "lockSettings" must be true or false; it was ignored.',
@@ -50,11 +51,15 @@ describe('parsePolicy: managed data validated like any stored data', () => {
   });
 
   test.each([['a string', 'forbid'], ['a list', [{ forbidWithdraw: true }]], ['a number', 7]])('%s is not a policy, and says so', (_name, raw) => {
-    expect(parsePolicy(raw)).toEqual({ notes: ['The managed policy is not an object of settings; it was ignored.'] });
+    const { policy: read, notes } = parsePolicy(raw);
+    expect(read).toBeUndefined();
+    expect(notes.map((note) => say(note))).toEqual(['The managed policy is not an object of settings; it was ignored.']);
   });
 
   test('a policy of nothing but unknown fields is no policy, with its notes', () => {
-    expect(parsePolicy({ ForbidWithdraw: true })).toEqual({ notes: ['Unknown policy field "ForbidWithdraw" was ignored.'] });
+    const { policy: read, notes } = parsePolicy({ ForbidWithdraw: true });
+    expect(read).toBeUndefined();
+    expect(notes.map((note) => say(note))).toEqual(['Unknown policy field "ForbidWithdraw" was ignored.']);
   });
 
   test('a very long message is cut, whole characters only', () => {

@@ -5,6 +5,8 @@ import { isBound } from '../../src/core/ip-binding';
 import { parsePolicy, type ManagedPolicy } from '../../src/core/policy';
 import { classifyIpEntry, parseAllowList, splitAllowList, type IpEntryKind } from '../../src/core/ip-allowlist';
 import { severityRank, worstRisk } from '../../src/core/severity';
+import { text } from '../../src/core/text';
+import { say } from '../../src/i18n';
 import {
   KEY_TYPES,
   PERMISSIONS,
@@ -114,7 +116,7 @@ const anyRules: fc.Arbitrary<ExchangeRules> = fc.record(
     }),
     unboundDeletion: fc.record({ permissions: fc.subarray([...PERMISSIONS]), outcome: fc.constantFrom('deleted', 'expired', 'deactivated') }),
     withdrawNeedsIp: fc.boolean(),
-    permissionNotes: fc.dictionary(fc.constantFrom(...PERMISSIONS), fc.string({ maxLength: 40 })),
+    permissionNotes: fc.dictionary(fc.constantFrom(...PERMISSIONS), fc.constantFrom(text('note_okx_trade'), text('note_coinbase_transfer'))),
     recommendedKeyType: fc.constantFrom(...KEY_TYPES),
     discouragedKeyTypes: fc.subarray([...KEY_TYPES]),
   },
@@ -349,6 +351,15 @@ describe.each(exchanges)('evaluate() with %s', (_name, exchange) => {
     );
   });
 
+  test('unknown is not safe: a form with a permission whose state was not read is never "ready"', () => {
+    fc.assert(
+      fc.property(cases(exchange), fc.subarray([...PERMISSIONS], { minLength: 1 }), ({ snapshot, context }, unread) => {
+        expect(verdictOf(evaluate({ ...snapshot, unreadPermissions: unread }, context)).ready).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('unknown is not safe: a form whose IP field was not found is never "ready"', () => {
     fc.assert(
       fc.property(cases(exchange), ({ snapshot, context }) => {
@@ -388,7 +399,8 @@ test('parsePolicy never throws on any managed data, and what it keeps is valid',
   fc.assert(
     fc.property(raw, (value) => {
       const { policy, notes } = parsePolicy(value);
-      expect(notes.every((note) => typeof note === 'string' && note.length > 0)).toBe(true);
+      // Each note is a real message (a missing one would render as its bare id) saying something.
+      for (const note of notes) expect(say(note)).not.toMatch(/^(policy_note_\w+)?$/);
       if (!policy) return;
       for (const flag of [policy.forbidWithdraw, policy.requireIpBinding, policy.lockSettings]) expect(typeof flag).toBe('boolean');
       if (policy.maxRotationDays !== undefined) expect(Number.isInteger(policy.maxRotationDays) && policy.maxRotationDays >= 1 && policy.maxRotationDays <= 366).toBe(true);

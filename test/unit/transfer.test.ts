@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { text } from '../../src/core/text';
+import { say } from '../../src/i18n';
 import { SCHEMA_VERSION, type Reminder } from '../../src/inventory/reminder';
 import { EXPORT_FORMAT, exportInventory, IMPORT_MAX_BYTES, IMPORT_MAX_REMINDERS, importInventory } from '../../src/inventory/transfer';
 import { reminder } from './helpers';
@@ -83,7 +85,7 @@ describe('files refused as a whole: nothing is imported and the user is told why
     const existing = [reminder()];
     const { reminders, report } = importInventory(text, existing);
     expect(reminders).toBe(existing);
-    expect(report.error).toMatch(error);
+    expect(say(report.error!)).toMatch(error);
     expect(report).toMatchObject({ added: 0, updated: 0, unchanged: 0, rejected: [] });
   });
 
@@ -113,7 +115,8 @@ describe('records: each bad one is reported, the good ones are imported', () => 
     const good = [reminder({ id: 'a' }), reminder({ id: 'c', name: 'other' })];
     const { reminders, report } = importInventory(file([good[0], reminder({ id: 'b', name: 'broken', due: '2027-02-30' }), good[1]]), []);
     expect(reminders).toEqual(good);
-    expect(report).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: [{ index: 1, name: 'broken', reason: 'not a valid KeyScope reminder (invalid field: due)' }] });
+    expect(report).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: [{ index: 1, name: 'broken', reason: text('import_reason_invalid_field', 'due') }] });
+    expect(say(report.rejected[0]!.reason)).toBe('not a valid KeyScope reminder (invalid field: due)');
   });
 
   const { id: _id, ...noId } = reminder();
@@ -139,7 +142,7 @@ describe('records: each bad one is reported, the good ones are imported', () => 
     expect(report.added).toBe(1);
     expect(report.rejected).toHaveLength(1);
     expect(report.rejected[0]!.index).toBe(1);
-    expect(report.rejected[0]!.reason).toContain(reason);
+    expect(say(report.rejected[0]!.reason)).toContain(reason);
   });
 
   test.each<[string, unknown, string | undefined]>([
@@ -171,8 +174,8 @@ describe('records: each bad one is reported, the good ones are imported', () => 
     const { reminders, report } = importInventory(file([first, reminder({ id: 'same', name: 'second' }), reminder({ id: 'same', name: 'third', history: [] })]), []);
     expect(reminders).toEqual([first]);
     expect(report.rejected).toEqual([
-      { index: 1, name: 'second', reason: 'duplicate id in this file' },
-      { index: 2, name: 'third', reason: 'duplicate id in this file' },
+      { index: 1, name: 'second', reason: text('import_reason_duplicate') },
+      { index: 2, name: 'third', reason: text('import_reason_duplicate') },
     ]);
   });
 

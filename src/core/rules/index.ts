@@ -7,6 +7,7 @@ import { keyType } from './key-type';
 import { missingIp } from './missing-ip';
 import { noKeyNeeded } from './no-key-needed';
 import { noRotation } from './no-rotation';
+import { permissionUnreadable } from './permission-unreadable';
 import { policyIpBinding } from './policy-ip-binding';
 import { policyRotation } from './policy-rotation';
 import { policyWithdraw } from './policy-withdraw';
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   noKeyNeeded,
   withdrawEnabled,
   excessScope,
+  permissionUnreadable,
   ipFieldUnreadable,
   missingIp,
   invalidIp,

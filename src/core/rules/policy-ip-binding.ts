@@ -1,5 +1,6 @@
 import { finding } from '../finding';
 import { policyMessageOf } from '../policy';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /**
@@ -15,9 +16,9 @@ export const policyIpBinding: Rule = {
       id: 'policy.ip-binding',
       severity: 'high',
       step: 'ip',
-      title: 'Your organisation requires an IP restriction',
-      why: 'Your organisation’s policy requires every key to be bound to the public IPs it runs from.',
-      fix: 'Enter the public IP addresses of the servers that will use this key, and no wide range.',
+      title: text('policy_ip_binding_title'),
+      why: text('policy_ip_binding_why'),
+      fix: text('policy_ip_binding_fix'),
       ...policyMessageOf(policy),
     });
   },

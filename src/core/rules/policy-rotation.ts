@@ -1,5 +1,6 @@
 import { finding } from '../finding';
 import { policyMessageOf } from '../policy';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** The organisation caps how long a key may live before it is rotated; no reminder at all breaks the cap too. */
@@ -12,12 +13,9 @@ export const policyRotation: Rule = {
       id: 'policy.rotation',
       severity: 'high',
       step: 'rotation',
-      title:
-        rotationDays === undefined
-          ? `Your organisation requires a rotation reminder within ${max} days`
-          : `A ${rotationDays}-day reminder is longer than your organisation allows (${max} days)`,
-      why: `Your organisation’s policy requires every key to be rotated or deleted within ${max} days.`,
-      fix: `Choose a reminder of ${max} days or less.`,
+      title: rotationDays === undefined ? text('policy_rotation_title_none', max) : text('policy_rotation_title_longer', rotationDays, max),
+      why: text('policy_rotation_why', max),
+      fix: text('policy_rotation_fix', max),
       ...policyMessageOf(policy),
     });
   },

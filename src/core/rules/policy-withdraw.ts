@@ -1,5 +1,6 @@
 import { finding } from '../finding';
 import { policyMessageOf } from '../policy';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** The organisation forbids keys that can move funds out, whatever the purpose or the IP binding. */
@@ -11,9 +12,9 @@ export const policyWithdraw: Rule = {
       id: 'policy.withdraw',
       severity: 'critical',
       step: 'scope',
-      title: 'Your organisation forbids Withdraw',
-      why: 'Your organisation’s policy does not allow keys that can withdraw funds.',
-      fix: 'Untick Withdraw.',
+      title: text('policy_withdraw_title'),
+      why: text('policy_withdraw_why'),
+      fix: text('policy_withdraw_fix'),
       ...policyMessageOf(policy),
     });
   },
