@@ -1,78 +1,15 @@
 // Accessibility of the built extension in real Chromium: axe-core on the panel (in its shadow root on the OKX replica),
 // the popup and the settings page, in light and in dark, in the states a user meets; and the panel by keyboard alone.
 // axe is injected with a CDP evaluate (page.evaluate of its source): the extension pages' CSP refuses script tags.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closePopup, extensionId, fixture, launchChromium, openPopup } from '../../scripts/browsers.mjs';
+import { expectNoViolations, SCHEMES, useScheme, type Scheme } from './axe';
 import { browserDatePlus, clickPanel, clickText, HOST, OKX, panelControl, waitForOverlay } from './harness';
 import { keyListFixture, openKeyList, waitForFlags } from './inventory-scenarios';
 import { openOkx } from './okx-scenarios';
 
 declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const SCHEMES = ['light', 'dark'] as const;
-type Scheme = (typeof SCHEMES)[number];
-
-/** What axe found, reduced to what a reader of a failing test needs. */
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string; summary: string }[];
-}
-
-interface AxeOutcome {
-  violations: Violation[];
-  /** How many elements the colour-contrast rule checked and passed: proof that axe saw the UI (and inside the shadow root). */
-  contrastChecked: number;
-}
-
-declare const axe: {
-  run(context: NodeList | Document, options: object): Promise<{
-    violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;
-    passes: Array<{ id: string; nodes: unknown[] }>;
-  }>;
-};
-
-/** Runs axe (WCAG 2.x A and AA, and best practices) on the elements `selector` matches, shadow trees included, or on the document. */
-async function runAxe(page: Page, selector?: string): Promise<AxeOutcome> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (scope) => {
-    const context = scope ? document.querySelectorAll(scope) : document;
-    if (context instanceof NodeList && context.length === 0) throw new Error(`axe: nothing matches ${scope}`);
-    const result = await axe.run(context, { resultTypes: ['violations', 'passes'] });
-    return {
-      violations: result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => ({ target: JSON.stringify(n.target), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ') })),
-      })),
-      contrastChecked: result.passes.find((p) => p.id === 'color-contrast')?.nodes.length ?? 0,
-    };
-  }, selector);
-}
-
-/** The violations as lines a person can act on; empty when there are none. */
-function readable(violations: Violation[]): string {
-  return violations
-    .flatMap((v) => [`${v.id} (${v.impact}): ${v.help}`, ...v.nodes.map((n) => `    ${n.target}: ${n.summary}`)])
-    .join('\n');
-}
-
-/** axe finds nothing on `where`, and did look at a real amount of UI. */
-async function expectNoViolations(page: Page, what: string, selector?: string, minimumChecked = 5): Promise<void> {
-  const { violations, contrastChecked } = await runAxe(page, selector);
-  expect(readable(violations), `axe on ${what}`).toBe('');
-  expect(contrastChecked, `elements axe checked for contrast on ${what}`).toBeGreaterThanOrEqual(minimumChecked);
-}
-
-async function useScheme(page: Page, scheme: Scheme): Promise<void> {
-  await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-}
 
 /** The panel's computed background, to check that the theme really changed with the system setting. */
 async function panelBackground(page: Page): Promise<string> {

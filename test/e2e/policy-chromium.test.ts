@@ -8,11 +8,14 @@ import { existsSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST_CHROME, extensionId, launchChromium } from '../../scripts/browsers.mjs';
+import { expectNoViolations, SCHEMES, useScheme } from './axe';
+import { HOST } from './harness';
 import { expectPolicyOnPanel, MESSAGE, POLICY } from './policy-scenarios';
 
 const POLICY_DIRS = ['/etc/chromium', '/etc/chromium/policies', '/etc/chromium/policies/managed'];
 const POLICY_FILE = `/etc/chromium/policies/managed/keyscope-e2e-${process.pid}.json`;
 const isRoot = process.getuid?.() === 0;
+const NOTICE_BACKGROUND = { light: 'rgb(227, 237, 253)', dark: 'rgb(28, 43, 68)' };
 
 /** Chromium's id for an unpacked extension: the first 128 bits of SHA-256 of its path, hex digits written a–p. */
 function unpackedExtensionId(path: string): string {
@@ -98,6 +101,27 @@ describe.skipIf(!isRoot)('Managed policy in Chromium (skipped unless root: the p
     );
     const refused = await ask(page, 'settings:set', { dueSoonDays: 3 });
     expect(refused.error).toBe(`Your organisation manages KeyScope’s settings: they cannot be changed here. ${MESSAGE}`);
+    await page.close();
+  });
+
+  // What only a policy shows (the notice, the locked settings' legend, each finding's message line) keeps the themes'
+  // contrast and structure: axe as in a11y-chromium.test.ts, in light and in dark.
+  it.each(SCHEMES)('%s: the settings page under the policy and the panel with its findings: no axe violations', async (scheme) => {
+    const options = await browser.newPage();
+    await useScheme(options, scheme);
+    await options.goto(`chrome-extension://${id}/src/options/index.html`);
+    await options.waitForFunction(async () => !!(await chrome.runtime.sendMessage({ type: 'policy:get', payload: {} })).policy, { timeout: 20_000, polling: 200 });
+    await options.reload();
+    await options.waitForSelector('[data-keyscope-managed] .ks-managed-message');
+    await options.waitForSelector('.ks-managed-legend');
+    // The notice really follows the theme (--ks-info-bg of src/ui/base.css), so axe judged the scheme named.
+    expect(await options.$eval('[data-keyscope-managed]', (el) => getComputedStyle(el).backgroundColor)).toBe(NOTICE_BACKGROUND[scheme]);
+    await expectNoViolations(options, `the ${scheme} settings page under a locked policy`);
+    await options.close();
+
+    const page = await expectPolicyOnPanel(browser);
+    await useScheme(page, scheme);
+    await expectNoViolations(page, `the ${scheme} panel with the policy findings`, HOST, 20);
     await page.close();
   });
 });
