@@ -129,8 +129,8 @@ test.each(targets)('%s: no adapter is built into the bootstrap or the guard; the
 // exchange's labels; that took it from 29.0 KB to 25.7 KB gzip (2026-11-26).
 // The panel's words live in _locales (read by the browser), not in the guard; its light and dark colours and its live
 // region added about 0.9 KB gzip.
-// The organisation's policy (three rules, the policy watcher, the panel's cap) added about 0.6 KB gzip: 26,083 B after
-// merging main (2026-11-26), within the budget.
+// The organisation's policy (three rules, the policy watcher, the panel's cap) added about 0.6 KB gzip: 26,470 B with
+// main's key-list reading of 1486f9a (2026-11-26), within the budget.
 test.each([
   ['bootstrap content script (every exchange page)', 'src/content/bootstrap.js', 2_048],
   ['guard (injected on key pages only)', 'src/content/guard.js', 26_624],
