@@ -1,6 +1,6 @@
 import type browser from 'webextension-polyfill';
 import { localCalendarDate } from '../core/rotation';
-import { DUE_SOON_RANGE, type Settings } from '../inventory/settings';
+import { settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../inventory/settings';
 import type { MessageName, Request, Response } from '../messages';
 import { loadPurpose, loadSettings, savePurpose, saveSettings } from '../storage';
 import { addGuardedSite, guardedSites, removeGuardedSite } from './guarded-sites';
@@ -20,17 +20,24 @@ function senderTab(sender: browser.Runtime.MessageSender): number {
 /** The background's clock is the only clock: every date is today's local calendar date here. */
 const today = () => localCalendarDate(new Date());
 
-async function updateSettings(changes: Partial<Pick<Settings, 'dueSoonDays' | 'sync'>>): Promise<Settings> {
+async function updateSettings(request: SettingsChange): Promise<Settings> {
   const current = await loadSettings();
-  const days = changes.dueSoonDays;
-  if (days !== undefined && !(Number.isInteger(days) && days >= DUE_SOON_RANGE.min && days <= DUE_SOON_RANGE.max)) {
-    throw new Error(`"Due soon" must be a whole number of days from ${DUE_SOON_RANGE.min} to ${DUE_SOON_RANGE.max}.`);
-  }
+  const problem = settingsChangeProblem(request);
+  if (problem) throw new Error(problem);
+  const changes = validSettingFields(request);
   const { syncProblem: _cleared, ...rest } = current;
   const next: Settings = { ...(changes.sync ? rest : current), ...changes };
   await saveSettings(next);
   if (changes.sync && !current.sync) await startSync();
   return loadSettings();
+}
+
+/** A full import: the store merges reminders and records kept aside; the file's settings are written after. */
+async function importData(text: string) {
+  const [settings, sites] = await Promise.all([loadSettings(), guardedSites()]);
+  const result = await store.importReminders(text, settings, sites);
+  if (result.settings !== settings) await saveSettings(result.settings);
+  return result.report;
 }
 
 /** One handler per message name; the map's type makes a missing handler a compile error. */
@@ -54,8 +61,9 @@ export const handlers: Handlers = {
   'reminder:snooze': ({ id, days }) => store.snoozeReminder(id, days, today()),
   'reminder:delete': ({ id }) => store.deleteReminder(id),
   'reminder:restore': ({ reminder }) => store.restoreReminder(reminder),
-  'reminders:import': ({ text }) => store.importReminders(text),
+  'reminders:import': ({ text }) => importData(text),
   'settings:set': (changes) => updateSettings(changes),
+  'settings:get': () => loadSettings(),
   'sites:add': ({ origin, tabId }) => addGuardedSite(origin, tabId),
   'sites:remove': ({ origin }) => removeGuardedSite(origin),
   'sites:list': () => guardedSites(),

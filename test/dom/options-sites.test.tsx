@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { ReminderList } from '../../src/messages';
 import type { OptionsData, OptionsMessage } from '../../src/options/options-data';
 import { Options } from '../../src/options/Options';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 
 // "Sites you added" on the options page, against a fake background behind the options-data seam: the background's
 // 'sites:remove' unregisters the site and gives its permission back (src/background/guarded-sites.ts); here it is
@@ -14,7 +15,7 @@ const LUMEN = 'https://lumen-exchange.example';
 function fakeBackground(initial: string[], options: { failRemove?: string; failList?: string } = {}) {
   let sites = [...initial];
   const calls: Array<{ type: OptionsMessage; payload: unknown }> = [];
-  const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { dueSoonDays: 7, sync: false }, today: '2026-11-26' };
+  const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { ...DEFAULT_SETTINGS }, today: '2026-11-26' };
   const send = vi.fn(async (type: OptionsMessage, payload: unknown) => {
     calls.push({ type, payload });
     if (type !== 'sites:remove') throw new Error(`unexpected ${type}`);

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Reminder } from '../../src/inventory/reminder';
-import type { Settings } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
 import { importInventory, type ImportReport } from '../../src/inventory/transfer';
 import type { ReminderList } from '../../src/messages';
 import type { OptionsData, OptionsMessage } from '../../src/options/options-data';
@@ -25,7 +25,7 @@ interface Call {
 
 /** The background as the options page sees it; `answer` decides each reply, `calls` records every message. */
 function fakeBackground(options: { reminders?: Reminder[]; settings?: Partial<Settings>; quarantine?: unknown[]; report?: ImportReport } = {}) {
-  let settings: Settings = { dueSoonDays: 7, sync: false, ...options.settings };
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const reminders = options.reminders ?? [];
   const quarantine = options.quarantine ?? [];
   const calls: Call[] = [];

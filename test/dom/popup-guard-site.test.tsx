@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { ReminderList } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import type { ActiveTab, PopupData } from '../../src/popup/popup-data';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 
 // "Guard this page" in the popup, against a fake browser and background behind the popup-data seam. What connects
 // the seam to the real browser is tested at the end, with webextension-polyfill and the runtime replaced.
@@ -29,7 +30,7 @@ function deferred<T>() {
 
 function fakeData(tab: ActiveTab, options: { sites?: string[]; answer?: () => Promise<boolean>; guard?: (origin: string) => Promise<string[]> } = {}) {
   let sites = options.sites ?? [];
-  const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { dueSoonDays: 7, sync: false }, today: '2026-11-26' };
+  const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { ...DEFAULT_SETTINGS }, today: '2026-11-26' };
   const data: PopupData = {
     verdict: async () => null,
     onVerdict: () => () => undefined,

@@ -8,6 +8,7 @@ import type { Reminder } from '../../src/inventory/reminder';
 import type { Request, Response, TabVerdict } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import type { PopupData, PopupMessage } from '../../src/popup/popup-data';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 
 const TODAY = '2026-11-26';
 
@@ -97,7 +98,7 @@ function fakeBackground(
     },
     reminders: async () => {
       reads++;
-      return { reminders: structuredClone(reminders), quarantined: quarantine.length, quarantine, settings: { dueSoonDays: 7, sync: false }, today: TODAY };
+      return { reminders: structuredClone(reminders), quarantined: quarantine.length, quarantine, settings: { ...DEFAULT_SETTINGS }, today: TODAY };
     },
     send: send as PopupData['send'],
     notificationsAllowed: async () => notifications,

@@ -1,0 +1,9 @@
+/** `https://exchange.example` from any URL of the site; only https and http pages can be guarded. */
+export function siteOrigin(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
