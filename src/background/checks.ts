@@ -3,6 +3,7 @@ import { localCalendarDate } from '../core/rotation';
 import { adapterById } from '../exchanges';
 import { overdueCount, planNotifications } from '../inventory/notifications';
 import type { Reminder, StoredReminders } from '../inventory/reminder';
+import { notificationsAllowed } from '../permissions';
 import { loadReminders, loadSettings } from '../storage';
 import { markNotified } from './reminders';
 
@@ -23,11 +24,6 @@ export async function updateBadge(stored: StoredReminders, today = localCalendar
   await browser.action.setBadgeBackgroundColor({ color: '#b00020' });
   await browser.action.setBadgeText({ text: overdue ? String(overdue) : '' });
   await browser.action.setTitle({ title: overdue ? `KeyScope: ${overdue} ${overdue === 1 ? 'key is' : 'keys are'} overdue for rotation` : 'KeyScope' });
-}
-
-/** Notifications are an optional permission, asked for in the popup when the user turns them on. */
-export function notificationsAllowed(): Promise<boolean> {
-  return browser.permissions.contains({ permissions: ['notifications'] });
 }
 
 function message(reminder: Reminder, state: 'due-soon' | 'overdue'): string {

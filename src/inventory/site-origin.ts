@@ -7,3 +7,6 @@ export function siteOrigin(url: string): string | undefined {
     return undefined;
   }
 }
+
+/** The match pattern of every page of a site: what its optional host permission and content script cover. */
+export const sitePattern = (origin: string) => `${origin}/*`;

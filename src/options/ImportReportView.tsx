@@ -1,7 +1,19 @@
+import type { SettingsChange } from '../inventory/settings';
 import type { ImportReport } from '../inventory/transfer';
+import type { OptionsData } from './options-data';
+import { ReAddSites } from './ReAddSites';
 
-/** What an import did: the counts, and each refused record with its position, name and reason. */
-export function ImportReportView({ report }: { report: ImportReport }) {
+const SETTING_WORDS: Record<keyof SettingsChange, string> = {
+  dueSoonDays: '“due soon” window',
+  sync: 'sync',
+  rotationDays: 'rotation interval',
+  disabledExchanges: 'exchanges turned off',
+  confirmCritical: 'ask before creating a key with a critical problem',
+};
+const settingWords = (field: string) => SETTING_WORDS[field as keyof SettingsChange] ?? field;
+
+/** What an import did: the counts, each refused record with its position, name and reason, and the other sections. */
+export function ImportReportView({ report, data, onSiteAdded }: { report: ImportReport; data: OptionsData; onSiteAdded: () => void }) {
   if (report.error) {
     return (
       <div class="ks-report" aria-label="Import result">
@@ -9,6 +21,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       </div>
     );
   }
+  const { settings, sites } = report;
   return (
     <div class="ks-report" aria-label="Import result" role="status">
       <p>
@@ -25,6 +38,33 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           ))}
         </ul>
       )}
+      {settings && (
+        <p>
+          <strong>Settings:</strong>{' '}
+          {settings.applied.length ? `${settings.applied.map(settingWords).join(', ')} changed.` : 'nothing to change.'} Sync stays as
+          it is in this browser.
+        </p>
+      )}
+      {settings && settings.rejected.length > 0 && (
+        <ul class="ks-rejected" aria-label="Settings not imported">
+          {settings.rejected.map((r) => (
+            <li key={r.field}>Setting “{settingWords(r.field)}” not imported: {r.reason}</li>
+          ))}
+        </ul>
+      )}
+      {report.keptAside !== undefined && report.keptAside > 0 && (
+        <p>
+          <strong>Records kept aside:</strong> {report.keptAside} added, unchanged, to the ones kept aside here.
+        </p>
+      )}
+      {sites && sites.rejected.length > 0 && (
+        <ul class="ks-rejected" aria-label="Sites not imported">
+          {sites.rejected.map((site) => (
+            <li key={site}>Site “{site}” not imported: not a web site address.</li>
+          ))}
+        </ul>
+      )}
+      {sites && sites.missing.length > 0 && <ReAddSites sites={sites.missing} data={data} onAdded={onSiteAdded} />}
     </div>
   );
 }

@@ -2,14 +2,17 @@ import { useCallback, useState } from 'preact/hooks';
 import { isLive } from '../inventory/lifecycle';
 import { remindersToIcs } from '../inventory/ics';
 import { DUE_SOON_RANGE, type Settings } from '../inventory/settings';
-import { exportInventory, type ImportReport } from '../inventory/transfer';
+import { exportAllData, type ImportReport } from '../inventory/transfer';
 import type { ReminderList } from '../messages';
 import { exchangeName } from '../ui/exchange-text';
 import { useInventory, type Inventory } from '../ui/use-inventory';
 import { download } from './download';
+import { ExchangeSwitches } from './ExchangeSwitches';
 import { GuardedSites } from './GuardedSites';
 import { ImportReportView } from './ImportReportView';
+import { NotificationsSetting } from './NotificationsSetting';
 import type { OptionsData } from './options-data';
+import { RotationDefault } from './RotationDefault';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -75,9 +78,35 @@ function SyncSetting({ settings, inventory, data }: { settings: Settings; invent
   );
 }
 
-function TransferSection({ list, inventory, data, now }: { list: ReminderList; inventory: Inventory; data: OptionsData; now: () => Date }) {
+function ConfirmCriticalSetting({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
+  const toggle = (confirmCritical: boolean) => {
+    void inventory.run('Could not save “ask before creating”', () => data.send('settings:set', { confirmCritical }));
+  };
+  return (
+    <div class="ks-setting">
+      <label class="ks-check">
+        <input type="checkbox" checked={settings.confirmCritical} disabled={inventory.busy} onChange={(e) => toggle(e.currentTarget.checked)} />
+        Ask me to confirm before creating a key with a critical problem
+      </label>
+      <p class="ks-muted">
+        Off by default. When on, and the form has a critical problem (such as Withdraw enabled) as you press the
+        exchange’s create button, KeyScope’s panel asks once “Create anyway?”. Confirm, and the key is created as you
+        filled it in; go back, and nothing is sent.
+      </p>
+    </div>
+  );
+}
+
+function TransferSection({ list, inventory, data, now, onChanged }: { list: ReminderList; inventory: Inventory; data: OptionsData; now: () => Date; onChanged: () => void }) {
   const [report, setReport] = useState<ImportReport | undefined>(undefined);
   const live = list.reminders.filter(isLive).length;
+
+  const exportAll = async () => {
+    const guardedSites = await inventory.run('Could not read the sites you added', () => data.guardedSites());
+    if (!guardedSites) return;
+    const text = exportAllData({ reminders: list.reminders, quarantine: list.quarantine, settings: list.settings, guardedSites }, now().toISOString());
+    download(text, `keyscope-data-${list.today}.json`, 'application/json');
+  };
 
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -87,6 +116,8 @@ function TransferSection({ list, inventory, data, now }: { list: ReminderList; i
     // Cleared so that choosing the same file again (after fixing it) imports again.
     input.value = '';
     if (result) setReport(result);
+    // Imported settings may have turned exchanges off, and so on: what this page shows is re-read with the list.
+    if (result?.settings?.applied.length) onChanged();
   };
 
   return (
@@ -96,18 +127,22 @@ function TransferSection({ list, inventory, data, now }: { list: ReminderList; i
         {plural(list.reminders.length, 'key', 'keys')} in this browser ({live} live, {list.reminders.length - live} in history).
       </p>
       <div class="ks-row-actions">
-        <button type="button" onClick={() => download(exportInventory(list.reminders, now().toISOString()), `keyscope-keys-${list.today}.json`, 'application/json')}>
-          Export inventory (JSON)
+        <button type="button" disabled={inventory.busy} onClick={() => void exportAll()}>
+          Export all data (JSON)
         </button>
         <button type="button" onClick={() => download(remindersToIcs(list.reminders, now(), exchangeName), 'keyscope-rotation.ics', 'text/calendar')}>
           Export due dates to calendar (.ics)
         </button>
       </div>
+      <p class="ks-muted">
+        One file with your settings, your keys and their history, the records kept aside, and the sites you added.
+        Never a key or secret: KeyScope never has them.
+      </p>
       <label class="ks-file">
         <span>Import a KeyScope JSON export (merged with your list; nothing is duplicated or overwritten with older data)</span>
         <input type="file" accept=".json,application/json" disabled={inventory.busy} onChange={(e) => void importFile(e.currentTarget)} />
       </label>
-      {report && <ImportReportView report={report} />}
+      {report && <ImportReportView report={report} data={data} onSiteAdded={onChanged} />}
     </section>
   );
 }
@@ -136,10 +171,17 @@ function QuarantineSection({ list }: { list: ReminderList }) {
   );
 }
 
-/** The options page: reminder settings, sync, the sites the user added, export and import, and the records kept aside. */
+/**
+ * The options page: reminder settings (due-soon window, rotation interval, notifications), the exchanges guarded and
+ * confirm-before-critical, sync, the sites the user added, export and import of all data, and the records kept aside.
+ */
 export function Options({ data, now = () => new Date() }: { data: OptionsData; now?: () => Date }) {
   const inventory = useInventory(useCallback(() => data.reminders(), [data]));
   const { list, error } = inventory;
+  const [notificationsError, setNotificationsError] = useState('');
+  // Bumped when an import adds a site or changes settings: those sections read their state again.
+  const [generation, setGeneration] = useState(0);
+  const reread = useCallback(() => setGeneration((n) => n + 1), []);
 
   return (
     <main class="ks-options">
@@ -155,16 +197,24 @@ export function Options({ data, now = () => new Date() }: { data: OptionsData; n
               {list.settings.syncProblem}
             </p>
           )}
-          <section class="ks-card" aria-labelledby="ks-reminders">
+          <section class="ks-card" aria-labelledby="ks-reminders" key={`reminders-${generation}`}>
             <h2 id="ks-reminders">Reminders</h2>
             <DueSoonSetting settings={list.settings} inventory={inventory} data={data} />
+            <RotationDefault settings={list.settings} inventory={inventory} data={data} />
+            {notificationsError && <p class="ks-error" role="alert">{notificationsError}</p>}
+            <NotificationsSetting data={data} onError={setNotificationsError} />
+          </section>
+          <section class="ks-card" aria-labelledby="ks-exchanges">
+            <h2 id="ks-exchanges">Exchanges</h2>
+            <ExchangeSwitches settings={list.settings} inventory={inventory} data={data} />
+            <ConfirmCriticalSetting settings={list.settings} inventory={inventory} data={data} />
           </section>
           <section class="ks-card" aria-labelledby="ks-sync">
             <h2 id="ks-sync">Sync</h2>
             <SyncSetting settings={list.settings} inventory={inventory} data={data} />
           </section>
-          <GuardedSites data={data} />
-          <TransferSection list={list} inventory={inventory} data={data} now={now} />
+          <GuardedSites key={`sites-${generation}`} data={data} />
+          <TransferSection list={list} inventory={inventory} data={data} now={now} onChanged={reread} />
           <QuarantineSection list={list} />
         </>
       )}

@@ -78,6 +78,7 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
         key={form.mode === 'edit' ? form.reminder.id : 'add'}
         initial={form.mode === 'edit' ? form.reminder : undefined}
         today={today}
+        defaultDays={settings.rotationDays}
         busy={busy}
         onSubmit={save}
         onCancel={() => setForm(undefined)}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { TabVerdict } from '../messages';
 import { errorText } from '../ui/errors';
 import { useInventory } from '../ui/use-inventory';
+import { ExchangeOff, useExchangeOff } from './ExchangeOff';
 import { GuardSite } from './GuardSite';
 import { KeyInventory } from './KeyInventory';
 import { NotificationsOffer } from './NotificationsOffer';
@@ -13,6 +14,7 @@ export function Popup({ data }: { data: PopupData }) {
   const [verdict, setVerdict] = useState<TabVerdict | null | undefined>(undefined);
   const [error, setError] = useState('');
   const inventory = useInventory(useCallback(() => data.reminders(), [data]));
+  const off = useExchangeOff(data, inventory.list?.settings);
 
   useEffect(() => {
     data.verdict().then(setVerdict, (e: unknown) => setError(`Could not read this tab: ${errorText(e)}`));
@@ -31,7 +33,7 @@ export function Popup({ data }: { data: PopupData }) {
       </header>
       {error && <p class="ks-error" role="alert">{error}</p>}
       {inventory.error && <p class="ks-error" role="alert">{inventory.error}</p>}
-      <StatusBlock verdict={verdict} />
+      {off && !verdict ? <ExchangeOff exchange={off} openOptions={openOptions} /> : <StatusBlock verdict={verdict} />}
       <GuardSite data={data} onError={setError} />
       <KeyInventory data={data} inventory={inventory} openOptions={openOptions} />
       <NotificationsOffer data={data} onError={setError} />
