@@ -3,6 +3,7 @@ import { DEFAULT_ROTATION_DAYS, exchangeDeadlineDays, localCalendarDate, suggest
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { send } from '../messages';
 import { throttled } from './frame-batcher';
+import { guardSettings } from './guard-settings';
 import type { KeyFlagView } from './overlay/KeyFlag';
 import { KEY_FLAG_ATTRIBUTE, mountKeyFlag, type KeyFlagHost } from './overlay/mount-key-flag';
 import { readKeyList, type KeyListEntry, type ListedKeyCard } from './read-key-list';
@@ -39,6 +40,8 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
   const busy = new Set<string>();
   const errors = new Map<string, string>();
   const asked = new Set<string>();
+  /** The user's rotation interval (settings): the age at which a listed key is "old", and what tracking uses. */
+  let rotationDays: number = DEFAULT_ROTATION_DAYS;
 
   const viewOf = (entry: KeyListEntry): KeyFlagView => {
     const key = nameKey(entry.name);
@@ -46,8 +49,8 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
     const error = errors.get(key);
     return {
       exchangeName: adapter.name, name: entry.name,
-      flags: keyListFlags(entry, { today, rules: adapter.rules, rotationDays: DEFAULT_ROTATION_DAYS }),
-      rotationDays: DEFAULT_ROTATION_DAYS,
+      flags: keyListFlags(entry, { today, rules: adapter.rules, rotationDays }),
+      rotationDays,
       ...(adapter.rules.unboundExpiry ? { expiry: adapter.rules.unboundExpiry } : {}),
       tracking: tracked.has(key) ? 'yes' : busy.has(key) ? 'busy' : 'no',
       ...(error ? { error } : {}),
@@ -68,8 +71,8 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
     busy.add(key);
     errors.delete(key);
     renderAll();
-    const rotationDays = suggestedRotationDays(exchangeDeadlineDays(adapter.rules, entry.permissions, entry.ipBound));
-    send('reminder:track', { exchange: adapter.id, ...entry, rotationDays }).then(
+    const days = suggestedRotationDays(exchangeDeadlineDays(adapter.rules, entry.permissions, entry.ipBound), rotationDays);
+    send('reminder:track', { exchange: adapter.id, ...entry, rotationDays: days }).then(
       () => { tracked.add(key); },
       (error: unknown) => { errors.set(key, `Could not track this key: ${error instanceof Error ? error.message : String(error)}`); },
     ).finally(() => { busy.delete(key); renderAll(); });
@@ -125,4 +128,5 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
     hosts.clear();
   });
   reread();
+  guardSettings().then((settings) => { rotationDays = settings.rotationDays; renderAll(); }, warn('could not read the settings'));
 }

@@ -30,6 +30,10 @@ function fakeBackground(initial: string[], options: { failRemove?: string; failL
       return sites;
     },
     send: send as unknown as OptionsData['send'],
+    notificationsAllowed: async () => false,
+    requestNotifications: async () => false,
+    removeNotifications: async () => true,
+    requestSite: async () => false,
   };
   return { data, calls, sites: () => sites };
 }

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Reminder } from '../../src/inventory/reminder';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
-import { importInventory, type ImportReport } from '../../src/inventory/transfer';
+import { importAllData, type ImportReport } from '../../src/inventory/transfer';
 import type { ReminderList } from '../../src/messages';
 import type { OptionsData, OptionsMessage } from '../../src/options/options-data';
 import { Options } from '../../src/options/Options';
@@ -24,8 +24,12 @@ interface Call {
 }
 
 /** The background as the options page sees it; `answer` decides each reply, `calls` records every message. */
-function fakeBackground(options: { reminders?: Reminder[]; settings?: Partial<Settings>; quarantine?: unknown[]; report?: ImportReport } = {}) {
+function fakeBackground(
+  options: { reminders?: Reminder[]; settings?: Partial<Settings>; quarantine?: unknown[]; report?: ImportReport; notifications?: boolean; grant?: boolean; sites?: string[] } = {},
+) {
   let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  let notifications = options.notifications ?? false;
+  let sites = options.sites ?? [];
   const reminders = options.reminders ?? [];
   const quarantine = options.quarantine ?? [];
   const calls: Call[] = [];
@@ -38,12 +42,24 @@ function fakeBackground(options: { reminders?: Reminder[]; settings?: Partial<Se
       settings = { ...settings, ...(payload as Partial<Settings>) };
       return settings;
     }
+    if (type === 'sites:add') {
+      sites = [...sites, (payload as { origin: string }).origin];
+      return sites;
+    }
     return options.report ?? { added: 0, updated: 0, unchanged: 0, rejected: [] };
   };
   const data: OptionsData = {
     reminders: async (): Promise<ReminderList> => ({ reminders, quarantined: quarantine.length, quarantine, settings, today: TODAY }),
-    guardedSites: async () => [],
+    guardedSites: async () => sites,
     send: send as OptionsData['send'],
+    notificationsAllowed: async () => notifications,
+    // The browser's answer: granted unless the test says the user refused.
+    requestNotifications: vi.fn(async () => (notifications = options.grant ?? true)),
+    removeNotifications: vi.fn(async () => {
+      notifications = false;
+      return true;
+    }),
+    requestSite: vi.fn(async () => options.grant ?? true),
   };
   return { data, calls, failing };
 }
@@ -77,13 +93,14 @@ afterEach(cleanup);
 
 describe('options: reminder settings', () => {
   const dueSoon = () => screen.getByLabelText(/“Due soon” starts/) as HTMLInputElement;
+  const saveDueSoon = () => within(dueSoon().closest('form')!).getByRole('button', { name: 'Save' });
 
   test('shows the current "due soon" window and saves a valid one', async () => {
     const background = fakeBackground({ settings: { dueSoonDays: 10 } });
     await renderOptions(background);
     expect(dueSoon().value).toBe('10');
     fireEvent.input(dueSoon(), { target: { value: '14' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(saveDueSoon());
     expect(await screen.findByText('Saved.')).toBeTruthy();
     expect(background.calls).toEqual([{ type: 'settings:set', payload: { dueSoonDays: 14 } }]);
   });
@@ -92,7 +109,7 @@ describe('options: reminder settings', () => {
     const background = fakeBackground();
     await renderOptions(background);
     fireEvent.input(dueSoon(), { target: { value: typed } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(saveDueSoon());
     expect(screen.getByText('Enter a whole number of days from 1 to 60.')).toBeTruthy();
     expect(dueSoon().getAttribute('aria-invalid')).toBe('true');
     expect(background.calls).toEqual([]);
@@ -102,7 +119,7 @@ describe('options: reminder settings', () => {
     const background = fakeBackground();
     background.failing.set('settings:set', 'The browser refused to store it.');
     await renderOptions(background);
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(saveDueSoon());
     expect((await screen.findByRole('alert')).textContent).toBe('Could not save the “due soon” window: The browser refused to store it.');
     expect(screen.queryByText('Saved.')).toBeNull();
   });
@@ -178,19 +195,24 @@ describe('options: export', () => {
   const live = reminder({ id: 'live-1', name: 'grid bot', permissions: ['read', 'trade'], ipBound: false, due: '2026-12-04' });
   const revoked = reminder({ id: 'old-1', name: 'old tracker', state: 'revoked', history: [{ kind: 'revoked', on: '2026-09-01' }] });
 
-  test('the inventory downloads as a dated JSON file that KeyScope imports back whole', async () => {
+  test('all data downloads as one dated JSON file that KeyScope imports back whole', async () => {
     const downloads = captureDownloads();
-    await renderOptions(fakeBackground({ reminders: [live, revoked] }));
+    const settings = { rotationDays: 180, disabledExchanges: ['okx'], confirmCritical: true };
+    await renderOptions(fakeBackground({ reminders: [live, revoked], settings, quarantine: ['damaged'], sites: ['https://zenith.example'] }));
     expect(screen.getByText('2 keys in this browser (1 live, 1 in history).')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Export inventory (JSON)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export all data (JSON)' }));
 
-    expect(downloads.map((d) => d.filename)).toEqual(['keyscope-keys-2026-11-26.json']);
+    await waitFor(() => expect(downloads.map((d) => d.filename)).toEqual(['keyscope-data-2026-11-26.json']));
     expect(downloads[0]!.type).toBe('application/json');
     const text = await downloads[0]!.text;
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'keyscope-inventory', exportedAt: NOW.toISOString() });
+    expect(file).toMatchObject({ format: 'keyscope-inventory', exportedAt: NOW.toISOString(), quarantine: ['damaged'], guardedSites: ['https://zenith.example'] });
+    expect(file.settings).toMatchObject(settings);
     expect(file.reminders.map((r: Reminder) => r.id)).toEqual(['live-1', 'old-1']);
-    expect(importInventory(text, []).report).toMatchObject({ added: 2, rejected: [] });
+    const empty = { reminders: [], quarantine: [], settings: DEFAULT_SETTINGS, guardedSites: [] };
+    const back = importAllData(text, empty);
+    expect(back.report).toMatchObject({ added: 2, rejected: [], keptAside: 1, sites: { missing: ['https://zenith.example'] } });
+    expect(back.settings).toMatchObject(settings);
   });
 
   test('due dates download as an .ics calendar with one event per live key', async () => {

@@ -26,11 +26,36 @@ export interface PanelView {
   notice?: string;
   /** The exchange now shows the key it created (the form is gone): the panel says only what became of the reminder. */
   keyCreated?: boolean;
+  /** The create click is held back (confirm before critical, a setting): the critical findings to confirm. */
+  confirm?: { findings: Finding[] };
 }
 
 export interface PanelActions {
   onPurpose(purpose: Purpose): void;
   onRotation(days: number): void;
+  /** The answer to "Create anyway?": true lets the held-back click through, false drops it. */
+  onConfirm(create: boolean): void;
+}
+
+/** "Create anyway?": asked once, inline, while the exchange has not received the click. */
+function ConfirmCritical({ view, onConfirm }: { view: PanelView; onConfirm: PanelActions['onConfirm'] }) {
+  const findings = view.confirm?.findings ?? [];
+  return (
+    <div class="ks-confirm" role="group" aria-label="Create anyway?">
+      <p class="ks-confirm-title" role="alert">
+        <strong>Create this key anyway?</strong> {view.exchangeName} has not received your click yet.
+      </p>
+      <ul class="ks-confirm-list">
+        {findings.map((f) => (
+          <li key={f.id} data-finding-id={f.id}>{f.title}</li>
+        ))}
+      </ul>
+      <div class="ks-buttons">
+        <button type="button" class="ks-button ks-button-danger" onClick={() => onConfirm(true)}>Create anyway</button>
+        <button type="button" class="ks-button" onClick={() => onConfirm(false)}>Go back</button>
+      </div>
+    </div>
+  );
 }
 
 function Step({ step, title, findings, children }: { step: Step; title: string; findings: Finding[]; children?: preact.ComponentChildren }) {
@@ -130,6 +155,7 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
       ) : (
         <VerdictLine verdict={view.verdict} />
       )}
+      {view.confirm && !view.keyCreated && <ConfirmCritical view={view} onConfirm={actions.onConfirm} />}
       {worst && !view.keyCreated && (
         <p class="ks-worst" data-finding-id={worst.id}>
           <strong>{worst.title}.</strong> {worst.fix}
