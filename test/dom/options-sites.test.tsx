@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import type { ReminderList } from '../../src/messages';
 import type { OptionsData, OptionsMessage } from '../../src/options/options-data';
 import { Options } from '../../src/options/Options';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 
 // "Sites you added" on the options page, against a fake background behind the options-data seam: the background's
 // 'sites:remove' unregisters the site and gives its permission back (src/background/guarded-sites.ts); here it is

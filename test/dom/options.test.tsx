@@ -248,3 +248,156 @@ describe('options: records kept aside', () => {
     expect(JSON.parse(await downloads[0]!.text)).toEqual(quarantine);
   });
 });
+
+describe('options: rotation interval, exchanges, confirm before critical', () => {
+  const rotation = () => screen.getByLabelText('Suggest rotating a new key every') as HTMLSelectElement;
+  const saveRotation = () => within(rotation().closest('form')!).getByRole('button', { name: 'Save' });
+
+  test('shows the default interval (90 days) and saves another choice', async () => {
+    const background = fakeBackground();
+    await renderOptions(background);
+    expect(rotation().value).toBe('90');
+    expect(Array.from(rotation().options).map((o) => o.textContent)).toEqual(['30 days', '60 days', '90 days', '180 days', 'Custom…']);
+    fireEvent.change(rotation(), { target: { value: '180' } });
+    fireEvent.click(saveRotation());
+    expect(await within(rotation().closest('form')!).findByText('Saved.')).toBeTruthy();
+    expect(background.calls).toEqual([{ type: 'settings:set', payload: { rotationDays: 180 } }]);
+  });
+
+  test('a stored custom interval shows as custom; a custom one is saved, a bad one refused with words', async () => {
+    const background = fakeBackground({ settings: { rotationDays: 45 } });
+    await renderOptions(background);
+    expect(rotation().value).toBe('custom');
+    const custom = screen.getByLabelText('Custom rotation interval in days') as HTMLInputElement;
+    expect(custom.value).toBe('45');
+    fireEvent.input(custom, { target: { value: '400' } });
+    fireEvent.click(saveRotation());
+    expect(screen.getByText('Enter a whole number of days from 1 to 366.')).toBeTruthy();
+    expect(custom.getAttribute('aria-invalid')).toBe('true');
+    expect(background.calls).toEqual([]);
+    fireEvent.input(custom, { target: { value: '120' } });
+    fireEvent.click(saveRotation());
+    await waitFor(() => expect(background.calls).toEqual([{ type: 'settings:set', payload: { rotationDays: 120 } }]));
+  });
+
+  test('every exchange is on by default; turning OKX off and on again saves the list of exchanges turned off', async () => {
+    const background = fakeBackground({ settings: { disabledExchanges: ['kraken'] } });
+    await renderOptions(background);
+    const okx = screen.getByRole('checkbox', { name: 'OKX' }) as HTMLInputElement;
+    expect(okx.checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Kraken' }) as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(okx);
+    await waitFor(() => expect(background.calls).toEqual([{ type: 'settings:set', payload: { disabledExchanges: ['kraken', 'okx'] } }]));
+    await waitFor(() => expect(okx.checked).toBe(false));
+    fireEvent.click(okx);
+    await waitFor(() => expect(background.calls.at(-1)).toEqual({ type: 'settings:set', payload: { disabledExchanges: ['kraken'] } }));
+    await waitFor(() => expect(okx.checked).toBe(true));
+  });
+
+  test('a refused change is shown and the box shows what is stored', async () => {
+    const background = fakeBackground();
+    background.failing.set('settings:set', 'The browser refused to store it.');
+    await renderOptions(background);
+    const okx = screen.getByRole('checkbox', { name: 'OKX' }) as HTMLInputElement;
+    fireEvent.click(okx);
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not turn KeyScope off for OKX: The browser refused to store it.');
+    await waitFor(() => expect(okx.checked).toBe(true));
+  });
+
+  test('"ask before creating a key with a critical problem" is off by default and turns on', async () => {
+    const background = fakeBackground();
+    await renderOptions(background);
+    const box = screen.getByRole('checkbox', { name: 'Ask me to confirm before creating a key with a critical problem' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await waitFor(() => expect(background.calls).toEqual([{ type: 'settings:set', payload: { confirmCritical: true } }]));
+    await waitFor(() => expect(box.checked).toBe(true));
+  });
+});
+
+describe('options: notifications', () => {
+  const box = () => screen.getByRole('checkbox', { name: /Notify me once when a key becomes due soon/ }) as HTMLInputElement;
+
+  test('off: turning on asks the browser for the permission from the click itself, then shows on', async () => {
+    const background = fakeBackground({ notifications: false });
+    await renderOptions(background);
+    await waitFor(() => expect(box().disabled).toBe(false));
+    expect(box().checked).toBe(false);
+    fireEvent.click(box());
+    // Called synchronously inside the click: the browser grants a permission only during the user's gesture.
+    expect(background.data.requestNotifications).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(box().checked).toBe(true));
+  });
+
+  test('refused by the user in the browser\'s prompt: stays off', async () => {
+    const background = fakeBackground({ notifications: false, grant: false });
+    await renderOptions(background);
+    await waitFor(() => expect(box().disabled).toBe(false));
+    fireEvent.click(box());
+    await waitFor(() => expect(background.data.requestNotifications).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(box().checked).toBe(false);
+  });
+
+  test('on: turning off gives the permission back', async () => {
+    const background = fakeBackground({ notifications: true });
+    await renderOptions(background);
+    await waitFor(() => expect(box().checked).toBe(true));
+    fireEvent.click(box());
+    expect(background.data.removeNotifications).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(box().checked).toBe(false));
+    expect(background.data.requestNotifications).not.toHaveBeenCalled();
+  });
+});
+
+describe('options: import of all data', () => {
+  const chooseFile = (text: string) => {
+    const input = screen.getByLabelText(/Import a KeyScope JSON export/) as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([text], 'all.json', { type: 'application/json' })] } });
+  };
+  const report: ImportReport = {
+    added: 1, updated: 0, unchanged: 0, rejected: [],
+    settings: { applied: ['rotationDays', 'disabledExchanges'], rejected: [{ field: 'dueSoonDays', reason: '"Due soon" must be a whole number of days from 1 to 60.' }] },
+    keptAside: 2,
+    sites: { missing: ['https://zenith.example', 'https://lumen.example'], rejected: ['javascript:alert(1)'] },
+  };
+
+  test('reports the settings changed and refused, the records kept aside, and offers each missing site again', async () => {
+    const background = fakeBackground({ report });
+    await renderOptions(background);
+    chooseFile('{}');
+    const result = await screen.findByRole('status', { name: 'Import result' });
+    expect(result.textContent).toContain('Settings: rotation interval, exchanges turned off changed. Sync stays as it is in this browser.');
+    expect(result.textContent).toContain('Setting ““due soon” window” not imported: "Due soon" must be a whole number of days from 1 to 60.');
+    expect(result.textContent).toContain('Records kept aside: 2 added');
+    expect(result.textContent).toContain('Site “javascript:alert(1)” not imported: not a web site address.');
+    expect(result.textContent).toContain('an imported file cannot give KeyScope permission to read a site');
+    expect(within(result).getAllByRole('button', { name: /^Add .* again$/ }).map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Add https://zenith.example again',
+      'Add https://lumen.example again',
+    ]);
+  });
+
+  test('"Add again" asks the browser for that one site from the click, then guards it and lists it', async () => {
+    const background = fakeBackground({ report });
+    await renderOptions(background);
+    chooseFile('{}');
+    const result = await screen.findByRole('status', { name: 'Import result' });
+    fireEvent.click(within(result).getByRole('button', { name: 'Add https://zenith.example again' }));
+    expect(background.data.requestSite).toHaveBeenCalledWith('https://zenith.example');
+    await waitFor(() => expect(background.calls.at(-1)).toEqual({ type: 'sites:add', payload: { origin: 'https://zenith.example' } }));
+    const sites = screen.getByRole('region', { name: 'Sites you added' });
+    await waitFor(() => expect(within(sites).getByText('https://zenith.example')).toBeTruthy());
+    expect(within(result).queryByRole('button', { name: 'Add https://zenith.example again' })).toBeNull();
+  });
+
+  test('a site the browser refuses is not guarded, and the page says so', async () => {
+    const background = fakeBackground({ report, grant: false });
+    await renderOptions(background);
+    chooseFile('{}');
+    const result = await screen.findByRole('status', { name: 'Import result' });
+    fireEvent.click(within(result).getByRole('button', { name: 'Add https://lumen.example again' }));
+    expect((await within(result).findByRole('alert')).textContent).toBe('Your browser did not allow KeyScope to read https://lumen.example, so it is not guarded.');
+    expect(background.calls.some((c) => c.type === 'sites:add')).toBe(false);
+  });
+});

@@ -1,9 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import type { ReminderList } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import type { ActiveTab, PopupData } from '../../src/popup/popup-data';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 
 // "Guard this page" in the popup, against a fake browser and background behind the popup-data seam. What connects
 // the seam to the real browser is tested at the end, with webextension-polyfill and the runtime replaced.
