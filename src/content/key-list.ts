@@ -42,6 +42,7 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
   const asked = new Set<string>();
   /** The user's rotation interval (settings): the age at which a listed key is "old", and what tracking uses. */
   let rotationDays: number = DEFAULT_ROTATION_DAYS;
+  let settingsAsked = false;
 
   const viewOf = (entry: KeyListEntry): KeyFlagView => {
     const key = nameKey(entry.name);
@@ -112,6 +113,11 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
       current.host.update(viewOf(entry));
     }
     askTracked(listed);
+    // Asked once, when the first listed key shows: a page without a list asks the background nothing.
+    if (listed.length > 0 && !settingsAsked) {
+      settingsAsked = true;
+      guardSettings().then((settings) => { rotationDays = settings.rotationDays; renderAll(); }, warn('could not read the settings'));
+    }
   };
 
   // The list is not read at every frame of a live page: a re-render shows up within a quarter second.
@@ -128,5 +134,4 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
     hosts.clear();
   });
   reread();
-  guardSettings().then((settings) => { rotationDays = settings.rotationDays; renderAll(); }, warn('could not read the settings'));
 }
