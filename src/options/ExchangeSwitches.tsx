@@ -1,4 +1,4 @@
-import { ADAPTERS } from '../exchanges';
+import { EXCHANGES } from '../exchanges';
 import { exchangeEnabled, type Settings } from '../inventory/settings';
 import type { Inventory } from '../ui/use-inventory';
 import type { OptionsData } from './options-data';
@@ -13,7 +13,7 @@ export function ExchangeSwitches({ settings, inventory, data }: { settings: Sett
   return (
     <fieldset class="ks-setting ks-exchanges">
       <legend>Guard these exchanges’ API-key pages</legend>
-      {ADAPTERS.map((adapter) => (
+      {EXCHANGES.map((adapter) => (
         <label key={adapter.id} class="ks-check">
           <input
             type="checkbox"

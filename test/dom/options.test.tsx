@@ -286,6 +286,8 @@ describe('options: rotation interval, exchanges, confirm before critical', () =>
     const okx = screen.getByRole('checkbox', { name: 'OKX' }) as HTMLInputElement;
     expect(okx.checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: 'Kraken' }) as HTMLInputElement).checked).toBe(false);
+    const listed = Array.from(document.querySelectorAll('.ks-exchanges label')).map((l) => l.textContent);
+    expect(listed).toEqual(['OKX', 'Binance', 'Bybit', 'Coinbase', 'Kraken', 'KuCoin', 'Bitget', 'Gate', 'HTX', 'MEXC']);
     fireEvent.click(okx);
     await waitFor(() => expect(background.calls).toEqual([{ type: 'settings:set', payload: { disabledExchanges: ['kraken', 'okx'] } }]));
     await waitFor(() => expect(okx.checked).toBe(false));
