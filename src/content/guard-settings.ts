@@ -1,7 +1,10 @@
-import { normalizeSettings, type Settings } from '../inventory/settings';
+import type { Settings } from '../inventory/settings';
 import { send } from '../messages';
 
-/** The settings the guard follows, as the background stores them; validated here as every read of settings is. */
-export async function guardSettings(): Promise<Settings> {
-  return normalizeSettings(await send('settings:get', {}));
+/**
+ * The settings the guard follows, as the background read them (validated there, as every read of stored settings
+ * is): the guard does not carry the validators, every byte of it is paid on each key page.
+ */
+export function guardSettings(): Promise<Settings> {
+  return send('settings:get', {});
 }

@@ -111,12 +111,11 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
         return;
       }
       confirmed = question.key;
-      notice = undefined;
       refresh();
       // The same button, pressed again for the user: the exchange's own handlers and form submission run as for any
-      // click, and this time KeyScope lets it through. Gone (re-rendered)? Their own press goes through now.
-      if (question.button.isConnected) question.button.click();
-      else { notice = `Press ${adapter.name}’s create button again: KeyScope will not ask again.`; refresh(); }
+      // click, and this time KeyScope lets it through (so does the user's own next press, should the exchange have
+      // re-rendered the button meanwhile).
+      question.button.click();
     },
   };
 

@@ -115,9 +115,11 @@ test.each(targets)('%s: the bootstrap knows every exchange\'s hosts but carries 
 
 // The guard carries every exchange's labels (and the generic adapter's), though a page needs one adapter: 10
 // exchanges cost about 2 KB gzip over OKX alone. Injecting only the page's adapter would win that back.
+// 28 KB → 29 KB (2026-11-26): the settings the guard follows and the "Create anyway?" question (confirm before
+// critical) add about 560 bytes gzip.
 test.each([
   ['bootstrap content script (every exchange page)', 'src/content/bootstrap.js', 2_048],
-  ['guard (injected on key pages only)', 'src/content/guard.js', 28_672],
+  ['guard (injected on key pages only)', 'src/content/guard.js', 29_696],
 ])('%s stays within its size budget', (what, file, gzipBudget) => {
   const script = readFileSync(join(root, 'dist', 'chrome', file));
   const gzip = gzipSync(script, { level: 9 }).length;

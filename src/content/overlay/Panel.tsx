@@ -39,16 +39,13 @@ export interface PanelActions {
 
 /** "Create anyway?": asked once, inline, while the exchange has not received the click. */
 function ConfirmCritical({ view, onConfirm }: { view: PanelView; onConfirm: PanelActions['onConfirm'] }) {
-  const findings = view.confirm?.findings ?? [];
   return (
     <div class="ks-confirm" role="group" aria-label="Create anyway?">
       <p class="ks-confirm-title" role="alert">
         <strong>Create this key anyway?</strong> {view.exchangeName} has not received your click yet.
       </p>
       <ul class="ks-confirm-list">
-        {findings.map((f) => (
-          <li key={f.id} data-finding-id={f.id}>{f.title}</li>
-        ))}
+        {view.confirm?.findings.map((f) => <li key={f.id} data-finding-id={f.id}>{f.title}</li>)}
       </ul>
       <div class="ks-buttons">
         <button type="button" class="ks-button ks-button-danger" onClick={() => onConfirm(true)}>Create anyway</button>
