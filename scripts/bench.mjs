@@ -2,9 +2,10 @@
 // (dist/chrome, production manifest), each extension figure beside the same page without the extension in the same
 // run. Prints a table and writes bench-output/bench.json with the machine it ran on. About 2 minutes on 2 cores.
 //
-//   node scripts/bench.mjs [--no-build] [--quick]
+//   node scripts/bench.mjs [--no-build] [--quick] [--out <dir>]
 //     --no-build  measure the dist/chrome already there (default: `npm run build` first)
-//     --quick     fewer runs, for a smoke test (figures are then rougher)
+//     --quick     fewer runs, for a smoke test (figures are then rougher; CI runs it so: test/e2e/bench.test.ts)
+//     --out       where bench.json goes (default: bench-output/)
 //
 // Figures (issue 5, "Performance"): content-script size; main-thread script time on a heavy non-key page
 // (scripts/bench/heavy-spa.html at OKX's spot URL) over a fixed window and at load, both by difference (CDP
@@ -22,7 +23,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST_CHROME, fixture, launchChromium, ROOT, serveFixtures } from './browsers.mjs';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const OUT_DIR = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : undefined;
 const QUICK = args.has('--quick');
 const RUNS = QUICK ? 3 : 7; // page loads per figure, with and without the extension each
 const WINDOW_MS = QUICK ? 1000 : 2000; // the fixed window of live mutations measured on the heavy page
@@ -447,11 +450,11 @@ async function main() {
     size,
     ...results,
   };
-  const dir = join(ROOT, 'bench-output');
+  const dir = OUT_DIR ?? join(ROOT, 'bench-output');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
   printTable(report);
-  console.log(`\nWritten to ${join('bench-output', 'bench.json')} in ${report.durationSeconds} s.`);
+  console.log(`\nWritten to ${join(dir, 'bench.json')} in ${report.durationSeconds} s.`);
 }
 
 // ---- The table -----------------------------------------------------------------------------------------------------

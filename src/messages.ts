@@ -115,10 +115,10 @@ interface RuntimeSender {
 // Both browsers' MV3 `runtime.sendMessage` return a promise, so the content script needs no polyfill for it:
 // every byte of the content script is paid on every exchange page (webextension-polyfill is ~3 KB gzip).
 function runtime(): RuntimeSender {
-  const scope = globalThis as { browser?: { runtime: RuntimeSender }; chrome?: { runtime: RuntimeSender } };
-  const api = scope.browser ?? scope.chrome;
+  const scope = globalThis as { browser?: { runtime?: RuntimeSender }; chrome?: { runtime?: RuntimeSender } };
+  const api = scope.browser?.runtime ?? scope.chrome?.runtime;
   if (!api) throw new Error('KeyScope is not running as an extension here.');
-  return api.runtime;
+  return api;
 }
 
 /** Sends a typed message to the background; rejects with the background's own message on failure. */

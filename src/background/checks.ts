@@ -5,6 +5,7 @@ import { overdueCount, planNotifications } from '../inventory/notifications';
 import type { Reminder, StoredReminders } from '../inventory/reminder';
 import { notificationsAllowed } from '../permissions';
 import { loadReminders, loadSettings } from '../storage';
+import { t } from '../i18n';
 import { markNotified } from './reminders';
 
 /** Alarms survive service-worker restarts (MV3); the check also runs at browser start and after every change. */
@@ -23,15 +24,13 @@ export async function updateBadge(stored: StoredReminders, today = localCalendar
   const overdue = overdueCount(stored.reminders, today, dueSoonDays);
   await browser.action.setBadgeBackgroundColor({ color: '#b00020' });
   await browser.action.setBadgeText({ text: overdue ? String(overdue) : '' });
-  await browser.action.setTitle({ title: overdue ? `KeyScope: ${overdue} ${overdue === 1 ? 'key is' : 'keys are'} overdue for rotation` : 'KeyScope' });
+  await browser.action.setTitle({ title: overdue ? t(overdue === 1 ? 'badge_overdue_one' : 'badge_overdue_many', overdue) : 'KeyScope' });
 }
 
 function message(reminder: Reminder, state: 'due-soon' | 'overdue'): string {
   const exchange = adapterById(reminder.exchange)?.name ?? reminder.exchange;
-  const name = reminder.name || 'unnamed key';
-  return state === 'overdue'
-    ? `Your ${exchange} API key "${name}" was due for rotation on ${reminder.due}. Rotate or delete it.`
-    : `Your ${exchange} API key "${name}" is due for rotation on ${reminder.due}.`;
+  const name = reminder.name || t('unnamed_key');
+  return t(state === 'overdue' ? 'notification_overdue' : 'notification_due_soon', exchange, name, reminder.due);
 }
 
 /** One check: badge, and a notification per key that changed state since the last one. */
@@ -48,7 +47,7 @@ export async function runCheck(now = new Date()): Promise<void> {
       await browser.notifications.create(`${NOTIFICATION_PREFIX}${reminder.id}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-        title: state === 'overdue' ? 'API key overdue for rotation' : 'API key due for rotation soon',
+        title: t(state === 'overdue' ? 'notification_overdue_title' : 'notification_due_soon_title'),
         message: message(reminder, state),
       });
     }

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import bootstrapScript from '../content/bootstrap.ts?script';
 import { adapterForHost } from '../exchanges';
+import { t } from '../i18n';
 import { siteOrigin, sitePattern as pattern } from '../inventory/site-origin';
 import { serial } from './serial';
 
@@ -40,10 +41,10 @@ export function addGuardedSite(origin: string, tabId: number | undefined): Promi
 }
 
 async function addSite(origin: string, tabId: number | undefined): Promise<string[]> {
-  if (siteOrigin(origin) !== origin) throw new Error(`${origin} is not a web site KeyScope can guard.`);
-  if (adapterForHost(new URL(origin).hostname)) throw new Error('KeyScope already guards this exchange.');
+  if (siteOrigin(origin) !== origin) throw new Error(t('sites_error_not_site', origin));
+  if (adapterForHost(new URL(origin).hostname)) throw new Error(t('sites_error_known'));
   if (!(await browser.permissions.contains({ origins: [pattern(origin)] }))) {
-    throw new Error('KeyScope needs your permission for this site first.');
+    throw new Error(t('sites_error_permission'));
   }
   await register(origin);
   await saveSites([...(await guardedSites()), origin]);

@@ -1,5 +1,6 @@
 import type browser from 'webextension-polyfill';
 import { localCalendarDate } from '../core/rotation';
+import { say } from '../i18n';
 import { settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../inventory/settings';
 import type { MessageName, Request, Response } from '../messages';
 import { loadPurpose, loadSettings, savePurpose, saveSettings } from '../storage';
@@ -23,7 +24,7 @@ const today = () => localCalendarDate(new Date());
 async function updateSettings(request: SettingsChange): Promise<Settings> {
   const current = await loadSettings();
   const problem = settingsChangeProblem(request);
-  if (problem) throw new Error(problem);
+  if (problem) throw new Error(say(problem));
   const changes = validSettingFields(request);
   const { syncProblem: _cleared, ...rest } = current;
   const next: Settings = { ...(changes.sync ? rest : current), ...changes };

@@ -1,6 +1,10 @@
 import browser from 'webextension-polyfill';
 import guardScript from '../content/guard.ts?script';
 import { adapterForHost } from '../exchanges';
+import { generic } from '../exchanges/generic';
+import { toWire } from '../exchanges/wire';
+import { provideAdapter } from '../content/guard-handle';
+import { t } from '../i18n';
 import { exchangeEnabled } from '../inventory/settings';
 import { loadSettings } from '../storage';
 import { isGuardedSite } from './guarded-sites';
@@ -12,9 +16,14 @@ import { isGuardedSite } from './guarded-sites';
  */
 export async function injectGuard(tabId: number, sender: browser.Runtime.MessageSender): Promise<boolean> {
   const host = sender.url ? new URL(sender.url).hostname : '';
-  const adapter = adapterForHost(host);
-  if (!adapter && !(await isGuardedSite(sender.url ?? ''))) throw new Error(`KeyScope does not guard ${host || 'this page'}.`);
-  if (adapter && !exchangeEnabled(await loadSettings(), adapter.id)) return false;
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [guardScript] });
+  const known = adapterForHost(host);
+  const adapter = known ?? ((await isGuardedSite(sender.url ?? '')) ? generic : undefined);
+  if (!adapter) throw new Error(host ? t('inject_error_host', host) : t('inject_error_page'));
+  // Off is per supported exchange; a site the user added is turned off by removing it.
+  if (known && !exchangeEnabled(await loadSettings(), known.id)) return false;
+  const target = { tabId, frameIds: [sender.frameId ?? 0] };
+  // Two injections into the same isolated world, in order: the page's adapter as data, then the guard that takes it.
+  await browser.scripting.executeScript({ target, func: provideAdapter, args: [toWire(adapter)] });
+  await browser.scripting.executeScript({ target, files: [guardScript] });
   return true;
 }

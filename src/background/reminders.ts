@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../core/rotation';
 import { adapterById } from '../exchanges';
+import { t } from '../i18n';
 import { confirm, edit, newReminder, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
 import { validateReminder, type KeyCreated, type Reminder, type StoredReminders } from '../inventory/reminder';
 import type { Settings } from '../inventory/settings';
@@ -31,7 +32,7 @@ function change<T>(apply: (stored: StoredReminders) => { next: StoredReminders; 
 
 function find(stored: StoredReminders, id: string): Reminder {
   const found = stored.reminders.find((r) => r.id === id);
-  if (!found) throw new Error('That key is no longer in your list (it may have been deleted in another window).');
+  if (!found) throw new Error(t('reminders_error_gone'));
   return found;
 }
 
@@ -96,7 +97,7 @@ export const editReminder = (id: string, changes: ReminderEdit, today: CalendarD
 export const revokeReminder = (id: string, today: CalendarDate) => update(id, (r) => revoke(r, today));
 export const confirmReminder = (id: string, today: CalendarDate) => update(id, (r) => confirm(r, today));
 export const snoozeReminder = (id: string, days: number, today: CalendarDate) => {
-  if (days !== 1 && days !== 7) return Promise.reject(new Error('Snooze for 1 or 7 days.'));
+  if (days !== 1 && days !== 7) return Promise.reject(new Error(t('reminders_error_snooze')));
   return update(id, (r) => snooze(r, today, days));
 };
 
@@ -120,7 +121,7 @@ export function deleteReminder(id: string): Promise<Reminder> {
 export function restoreReminder(reminder: unknown): Promise<Reminder> {
   return change((stored) => {
     const valid = validateReminder(reminder);
-    if (!valid) throw new Error('This reminder cannot be restored: it is not a valid KeyScope reminder.');
+    if (!valid) throw new Error(t('reminders_error_restore'));
     if (stored.reminders.some((r) => r.id === valid.id)) return { next: stored, result: valid };
     return { next: { ...stored, reminders: [...stored.reminders, valid] }, result: valid };
   });

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { validateReminder, type Reminder, type StoredReminders } from '../inventory/reminder';
 import type { Settings } from '../inventory/settings';
 import { loadReminders, loadSettings, saveSettings } from '../storage';
+import { t } from '../i18n';
 import { mergeReminders } from './reminders';
 
 // Optional sync through storage.sync, off by default. One item per reminder keeps each under the per-item quota
@@ -12,8 +13,8 @@ const PREFIX = 'reminder:';
 function quotaMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return /quota/i.test(text)
-    ? 'Sync stopped: your keys no longer fit in the browser\'s sync storage. They are all kept on this device.'
-    : `Sync stopped: ${text}. Your keys are all kept on this device.`;
+    ? t('sync_stopped_quota')
+    : t('sync_stopped', text);
 }
 
 async function stopSync(settings: Settings, error: unknown): Promise<void> {

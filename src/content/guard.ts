@@ -1,12 +1,15 @@
-import { adapterForPage, isKeyPage } from '../exchanges';
-import { currentGuard, installGuard } from './guard-handle';
+import { isKeyPage } from '../exchanges';
+import { fromWire } from '../exchanges/wire';
+import { currentGuard, installGuard, takeProvidedAdapter } from './guard-handle';
 import { guardKeyList } from './key-list';
 import { guardKeyPage } from './key-page';
 
 // Injected by the background when the bootstrap finds a key page. It may arrive after the user has already left
 // the page (a fast client-side navigation), so it checks the URL itself before starting.
 // Injected twice (a site just added while its bootstrap also asked), the first guard stays the only one.
-const adapter = currentGuard() ? undefined : adapterForPage(location.hostname);
+// The background provides the page's adapter just before: the guard carries no exchange's labels of its own.
+const provided = takeProvidedAdapter();
+const adapter = currentGuard() || !provided ? undefined : fromWire(provided);
 if (adapter) {
   let visit: AbortController | undefined;
   const guard = {

@@ -1,6 +1,7 @@
 import { keyListFlags } from '../core/key-list-flags';
 import { DEFAULT_ROTATION_DAYS, exchangeDeadlineDays, localCalendarDate, suggestedRotationDays } from '../core/rotation';
 import type { ExchangeAdapter } from '../exchanges/adapter';
+import { t } from '../i18n';
 import { send } from '../messages';
 import { throttled } from './frame-batcher';
 import { guardSettings } from './guard-settings';
@@ -75,7 +76,7 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
     const days = suggestedRotationDays(exchangeDeadlineDays(adapter.rules, entry.permissions, entry.ipBound), rotationDays);
     send('reminder:track', { exchange: adapter.id, ...entry, rotationDays: days }).then(
       () => { tracked.add(key); },
-      (error: unknown) => { errors.set(key, `Could not track this key: ${error instanceof Error ? error.message : String(error)}`); },
+      (error: unknown) => { errors.set(key, t('flag_track_failed', error instanceof Error ? error.message : String(error))); },
     ).finally(() => { busy.delete(key); renderAll(); });
   };
 

@@ -4,6 +4,7 @@ import { isBound } from '../core/ip-binding';
 import { exchangeDeadlineDays, suggestedRotationDays } from '../core/rotation';
 import type { KeyFormSnapshot, Purpose } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
+import { t } from '../i18n';
 import type { Settings } from '../inventory/settings';
 import { send, type TabVerdict } from '../messages';
 import { criticalQuestion, type CriticalQuestion } from './confirm-critical';
@@ -56,7 +57,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     const findings = evaluate(snapshot, context);
     const bound = isBound(parseAllowList(snapshot.ipEntries));
     const deadlineDays = exchangeDeadlineDays(adapter.rules, snapshot.permissions, bound);
-    const notes = snapshot.permissions.map((p) => adapter.rules.permissionNotes?.[p]).filter((n): n is string => !!n);
+    const notes = snapshot.permissions.flatMap((p) => adapter.rules.permissionNotes?.[p] ?? []);
     return {
       exchangeName: adapter.name, snapshot, findings, verdict: verdictOf(findings), purpose, rotationDays,
       suggestedDays: suggestedRotationDays(deadlineDays, settings?.rotationDays), deadlineDays, bound, permissionNotes: notes, notice,
@@ -106,12 +107,15 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
       asking = undefined;
       if (!question) return;
       if (!create) {
-        notice = `Not created: nothing was sent to ${adapter.name}.`;
+        notice = t('notice_not_created', adapter.name);
         refresh();
+        // The answer's button is gone with the question: the keyboard is back on the exchange's button, as before.
+        question.button.focus();
         return;
       }
       confirmed = question.key;
       refresh();
+      question.button.focus();
       // The same button, pressed again for the user: the exchange's own handlers and form submission run as for any
       // click, and this time KeyScope lets it through (so does the user's own next press, should the exchange have
       // re-rendered the button meanwhile).
@@ -160,8 +164,8 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     if (identity === lastRecorded) return;
     lastRecorded = identity;
     const recorded = send('reminder:record', created).then(
-      (reminder) => { notice = `Reminder saved: rotate "${reminder.name || 'this key'}" by ${reminder.due}.`; refresh(); return true; },
-      (error: unknown) => { lastRecorded = ''; notice = `Could not save the reminder: ${error instanceof Error ? error.message : String(error)}`; refresh(); return false; },
+      (reminder) => { notice = t('notice_saved', reminder.name || t('this_key'), reminder.due); refresh(); return true; },
+      (error: unknown) => { lastRecorded = ''; notice = t('notice_save_failed', error instanceof Error ? error.message : String(error)); refresh(); return false; },
     );
     submitted = { name: snapshot.keyName, recorded };
     if (!watchingSuccess) {
@@ -181,7 +185,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     if (!pending || pending.confirming) return;
     pending.confirming = true;
     keyShown = true;
-    notice = 'Key created. Confirming its reminder…';
+    notice = t('notice_confirming');
     refresh();
     const name = pending.name.trim();
     pending.recorded
@@ -189,10 +193,10 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
       .then(
         (reminder) => {
           notice = reminder
-            ? `${name ? `"${name}"` : 'Key'} created. Reminder confirmed: rotate by ${reminder.due}.`
-            : 'Key created, but KeyScope has no pending reminder for it: add the key in the KeyScope popup.';
+            ? t(name ? 'notice_confirmed_named' : 'notice_confirmed', reminder.due, name)
+            : t('notice_no_pending');
         },
-        (error: unknown) => { notice = `Key created, but the reminder could not be confirmed: ${error instanceof Error ? error.message : String(error)}`; },
+        (error: unknown) => { notice = t('notice_confirm_failed', error instanceof Error ? error.message : String(error)); },
       )
       .finally(refresh);
   };

@@ -2,7 +2,7 @@ import { splitAllowList } from '../core/ip-allowlist';
 import { KEY_TYPES, PERMISSIONS, type KeyFormSnapshot, type KeyType, type Permission } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { saysWhatItIsFor } from './form-context';
-import { containsAny, labelIndex, normalizeLabel } from './labels';
+import { containsAny, exactLabel, labelIndex, labelLengthLimit, labelReader, textRun, type CharSource, type LabelAt } from './labels';
 
 // The one DOM→data step. Fields are found by visible label text and semantics (label, aria, role, input type),
 // never by the exchange's generated class names: those change with every release (EXCHANGES.md, OKX okui).
@@ -45,11 +45,18 @@ type Tag =
   | { kind: 'keyType'; keyType: KeyType }
   | { kind: 'readOnly' | 'unrestricted' | 'keyName' | 'section' };
 
-// Built once per adapter: the form is read again on every change the user makes.
-const TAG_INDEXES = new WeakMap<ExchangeAdapter, Map<string, Tag>>();
+/** How one adapter's texts are recognised; built once: the form is read again on every change the user makes. */
+interface TextMatcher {
+  /** The kind of a short text that is exactly one of the adapter's labels. */
+  tagOf: (text: CharSource) => Tag | undefined;
+  /** Whether a text starts with an IP-field label ("IP address allowlist (optional)"). */
+  ipLabelAt: (text: CharSource) => LabelAt<true> | undefined;
+}
 
-function tagIndex(adapter: ExchangeAdapter): Map<string, Tag> {
-  const cached = TAG_INDEXES.get(adapter);
+const MATCHERS = new WeakMap<ExchangeAdapter, TextMatcher>();
+
+function matcherFor(adapter: ExchangeAdapter): TextMatcher {
+  const cached = MATCHERS.get(adapter);
   if (cached) return cached;
   const { labels } = adapter;
   const each = <K extends string>(keys: readonly K[], tag: (key: K) => Tag, texts: (key: K) => readonly string[] | undefined) =>
@@ -63,22 +70,29 @@ function tagIndex(adapter: ExchangeAdapter): Map<string, Tag> {
     [{ kind: 'unrestricted' }, labels.ipUnrestricted ?? []],
     ...each(KEY_TYPES, (keyType) => ({ kind: 'keyType', keyType }), (t) => labels.keyTypes?.[t]),
   ]);
-  TAG_INDEXES.set(adapter, index);
-  return index;
+  // Texts longer than any label are skipped by their length, unread: a key or secret shown on the page is one.
+  const maxLength = labelLengthLimit(index);
+  const matcher: TextMatcher = {
+    tagOf: (text) => exactLabel(text, index, maxLength),
+    ipLabelAt: labelReader([[true, labels.ipField]]),
+  };
+  MATCHERS.set(adapter, matcher);
+  return matcher;
 }
 
 function scan(root: Element, adapter: ExchangeAdapter): FormScan {
-  const index = tagIndex(adapter);
+  const { tagOf, ipLabelAt } = matcherFor(adapter);
   const { ipField } = adapter.labels;
   const result: FormScan = { permissions: [], areas: [], readOnly: [], unrestricted: [], keyTypes: [], ipLabels: [], keyNameLabels: [], sectionLabels: [] };
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    const raw = node.nodeValue ?? '';
     // A button's text is its action ("Trade now"), unless the button is itself a choice (role=radio, switch).
-    if (!parent || (NOT_TEXT.has(parent.tagName) && !parent.matches(CONTROL)) || raw.trim() === '') continue;
-    const text = normalizeLabel(raw);
-    const tag = index.get(text);
+    if (!parent || (NOT_TEXT.has(parent.tagName) && !parent.matches(CONTROL))) continue;
+    // Page text is only ever matched against labels: exactly (short texts) or by its first characters (IP labels).
+    const text = textRun(node as Text);
+    if (!text || text.length === 0) continue;
+    const tag = tagOf(text);
     if (tag?.kind === 'permission') result.permissions.push([tag.permission, parent]);
     else if (tag?.kind === 'area') result.areas.push([tag.permission, parent]);
     else if (tag?.kind === 'keyType') result.keyTypes.push([tag.keyType, parent]);
@@ -86,13 +100,26 @@ function scan(root: Element, adapter: ExchangeAdapter): FormScan {
     else if (tag?.kind === 'unrestricted') result.unrestricted.push(parent);
     else if (tag?.kind === 'keyName') result.keyNameLabels.push(parent);
     else if (tag?.kind === 'section') result.sectionLabels.push(parent);
-    else if (text.length < 80 && containsAny(text, ipField)) result.ipLabels.push(parent);
+    else if (ipLabelAt(text)) result.ipLabels.push(parent);
   }
   for (const field of root.querySelectorAll('textarea, input')) {
     const described = `${field.getAttribute('aria-label') ?? ''} ${field.getAttribute('placeholder') ?? ''}`;
     if (containsAny(described, ipField)) result.ipLabels.push(field);
   }
   return result;
+}
+
+/** Whether an element only wraps the one below it (styled components, i18n spans): climbing through it is no step. */
+function isWrapper(el: Element): boolean {
+  return el.childElementCount === 1 && Array.from(el.childNodes).every((node) => node.nodeType !== Node.TEXT_NODE || !node.nodeValue?.trim());
+}
+
+/** `start` and its ancestors inside `boundary`, up to `levels` levels above it; wrappers do not count as levels. */
+function* ancestors(start: Element, levels: number, boundary: Element): Generator<Element> {
+  for (let node: Element | null = start, level = 0; node && level <= levels && boundary.contains(node); node = node.parentElement) {
+    yield node;
+    if (!isWrapper(node)) level++;
+  }
 }
 
 /** A label the reader resolves to a control, with what it means: two copies of one label mean the same. */
@@ -157,7 +184,7 @@ function controlFor(label: Element, boundary: Element, labels: readonly ChoiceLa
   const meaning = labels.find(([, element]) => element === label)?.[0];
   const holdsAnother = (el: Element) => labels.some(([m, other]) => other !== label && m !== meaning && el.contains(other));
   let toggled: Element | undefined;
-  for (let node: Element | null = label, depth = 0; node && depth <= CLIMB_CONTROL && boundary.contains(node); node = node.parentElement, depth++) {
+  for (const node of ancestors(label, CLIMB_CONTROL, boundary)) {
     if (holdsAnother(node)) break;
     const controls = node.querySelectorAll(CONTROL);
     if (controls.length === 1) return controls[0];
@@ -189,7 +216,7 @@ function textFieldFor(label: Element, boundary: Element): TextField | undefined 
   if (accept(label)) return { field: label, item: label.parentElement ?? label };
   const direct = labelTarget(label) ?? label.closest('label')?.querySelector(TEXT_ENTRY) ?? labelledBy(label, boundary, TEXT_ENTRY);
   if (accept(direct)) return { field: direct, item: label.closest('label') ?? direct.parentElement ?? direct };
-  for (let node = label.parentElement, depth = 0; node && depth < CLIMB_FIELD && boundary.contains(node); node = node.parentElement, depth++) {
+  for (const node of label.parentElement ? ancestors(label.parentElement, CLIMB_FIELD - 1, boundary) : []) {
     const field = Array.from(node.querySelectorAll(TEXT_ENTRY)).find((el) => !isSecretField(el));
     if (accept(field)) return { field, item: node };
   }
@@ -230,6 +257,28 @@ function lowestCommonAncestor(elements: readonly Element[]): Element | undefined
   return candidate ?? undefined;
 }
 
+const FORM_PART = `${CONTROL}, textarea, input`;
+
+/**
+ * Whether a node added to the page, or a text that changed, could complete a key form: it is or holds one of the
+ * adapter's labels, or a control or text field. Cheap enough to run on every mutation of a page with no form yet
+ * (an order book's rows hold neither), so the whole-page search runs only when it can find something new.
+ */
+export function couldBeFormPart(node: Node, adapter: ExchangeAdapter): boolean {
+  const { tagOf, ipLabelAt } = matcherFor(adapter);
+  const isLabel = (text: Text) => {
+    const run = textRun(text) ?? text;
+    return run.length > 0 && (tagOf(run) !== undefined || ipLabelAt(run) !== undefined);
+  };
+  if (node.nodeType === Node.TEXT_NODE) return isLabel(node as Text);
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const element = node as Element;
+  if (element.matches(FORM_PART) || element.querySelector(FORM_PART)) return true;
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) if (isLabel(text as Text)) return true;
+  return false;
+}
+
 /**
  * Finds the key-creation form: the smallest element holding the permission controls together with the
  * IP field or the permission heading. Undefined until the exchange has rendered them. An adapter's `recognition`
@@ -258,12 +307,19 @@ export function readForm(form: Element, adapter: ExchangeAdapter): KeyFormSnapsh
   const labels = choiceLabels(found);
   // Controls that belong to a known label; the others inside an area count as the area's permission.
   const claimed: Element[] = [];
-  const onControl = (label: Element): boolean => {
+  // Permissions with a label on the page and a control found for it: a label without one is a state not read.
+  const resolved = new Set<Permission>();
+  const stateOf = (label: Element): boolean | undefined => {
     const control = controlFor(label, form, labels);
     if (control) claimed.push(control);
-    return !!control && isOn(control);
+    return control && isOn(control);
   };
-  for (const [permission, label] of found.permissions) if (onControl(label)) ticked.add(permission);
+  const onControl = (label: Element): boolean => stateOf(label) === true;
+  for (const [permission, label] of found.permissions) {
+    const on = stateOf(label);
+    if (on !== undefined) resolved.add(permission);
+    if (on) ticked.add(permission);
+  }
   const readOnly = found.readOnly.map(onControl).includes(true);
   const unrestricted = found.unrestricted.map(onControl).includes(true);
   const keyTypes = found.keyTypes.filter(([, label]) => onControl(label));
@@ -285,6 +341,8 @@ export function readForm(form: Element, adapter: ExchangeAdapter): KeyFormSnapsh
   const ipField = found.ipLabels.map((label) => textFieldFor(label, form)).find(Boolean);
   const nameField = found.keyNameLabels.map((label) => textFieldFor(label, form)).find((f) => f && f.field !== ipField?.field);
   const keyType = keyTypes[0]?.[0];
+  // Read-only for the whole key and area choices answer for every permission; else a label with no control is unknown.
+  const unread = readOnly ? [] : PERMISSIONS.filter((p) => !permissions.has(p) && !resolved.has(p) && found.permissions.some(([q]) => q === p));
   return {
     exchange: adapter.id,
     permissions: PERMISSIONS.filter((p) => permissions.has(p)),
@@ -293,5 +351,6 @@ export function readForm(form: Element, adapter: ExchangeAdapter): KeyFormSnapsh
     ipFieldFound: unrestricted || ipField !== undefined,
     keyName: nameField?.field.value.trim() ?? '',
     ...(keyType ? { keyType } : {}),
+    ...(unread.length > 0 ? { unreadPermissions: unread } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import type { KeyFormSnapshot } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { frameBatcher, throttled } from './frame-batcher';
-import { findKeyForm, readForm } from './read-form';
+import { couldBeFormPart, findKeyForm, readForm } from './read-form';
 
 /** The form as last read; both undefined while the form is not on the page. */
 export interface FormState {
@@ -12,7 +12,7 @@ export interface FormState {
 // What the exchanges toggle on their controls (native `checked` changes produce no mutation: see the events below).
 const STATE_ATTRIBUTES = ['class', 'aria-checked', 'aria-pressed', 'checked', 'value', 'hidden', 'style'];
 const USER_EVENTS = ['input', 'change', 'click', 'keyup'] as const;
-// While no form is on the page, the page's own mutations start a whole-page search at most this often.
+// While no form is on the page, mutations that could complete one start a whole-page search at most this often.
 const SEARCH_MS = 150;
 
 /**
@@ -37,10 +37,18 @@ export function watchForm(adapter: ExchangeAdapter, signal: AbortSignal, onChang
   };
   const schedule = frameBatcher(tick, signal);
   const search = throttled(tick, SEARCH_MS, signal);
+  // No form yet: a whole-page search, throttled, and only when a mutation brought a label, a control or a text field.
+  const couldComplete = (record: MutationRecord) =>
+    record.type === 'characterData'
+      ? couldBeFormPart(record.target, adapter)
+      : record.type === 'childList' && Array.from(record.addedNodes).some((node) => couldBeFormPart(node, adapter));
   const observer = new MutationObserver((records) => {
-    // No form yet: a throttled whole-page search. A form that just went away (submitted, modal closed): at once.
-    if (!form) search();
-    else if (!form.isConnected) schedule();
+    if (!form) {
+      if (records.some(couldComplete)) search();
+    } else if (!form.isConnected) {
+      // A form that just went away (submitted, modal closed): at once.
+      schedule();
+    }
     // Mutations elsewhere on the page (tickers, order books) cost one containment check, no read.
     else if (records.some((record) => form!.contains(record.target))) schedule();
   });

@@ -1,5 +1,6 @@
 import { parseAllowList } from './ip-allowlist';
 import { RULES } from './rules';
+import { text, type Text } from './text';
 import { severityRank, worstRisk } from './severity';
 import { STEPS, type EvaluationContext, type Finding, type KeyFormSnapshot, type Risk } from './types';
 
@@ -32,7 +33,7 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
 }
 
 /** "Ready to create" or "Stop: N things to fix". */
-export function verdictText(verdict: Verdict): string {
-  if (verdict.ready) return 'Ready to create';
-  return `Stop: ${verdict.toFix} ${verdict.toFix === 1 ? 'thing' : 'things'} to fix`;
+export function verdictText(verdict: Verdict): Text {
+  if (verdict.ready) return text('verdict_ready');
+  return text(verdict.toFix === 1 ? 'verdict_stop_one' : 'verdict_stop_many', verdict.toFix);
 }

@@ -1,4 +1,5 @@
 import type { IpEntry } from './ip-allowlist';
+import { text, type Sub } from './text';
 
 /** The key is bound when at least one entry is an address the exchange accepts. */
 export function isBound(ips: readonly IpEntry[]): boolean {
@@ -16,7 +17,7 @@ export function entriesOfKind(ips: readonly IpEntry[], kind: IpEntry['kind']): s
 }
 
 /** "a, b, c and 7 more": names entries without flooding the panel. */
-export function listEntries(texts: readonly string[], shown = 3): string {
-  const head = texts.slice(0, shown).join(', ');
-  return texts.length > shown ? `${head} and ${texts.length - shown} more` : head;
+export function listEntries(texts: readonly string[], shown = 3): Sub {
+  const head = texts.slice(0, shown);
+  return texts.length > shown ? text('list_more', head, texts.length - shown) : head;
 }

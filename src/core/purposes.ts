@@ -1,40 +1,41 @@
+import { text, type Text } from './text';
 import type { Permission, Purpose } from './types';
 
 /** What a purpose needs, shown to the user and used by the scope rules. */
 export interface PurposeInfo {
-  label: string;
+  label: Text;
   /** Permissions this purpose may need; anything else ticked is excess (withdraw is judged on its own). */
   allowed: readonly Permission[];
   /** One line that explains the minimum set to the user. */
-  explains: string;
+  explains: Text;
 }
 
 /** The purposes in the order the picker offers them. */
 export const PURPOSE_INFO: Record<Purpose, PurposeInfo> = {
   'read-only': {
-    label: 'Read-only tracking (portfolio, tax)',
+    label: text('purpose_read_only'),
     allowed: ['read'],
-    explains: 'Trackers and tax tools only read balances and history: Read is all they need.',
+    explains: text('purpose_read_only_explains'),
   },
   'trading-bot': {
-    label: 'Trading bot',
+    label: text('purpose_trading_bot'),
     allowed: ['read', 'trade', 'futures', 'margin', 'options'],
-    explains: 'A bot needs Read and Trade (plus futures, margin or options only if it trades them); never Withdraw or transfers.',
+    explains: text('purpose_trading_bot_explains'),
   },
   withdrawals: {
-    label: 'Withdrawal automation',
+    label: text('purpose_withdrawals'),
     allowed: ['read', 'withdraw'],
-    explains: 'Only automated payouts need Withdraw, and then only with the key bound to your server\'s IPs.',
+    explains: text('purpose_withdrawals_explains'),
   },
   'market-data': {
-    label: 'Market data only',
+    label: text('purpose_market_data'),
     allowed: [],
-    explains: 'Prices, order books and candles are public: they need no API key at all.',
+    explains: text('purpose_market_data_explains'),
   },
   other: {
-    label: 'Something else',
+    label: text('purpose_other'),
     allowed: ['read', 'trade', 'transfer', 'futures', 'margin', 'options', 'other'],
-    explains: 'Tick only what the tool\'s documentation says it needs; Withdraw is flagged whatever the purpose.',
+    explains: text('purpose_other_explains'),
   },
 };
 

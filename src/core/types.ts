@@ -1,4 +1,5 @@
 import type { IpEntry } from './ip-allowlist';
+import type { Text } from './text';
 
 /** Canonical permission names; every exchange adapter maps its own labels onto these. */
 export const PERMISSIONS = ['read', 'trade', 'withdraw', 'transfer', 'futures', 'margin', 'options', 'other'] as const;
@@ -41,7 +42,15 @@ export interface KeyFormSnapshot {
   keyName: string;
   /** The kind of key chosen, on exchanges that offer a choice (Binance: Ed25519, HMAC, RSA); absent elsewhere. */
   keyType?: KeyType;
+  /**
+   * Permissions whose label is on the page but whose on/off state could not be read (no checkbox, switch or toggled
+   * element found for it); absent when every permission found was read. Unknown is not safe: see `form.permission-unreadable`.
+   */
+  unreadPermissions?: Permission[];
 }
+
+/** What an exchange does to a key it removes on its own, in its own word. */
+export type KeyOutcome = 'deleted' | 'expired' | 'deactivated';
 
 /** A rule about an exchange's unbound keys, e.g. OKX deletes unbound Trade/Withdraw keys after 14 idle days. */
 export interface UnboundKeyExpiry {
@@ -51,8 +60,8 @@ export interface UnboundKeyExpiry {
   idle: boolean;
   /** The rule applies when any of these permissions is ticked; empty means any key. */
   permissions: Permission[];
-  /** What happens, as the exchange says it: `deleted`, `expired`, `deactivated`. */
-  outcome: string;
+  /** What happens, as the exchange says it. */
+  outcome: KeyOutcome;
 }
 
 /**
@@ -62,8 +71,8 @@ export interface UnboundKeyExpiry {
 export interface UnboundKeyDeletion {
   /** The rule applies when any of these permissions is ticked; empty means any key. */
   permissions: Permission[];
-  /** What happens, as the exchange says it: `deleted`, `expired`, `deactivated`. */
-  outcome: string;
+  /** What happens, as the exchange says it. */
+  outcome: KeyOutcome;
 }
 
 /** An exchange's own rules, as documented; unknown facts are left undefined. */
@@ -76,7 +85,7 @@ export interface ExchangeRules {
   /** True when the exchange refuses Withdraw without an IP allow-list. */
   withdrawNeedsIp?: boolean;
   /** Extra sentences per permission the user should know on this exchange. */
-  permissionNotes?: Partial<Record<Permission, string>>;
+  permissionNotes?: Partial<Record<Permission, Text>>;
   /** The key type the exchange recommends, named in the advice when a discouraged one is chosen. */
   recommendedKeyType?: KeyType;
   /** Key types the exchange itself advises against (Binance: HMAC, "not recommended"). */
@@ -102,9 +111,10 @@ export interface Finding {
   id: string;
   severity: Severity;
   step: Step;
-  title: string;
-  why: string;
-  fix: string;
+  title: Text;
+  /** One sentence, or several shown in a row. */
+  why: Text | readonly Text[];
+  fix: Text;
   /** Counts against "Ready to create". Every finding above `info` does; an `info` one only when it says so. */
   blocking: boolean;
 }

@@ -77,6 +77,13 @@ export interface ExchangeAdapter {
   keyPagePath: RegExp;
   /** Where the user manages keys, for links from reminders. */
   keyPageUrl: string;
+  /**
+   * The exchange's own registrable domains, its main one first: every host at or under one of them is the exchange's
+   * (`my.okx.com`, `accounts.binance.com`), and {@link hosts} must lie under them. Their first labels are the brand
+   * words that the look-alike check (`core/lookalike.ts`) looks for in other sites' addresses. Empty for the generic
+   * adapter.
+   */
+  officialDomains: readonly string[];
   labels: FormLabels;
   keyList: KeyListLabels;
   successView: SuccessViewLabels;

@@ -14,6 +14,7 @@ export const binance: ExchangeAdapter = {
   ...binanceSite,
   name: 'Binance',
   keyPageUrl: 'https://www.binance.com/en/my/settings/api-management',
+  officialDomains: ['binance.com'],
   // English labels are the UI's as quoted in EXCHANGES.md; the Chinese ones follow Binance's Chinese API docs
   // (万向划转, 欧式期权) and are not quoted from the page. "Enable Symbol Whitelist" limits what the key may trade:
   // a restriction, not a permission, so it maps to nothing.

@@ -14,6 +14,7 @@ export const bitget: ExchangeAdapter = {
   ...bitgetSite,
   name: 'Bitget',
   keyPageUrl: 'https://www.bitget.com/account/newapi',
+  officialDomains: ['bitget.com'],
   // P2P has no canonical equivalent: other. Chinese labels are not quoted from the page.
   labels: {
     permissions: {

@@ -15,6 +15,7 @@ export const bybit: ExchangeAdapter = {
   ...bybitSite,
   name: 'Bybit',
   keyPageUrl: 'https://www.bybit.com/app/user/api-management',
+  officialDomains: ['bybit.com'],
   // Groups are areas: any box ticked in "Spot" is trade, in "Options" options, and so on. "Exchange" (coin
   // conversion) and "Copy Trading" place trades, so they count as trade. Chinese labels are not quoted from the page.
   labels: {

@@ -1,3 +1,4 @@
+import { text } from '../core/text';
 import { UNKNOWN_KEY_LIST, UNKNOWN_SUCCESS_VIEW, type ExchangeAdapter, type ExchangeSite } from './adapter';
 
 /**
@@ -15,6 +16,7 @@ export const coinbase: ExchangeAdapter = {
   ...coinbaseSite,
   name: 'Coinbase',
   keyPageUrl: 'https://portal.cdp.coinbase.com/projects/api-keys',
+  officialDomains: ['coinbase.com'],
   // Coinbase's Transfer "enables your application to send and receive funds, on and off platform"
   // (docs.cdp.coinbase.com, API Scopes and Permissions): sending off the platform is a withdrawal, so it maps to
   // withdraw, not to transfer (moves between the user's own accounts).
@@ -34,7 +36,7 @@ export const coinbase: ExchangeAdapter = {
   // Max IPs, unbound-key rules and whether Transfer needs an allowlist are [unknown].
   rules: {
     permissionNotes: {
-      withdraw: 'On Coinbase, "Transfer" sends funds on and off the platform: KeyScope counts it as Withdraw.',
+      withdraw: text('note_coinbase_transfer'),
     },
   },
 };

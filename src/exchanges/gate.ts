@@ -15,6 +15,8 @@ export const gate: ExchangeAdapter = {
   ...gateSite,
   name: 'Gate',
   keyPageUrl: 'https://www.gate.com/myaccount/profile/api-key/manage',
+  // gate.io, the older name and address of the exchange, is still its own.
+  officialDomains: ['gate.com', 'gate.io'],
   // "Read and Write" in an area grants the area's permission. Wallet writes are transfers between the user's own
   // accounts; Unified and Loan writes borrow and repay, so margin; Account and Earn have no canonical equivalent.
   // Chinese labels are not quoted from the page.

@@ -14,6 +14,7 @@ export const generic: ExchangeAdapter = {
   hosts: [],
   keyPagePath: /^\//,
   keyPageUrl: '',
+  officialDomains: [],
   labels: {
     permissions: {
       read: ['Read', 'Read only', 'Read-only', 'Readonly', 'Reading', 'Enable reading', 'View', 'View only', 'Query', '读取', '只读', '查询', '查看'],

@@ -11,6 +11,8 @@ export const htx: ExchangeAdapter = {
   ...htxSite,
   name: 'HTX',
   keyPageUrl: 'https://www.htx.com/apikey/',
+  // Huobi renamed itself HTX in September 2023; huobi.com is still its own, and still imitated.
+  officialDomains: ['htx.com', 'huobi.com'],
   // Chinese labels are not quoted from the page.
   labels: {
     permissions: {

@@ -14,6 +14,7 @@ export const kraken: ExchangeAdapter = {
   ...krakenSite,
   name: 'Kraken',
   keyPageUrl: 'https://www.kraken.com/u/security/api',
+  officialDomains: ['kraken.com'],
   // Query* and Export Data only read. "Access WebSockets API" gets a token for the private feeds; what the key can do
   // there is still set by the other boxes, so it counts as read. "Deposit Funds" lists deposit methods and creates
   // deposit addresses: it moves nothing out, but it is more than reading and no tracker or bot needs it, so other.

@@ -11,6 +11,7 @@ export const kucoin: ExchangeAdapter = {
   ...kucoinSite,
   name: 'KuCoin',
   keyPageUrl: 'https://www.kucoin.com/account/api',
+  officialDomains: ['kucoin.com'],
   // "General" (on by default) reads; "Flex Transfer" (API name InnerTransfer) moves funds between the user's own
   // accounts. Chinese labels are not quoted from the page.
   labels: {

@@ -15,6 +15,7 @@ export const mexc: ExchangeAdapter = {
   ...mexcSite,
   name: 'MEXC',
   keyPageUrl: 'https://www.mexc.com/user/openapi',
+  officialDomains: ['mexc.com'],
   // Areas: a write anywhere in Spot counts as trade (Spot Account write included: KeyScope over-reports rather than
   // miss one), anywhere in Contract as futures. Deposit has no canonical equivalent: other. Chinese labels are not
   // quoted from the page.

@@ -1,3 +1,4 @@
+import { text } from '../core/text';
 import type { ExchangeAdapter, ExchangeSite } from './adapter';
 
 /**
@@ -14,6 +15,7 @@ export const okx: ExchangeAdapter = {
   ...okxSite,
   name: 'OKX',
   keyPageUrl: 'https://www.okx.com/account/my-api',
+  officialDomains: ['okx.com'],
   labels: {
     permissions: {
       read: ['Read', 'Read only', '读取', '只读'],
@@ -46,7 +48,7 @@ export const okx: ExchangeAdapter = {
     unboundExpiry: { days: 14, idle: true, permissions: ['trade', 'withdraw'], outcome: 'deleted' },
     withdrawNeedsIp: false,
     permissionNotes: {
-      trade: 'On OKX, Trade also allows funding transfers between your accounts, not only orders.',
+      trade: text('note_okx_trade'),
     },
   },
 };

@@ -1,4 +1,5 @@
 import { DEFAULT_ROTATION_DAYS, DUE_SOON_DAYS, MAX_ROTATION_DAYS } from '../core/rotation';
+import { text, type Text } from '../core/text';
 
 /** The user's settings. */
 export interface Settings {
@@ -42,31 +43,31 @@ const wholeIn = (range: { min: number; max: number }) => (value: unknown): value
  * Each user-changed field: how it is checked, and what to tell the user when a value is refused. The one place
  * both stored settings (normalizeSettings) and requested changes (settingsChangeProblem) are validated.
  */
-const FIELDS: { [K in keyof SettingsChange]-?: { valid: (value: unknown) => boolean; problem: string } } = {
+const FIELDS: { [K in keyof SettingsChange]-?: { valid: (value: unknown) => boolean; problem: Text } } = {
   dueSoonDays: {
     valid: wholeIn(DUE_SOON_RANGE),
-    problem: `"Due soon" must be a whole number of days from ${DUE_SOON_RANGE.min} to ${DUE_SOON_RANGE.max}.`,
+    problem: text('settings_error_due_soon', DUE_SOON_RANGE.min, DUE_SOON_RANGE.max),
   },
-  sync: { valid: (value) => typeof value === 'boolean', problem: 'Sync is either on or off.' },
+  sync: { valid: (value) => typeof value === 'boolean', problem: text('settings_error_sync') },
   rotationDays: {
     valid: wholeIn(ROTATION_RANGE),
-    problem: `The rotation interval must be a whole number of days from ${ROTATION_RANGE.min} to ${ROTATION_RANGE.max}.`,
+    problem: text('settings_error_rotation', ROTATION_RANGE.min, ROTATION_RANGE.max),
   },
   disabledExchanges: {
     valid: (value) => Array.isArray(value) && value.every((id) => typeof id === 'string' && EXCHANGE_ID.test(id)),
-    problem: 'The exchanges turned off must be a list of exchange ids.',
+    problem: text('settings_error_exchanges'),
   },
-  confirmCritical: { valid: (value) => typeof value === 'boolean', problem: '"Ask before creating a key" is either on or off.' },
+  confirmCritical: { valid: (value) => typeof value === 'boolean', problem: text('settings_error_confirm') },
 };
 
 /** The names of the settings the user changes, in the order the settings page lists them. */
 export const SETTING_NAMES = Object.keys(FIELDS) as Array<keyof SettingsChange>;
 
 /** Why a requested change is refused, naming the first bad field; undefined when every field is valid. */
-export function settingsChangeProblem(change: Record<string, unknown>): string | undefined {
+export function settingsChangeProblem(change: Record<string, unknown>): Text | undefined {
   for (const [name, value] of Object.entries(change)) {
     const field = FIELDS[name as keyof SettingsChange];
-    if (!field) return `KeyScope has no setting called "${name}".`;
+    if (!field) return text('settings_error_unknown', name);
     if (!field.valid(value)) return field.problem;
   }
   return undefined;

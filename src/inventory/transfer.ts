@@ -1,3 +1,4 @@
+import { text, type Text } from '../core/text';
 import { normalizeReminders, ownFields, SCHEMA_VERSION, type Reminder } from './reminder';
 import { SETTING_NAMES, settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from './settings';
 import { siteOrigin } from './site-origin';
@@ -49,11 +50,11 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   /** `index` is the record's position in the file's `reminders` list, from 0. */
-  rejected: Array<{ index: number; name?: string; reason: string }>;
+  rejected: Array<{ index: number; name?: string; reason: Text }>;
   /** Set when the whole file was refused; then nothing was imported. */
-  error?: string;
+  error?: Text;
   /** Settings in the file (full export): the ones that changed here, and each refused field with the reason. */
-  settings?: { applied: Array<keyof SettingsChange>; rejected: Array<{ field: string; reason: string }> };
+  settings?: { applied: Array<keyof SettingsChange>; rejected: Array<{ field: string; reason: Text }> };
   /** How many records kept aside in the file were added to the ones kept aside here. */
   keptAside?: number;
   /**
@@ -101,18 +102,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * Why a record is not a reminder, naming the first bad field. Each field of the record is put alone into a valid
  * sample and read as storage reads it, so the one validator and the migrations decide, not a second copy of them.
  */
-function invalidReason(record: unknown, version: number): string {
-  if (!isRecord(record)) return 'not a valid KeyScope reminder (not an object)';
+function invalidReason(record: unknown, version: number): Text {
+  if (!isRecord(record)) return text('import_reason_not_object');
   for (const field of Object.keys(SAMPLE)) {
     const candidate: Record<string, unknown> = { ...SAMPLE };
     if (field in record) candidate[field] = record[field];
     else delete candidate[field];
     if (readRecord(candidate, version) === undefined) {
-      const problem = record[field] === undefined ? 'missing field' : 'invalid field';
-      return `not a valid KeyScope reminder (${problem}: ${field})`;
+      return text(record[field] === undefined ? 'import_reason_missing_field' : 'import_reason_invalid_field', field);
     }
   }
-  return 'not a valid KeyScope reminder';
+  return text('import_reason_invalid');
 }
 
 function reportedName(record: unknown): string | undefined {
@@ -147,30 +147,30 @@ export function exportAllData(data: AllData, exportedAt: string): string {
 }
 
 /** The file's records with their version and the whole file, or why the whole file is refused. */
-function readFile(text: string): { version: number; records: unknown[]; data: Record<string, unknown> } | { error: string } {
-  const bytes = utf8Bytes(text);
+function readFile(content: string): { version: number; records: unknown[]; data: Record<string, unknown> } | { error: Text } {
+  const bytes = utf8Bytes(content);
   if (bytes > IMPORT_MAX_BYTES) {
-    return { error: `This file is ${megabytes(bytes)}; KeyScope imports files up to ${megabytes(IMPORT_MAX_BYTES)}.` };
+    return { error: text('import_error_size', megabytes(bytes), megabytes(IMPORT_MAX_BYTES)) };
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(content);
   } catch {
-    return { error: 'This file is not JSON, so it is not a KeyScope export.' };
+    return { error: text('import_error_not_json') };
   }
   if (!isRecord(data) || data.format !== EXPORT_FORMAT) {
-    return { error: 'This file is not a KeyScope inventory export.' };
+    return { error: text('import_error_not_export') };
   }
   const version = data.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { error: 'This file has no valid format version, so KeyScope cannot read it.' };
+    return { error: text('import_error_no_version') };
   }
   if (version > SCHEMA_VERSION) {
-    return { error: `This file comes from a newer KeyScope (format version ${version}); update KeyScope to import it.` };
+    return { error: text('import_error_newer', version) };
   }
-  if (!Array.isArray(data.reminders)) return { error: 'This file has no list of reminders.' };
+  if (!Array.isArray(data.reminders)) return { error: text('import_error_no_list') };
   if (data.reminders.length > IMPORT_MAX_REMINDERS) {
-    return { error: `This file lists ${data.reminders.length} reminders; KeyScope imports up to ${IMPORT_MAX_REMINDERS} at a time.` };
+    return { error: text('import_error_too_many', data.reminders.length, IMPORT_MAX_REMINDERS) };
   }
   return { version, records: data.reminders, data };
 }
@@ -192,8 +192,8 @@ function identity(r: Reminder): string | undefined {
  * - new reminders are added as they are in the file (source and history untouched), after the existing ones.
  * When nothing changes the returned list is `existing` itself.
  */
-export function importInventory(text: string, existing: Reminder[]): { reminders: Reminder[]; report: ImportReport } {
-  const file = readFile(text);
+export function importInventory(content: string, existing: Reminder[]): { reminders: Reminder[]; report: ImportReport } {
+  const file = readFile(content);
   if ('error' in file) return { reminders: existing, report: { ...emptyReport(), error: file.error } };
   return mergeRecords(file, existing);
 }
@@ -210,9 +210,9 @@ function mergeRecords(file: { version: number; records: unknown[] }, existing: R
   file.records.forEach((record, index) => {
     const valid = readRecord(record, file.version);
     const name = reportedName(record);
-    const reject = (reason: string) => report.rejected.push({ index, ...(name === undefined ? {} : { name }), reason });
+    const reject = (reason: Text) => report.rejected.push({ index, ...(name === undefined ? {} : { name }), reason });
     if (!valid) return reject(invalidReason(record, file.version));
-    if (seen.has(valid.id)) return reject('duplicate id in this file');
+    if (seen.has(valid.id)) return reject(text('import_reason_duplicate'));
     seen.add(valid.id);
 
     const imported = ownFields(valid);
@@ -241,11 +241,11 @@ function mergeRecords(file: { version: number; records: unknown[] }, existing: R
 
 /** The file's settings over the current ones, field by field; sync stays as it is in this browser. */
 function mergeSettings(raw: unknown, current: Settings): { settings: Settings; report: NonNullable<ImportReport['settings']> } {
-  if (!isRecord(raw)) return { settings: current, report: { applied: [], rejected: [{ field: 'settings', reason: 'not a list of settings' }] } };
+  if (!isRecord(raw)) return { settings: current, report: { applied: [], rejected: [{ field: 'settings', reason: text('import_reason_not_settings') }] } };
   const fields = raw;
   const rejected = SETTING_NAMES.filter((name) => name in fields && name !== 'sync')
     .map((name) => ({ field: name, reason: settingsChangeProblem({ [name]: fields[name] }) }))
-    .filter((r): r is { field: keyof SettingsChange; reason: string } => r.reason !== undefined);
+    .filter((r): r is { field: keyof SettingsChange; reason: Text } => r.reason !== undefined);
   // Sync copies the list to the browser account: turning it on stays a click on this browser's settings page.
   const { sync: _local, ...valid } = validSettingFields(fields);
   const applied = (Object.keys(valid) as Array<keyof typeof valid>).filter(
@@ -260,8 +260,8 @@ function mergeSettings(raw: unknown, current: Settings): { settings: Settings; r
  * a file cannot grant a site's permission). A file with reminders only imports as before. Nothing already kept
  * is dropped; parts that do not change are returned as they were.
  */
-export function importAllData(text: string, current: AllData): AllData & { report: ImportReport } {
-  const file = readFile(text);
+export function importAllData(content: string, current: AllData): AllData & { report: ImportReport } {
+  const file = readFile(content);
   if ('error' in file) return { ...current, report: { ...emptyReport(), error: file.error } };
   const { reminders, report } = mergeRecords(file, current.reminders);
   let { quarantine, settings } = current;

@@ -1,4 +1,5 @@
 import { EXCHANGES } from '../exchanges';
+import { t } from '../i18n';
 import { exchangeEnabled, type Settings } from '../inventory/settings';
 import type { Inventory } from '../ui/use-inventory';
 import type { OptionsData } from './options-data';
@@ -8,11 +9,11 @@ export function ExchangeSwitches({ settings, inventory, data }: { settings: Sett
   const toggle = (exchange: string, name: string, on: boolean) => {
     const others = settings.disabledExchanges.filter((id) => id !== exchange);
     const disabledExchanges = on ? others : [...others, exchange].sort();
-    void inventory.run(`Could not turn KeyScope ${on ? 'on' : 'off'} for ${name}`, () => data.send('settings:set', { disabledExchanges }));
+    void inventory.run(t(on ? 'error_exchange_on' : 'error_exchange_off', name), () => data.send('settings:set', { disabledExchanges }));
   };
   return (
     <fieldset class="ks-setting ks-exchanges">
-      <legend>Guard these exchanges’ API-key pages</legend>
+      <legend>{t('options_exchanges_legend')}</legend>
       {EXCHANGES.map((adapter) => (
         <label key={adapter.id} class="ks-check">
           <input
@@ -24,10 +25,7 @@ export function ExchangeSwitches({ settings, inventory, data }: { settings: Sett
           {adapter.name}
         </label>
       ))}
-      <p class="ks-muted">
-        Turned off, KeyScope shows no panel and no notes on that exchange (from its next page load), and its popup
-        says so. Your reminders for that exchange are kept.
-      </p>
+      <p class="ks-muted">{t('options_exchanges_hint')}</p>
     </fieldset>
   );
 }

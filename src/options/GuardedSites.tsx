@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { errorText } from '../ui/errors';
 import type { OptionsData } from './options-data';
 
@@ -13,7 +14,7 @@ export function GuardedSites({ data }: { data: OptionsData }) {
   const [done, setDone] = useState('');
 
   useEffect(() => {
-    data.guardedSites().then(setSites, (e: unknown) => setError(`Could not read the sites you added: ${errorText(e)}`));
+    data.guardedSites().then(setSites, (e: unknown) => setError(t('sites_read_failed', errorText(e))));
   }, [data]);
 
   const remove = (origin: string) => {
@@ -25,31 +26,28 @@ export function GuardedSites({ data }: { data: OptionsData }) {
       .then(
         (left) => {
           setSites(left);
-          setDone(`KeyScope no longer guards ${origin}, and no longer has permission to read it.`);
+          setDone(t('sites_removed', origin));
         },
-        (e: unknown) => setError(`Could not remove ${origin}: ${errorText(e)}`),
+        (e: unknown) => setError(t('sites_remove_failed', origin, errorText(e))),
       )
       .finally(() => setRemoving(undefined));
   };
 
   return (
     <section class="ks-card" aria-labelledby="ks-sites">
-      <h2 id="ks-sites">Sites you added</h2>
+      <h2 id="ks-sites">{t('sites_title')}</h2>
       {error && <p class="ks-error" role="alert">{error}</p>}
       {sites === undefined ? (
-        !error && <p class="ks-muted">Reading the sites you added…</p>
+        !error && <p class="ks-muted">{t('sites_reading')}</p>
       ) : sites.length === 0 ? (
-        <p class="ks-muted">
-          None. KeyScope guards the exchanges it knows. On another exchange, open the KeyScope popup on its API-key page
-          and choose “Guard this page”: your browser then asks you to let KeyScope read that site, and only that site.
-        </p>
+        <p class="ks-muted">{t('sites_none')}</p>
       ) : (
         <ul class="ks-sites">
           {sites.map((origin) => (
             <li key={origin}>
               <span class="ks-site">{origin}</span>
-              <button type="button" aria-label={`Remove ${origin}`} disabled={removing === origin} onClick={() => remove(origin)}>
-                Remove
+              <button type="button" aria-label={t('sites_remove_label', origin)} disabled={removing === origin} onClick={() => remove(origin)}>
+                {t('remove')}
               </button>
             </li>
           ))}

@@ -1,66 +1,75 @@
+import { text, type MessageId } from '../core/text';
+import { say, t } from '../i18n';
 import type { SettingsChange } from '../inventory/settings';
 import type { ImportReport } from '../inventory/transfer';
 import type { OptionsData } from './options-data';
 import { ReAddSites } from './ReAddSites';
 
-const SETTING_WORDS: Record<keyof SettingsChange, string> = {
-  dueSoonDays: '“due soon” window',
-  sync: 'sync',
-  rotationDays: 'rotation interval',
-  disabledExchanges: 'exchanges turned off',
-  confirmCritical: 'ask before creating a key with a critical problem',
+const SETTING_WORDS: Record<keyof SettingsChange, MessageId> = {
+  dueSoonDays: 'setting_due_soon',
+  sync: 'setting_sync',
+  rotationDays: 'setting_rotation',
+  disabledExchanges: 'setting_exchanges_off',
+  confirmCritical: 'setting_confirm_critical',
 };
-const settingWords = (field: string) => SETTING_WORDS[field as keyof SettingsChange] ?? field;
+/** A setting's name for the user; a field this KeyScope does not know is shown as the file names it. */
+const settingWords = (field: string): string => {
+  const id = SETTING_WORDS[field as keyof SettingsChange] as MessageId | undefined;
+  return id ? t(id) : field;
+};
 
 /** What an import did: the counts, each refused record with its position, name and reason, and the other sections. */
 export function ImportReportView({ report, data, onSiteAdded }: { report: ImportReport; data: OptionsData; onSiteAdded: () => void }) {
   if (report.error) {
     return (
-      <div class="ks-report" aria-label="Import result">
-        <p class="ks-error" role="alert">Nothing was imported. {report.error}</p>
+      <div class="ks-report" aria-label={t('import_result')}>
+        <p class="ks-error" role="alert">{t('import_nothing', say(report.error))}</p>
       </div>
     );
   }
   const { settings, sites } = report;
   return (
-    <div class="ks-report" aria-label="Import result" role="status">
+    <div class="ks-report" aria-label={t('import_result')} role="status">
       <p>
-        <strong>Imported:</strong> {report.added} added, {report.updated} updated, {report.unchanged} unchanged
-        {report.rejected.length > 0 ? `, ${report.rejected.length} rejected.` : '.'}
+        <strong>{t('import_imported')}</strong>{' '}
+        {t(report.rejected.length > 0 ? 'import_counts_rejected' : 'import_counts', report.added, report.updated, report.unchanged, report.rejected.length)}
       </p>
       {report.rejected.length > 0 && (
         <ul class="ks-rejected">
           {report.rejected.map((r) => (
             <li key={r.index}>
-              Record {r.index + 1}
-              {r.name !== undefined && <> “{r.name}”</>}: {r.reason}
+              {r.name !== undefined ? t('import_rejected_named', r.index + 1, r.name, say(r.reason)) : t('import_rejected', r.index + 1, say(r.reason))}
             </li>
           ))}
         </ul>
       )}
       {settings && (
         <p>
-          <strong>Settings:</strong>{' '}
-          {settings.applied.length ? `${settings.applied.map(settingWords).join(', ')} changed.` : 'nothing to change.'} Sync stays as
-          it is in this browser.
+          <strong>{t('import_settings')}</strong>{' '}
+          {say([
+            settings.applied.length
+              ? text('import_settings_changed', settings.applied.map((field) => text(SETTING_WORDS[field])))
+              : text('import_settings_unchanged'),
+            text('import_settings_sync_stays'),
+          ])}
         </p>
       )}
       {settings && settings.rejected.length > 0 && (
-        <ul class="ks-rejected" aria-label="Settings not imported">
+        <ul class="ks-rejected" aria-label={t('import_settings_rejected')}>
           {settings.rejected.map((r) => (
-            <li key={r.field}>Setting “{settingWords(r.field)}” not imported: {r.reason}</li>
+            <li key={r.field}>{t('import_setting_rejected', settingWords(r.field), say(r.reason))}</li>
           ))}
         </ul>
       )}
       {report.keptAside !== undefined && report.keptAside > 0 && (
         <p>
-          <strong>Records kept aside:</strong> {report.keptAside} added, unchanged, to the ones kept aside here.
+          <strong>{t('import_kept_aside')}</strong> {t('import_kept_aside_added', report.keptAside)}
         </p>
       )}
       {sites && sites.rejected.length > 0 && (
-        <ul class="ks-rejected" aria-label="Sites not imported">
+        <ul class="ks-rejected" aria-label={t('import_sites_rejected')}>
           {sites.rejected.map((site) => (
-            <li key={site}>Site “{site}” not imported: not a web site address.</li>
+            <li key={site}>{t('import_site_rejected', site)}</li>
           ))}
         </ul>
       )}

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { useNotifications } from '../ui/use-notifications';
 import { errorText } from '../ui/errors';
 import type { OptionsData } from './options-data';
@@ -9,7 +10,7 @@ import type { OptionsData } from './options-data';
 export function NotificationsSetting({ data, onError }: { data: OptionsData; onError: (message: string) => void }) {
   const { allowed, setAllowed, turnOn } = useNotifications(data, onError);
   const turnOff = () => {
-    data.removeNotifications().then((removed) => setAllowed(!removed), (e: unknown) => onError(`Could not turn off notifications: ${errorText(e)}`));
+    data.removeNotifications().then((removed) => setAllowed(!removed), (e: unknown) => onError(t('notifications_turn_off_failed', errorText(e))));
   };
   return (
     <div class="ks-setting">
@@ -26,12 +27,9 @@ export function NotificationsSetting({ data, onError }: { data: OptionsData; onE
             else turnOff();
           }}
         />
-        Notify me once when a key becomes due soon, and once when it is overdue
+        {t('options_notifications')}
       </label>
-      <p class="ks-muted">
-        Turning this on asks your browser for permission to show notifications. Off, reminders show only in the popup
-        and as a count on the toolbar badge.
-      </p>
+      <p class="ks-muted">{t('options_notifications_hint')}</p>
     </div>
   );
 }

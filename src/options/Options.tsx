@@ -4,6 +4,7 @@ import { remindersToIcs } from '../inventory/ics';
 import { DUE_SOON_RANGE, type Settings } from '../inventory/settings';
 import { exportAllData, type ImportReport } from '../inventory/transfer';
 import type { ReminderList } from '../messages';
+import { t } from '../i18n';
 import { exchangeName } from '../ui/exchange-text';
 import { useInventory, type Inventory } from '../ui/use-inventory';
 import { download } from './download';
@@ -13,8 +14,6 @@ import { ImportReportView } from './ImportReportView';
 import { NotificationsSetting } from './NotificationsSetting';
 import type { OptionsData } from './options-data';
 import { RotationDefault } from './RotationDefault';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function DueSoonSetting({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
   const [text, setText] = useState(String(settings.dueSoonDays));
@@ -26,17 +25,17 @@ function DueSoonSetting({ settings, inventory, data }: { settings: Settings; inv
     setSaved(false);
     const days = /^\s*\d{1,3}\s*$/.test(text) ? Number(text) : NaN;
     if (!(days >= DUE_SOON_RANGE.min && days <= DUE_SOON_RANGE.max)) {
-      setProblem(`Enter a whole number of days from ${DUE_SOON_RANGE.min} to ${DUE_SOON_RANGE.max}.`);
+      setProblem(t('error_days_range', DUE_SOON_RANGE.min, DUE_SOON_RANGE.max));
       return;
     }
     setProblem('');
-    const result = await inventory.run('Could not save the “due soon” window', () => data.send('settings:set', { dueSoonDays: days }));
+    const result = await inventory.run(t('error_save_due_soon'), () => data.send('settings:set', { dueSoonDays: days }));
     if (result) setSaved(true);
   };
 
   return (
     <form class="ks-setting" onSubmit={save} noValidate>
-      <label for="ks-due-soon">“Due soon” starts this many days before a key’s rotation date</label>
+      <label for="ks-due-soon">{t('options_due_soon')}</label>
       <div class="ks-inline">
         <input
           id="ks-due-soon"
@@ -51,9 +50,9 @@ function DueSoonSetting({ settings, inventory, data }: { settings: Settings; inv
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? 'ks-due-soon-error' : undefined}
         />
-        <span>days</span>
-        <button type="submit" disabled={inventory.busy}>Save</button>
-        {saved && <span class="ks-ok" role="status">Saved.</span>}
+        <span>{t('days_unit')}</span>
+        <button type="submit" disabled={inventory.busy}>{t('save')}</button>
+        {saved && <span class="ks-ok" role="status">{t('saved')}</span>}
       </div>
       {problem && <p class="ks-field-error" id="ks-due-soon-error">{problem}</p>}
     </form>
@@ -62,37 +61,30 @@ function DueSoonSetting({ settings, inventory, data }: { settings: Settings; inv
 
 function SyncSetting({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
   const toggle = (sync: boolean) => {
-    void inventory.run(sync ? 'Could not turn on sync' : 'Could not turn off sync', () => data.send('settings:set', { sync }));
+    void inventory.run(t(sync ? 'error_sync_on' : 'error_sync_off'), () => data.send('settings:set', { sync }));
   };
   return (
     <div class="ks-setting">
       <label class="ks-check">
         <input type="checkbox" checked={settings.sync} disabled={inventory.busy} onChange={(e) => toggle(e.currentTarget.checked)} />
-        Keep my key list in sync across my browsers
+        {t('options_sync')}
       </label>
-      <p class="ks-muted">
-        Uses your browser’s own sync (storage.sync), signed in to the same account. Off by default. Only what you see
-        here travels: names, permissions, dates — never a key or secret.
-      </p>
+      <p class="ks-muted">{t('options_sync_hint')}</p>
     </div>
   );
 }
 
 function ConfirmCriticalSetting({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
   const toggle = (confirmCritical: boolean) => {
-    void inventory.run('Could not save “ask before creating”', () => data.send('settings:set', { confirmCritical }));
+    void inventory.run(t('error_save_confirm_critical'), () => data.send('settings:set', { confirmCritical }));
   };
   return (
     <div class="ks-setting">
       <label class="ks-check">
         <input type="checkbox" checked={settings.confirmCritical} disabled={inventory.busy} onChange={(e) => toggle(e.currentTarget.checked)} />
-        Ask me to confirm before creating a key with a critical problem
+        {t('options_confirm_critical')}
       </label>
-      <p class="ks-muted">
-        Off by default. When on, and the form has a critical problem (such as Withdraw enabled) as you press the
-        exchange’s create button, KeyScope’s panel asks once “Create anyway?”. Confirm, and the key is created as you
-        filled it in; go back, and nothing is sent.
-      </p>
+      <p class="ks-muted">{t('options_confirm_critical_hint')}</p>
     </div>
   );
 }
@@ -102,7 +94,7 @@ function TransferSection({ list, inventory, data, now, onChanged }: { list: Remi
   const live = list.reminders.filter(isLive).length;
 
   const exportAll = async () => {
-    const guardedSites = await inventory.run('Could not read the sites you added', () => data.guardedSites());
+    const guardedSites = await inventory.run(t('error_read_sites'), () => data.guardedSites());
     if (!guardedSites) return;
     const text = exportAllData({ reminders: list.reminders, quarantine: list.quarantine, settings: list.settings, guardedSites }, now().toISOString());
     download(text, `keyscope-data-${list.today}.json`, 'application/json');
@@ -112,7 +104,7 @@ function TransferSection({ list, inventory, data, now, onChanged }: { list: Remi
     const file = input.files?.[0];
     if (!file) return;
     setReport(undefined);
-    const result = await inventory.run(`Could not import ${file.name}`, async () => data.send('reminders:import', { text: await file.text() }));
+    const result = await inventory.run(t('error_import', file.name), async () => data.send('reminders:import', { text: await file.text() }));
     // Cleared so that choosing the same file again (after fixing it) imports again.
     input.value = '';
     if (result) setReport(result);
@@ -122,24 +114,21 @@ function TransferSection({ list, inventory, data, now, onChanged }: { list: Remi
 
   return (
     <section class="ks-card" aria-labelledby="ks-transfer">
-      <h2 id="ks-transfer">Your keys</h2>
+      <h2 id="ks-transfer">{t('keys_title')}</h2>
       <p class="ks-muted">
-        {plural(list.reminders.length, 'key', 'keys')} in this browser ({live} live, {list.reminders.length - live} in history).
+        {t(list.reminders.length === 1 ? 'options_key_count_one' : 'options_key_count_many', list.reminders.length, live, list.reminders.length - live)}
       </p>
       <div class="ks-row-actions">
         <button type="button" disabled={inventory.busy} onClick={() => void exportAll()}>
-          Export all data (JSON)
+          {t('options_export_all')}
         </button>
         <button type="button" onClick={() => download(remindersToIcs(list.reminders, now(), exchangeName), 'keyscope-rotation.ics', 'text/calendar')}>
-          Export due dates to calendar (.ics)
+          {t('options_export_ics')}
         </button>
       </div>
-      <p class="ks-muted">
-        One file with your settings, your keys and their history, the records kept aside, and the sites you added.
-        Never a key or secret: KeyScope never has them.
-      </p>
+      <p class="ks-muted">{t('options_export_all_hint')}</p>
       <label class="ks-file">
-        <span>Import a KeyScope JSON export (merged with your list; nothing is duplicated or overwritten with older data)</span>
+        <span>{t('options_import')}</span>
         <input type="file" accept=".json,application/json" disabled={inventory.busy} onChange={(e) => void importFile(e.currentTarget)} />
       </label>
       {report && <ImportReportView report={report} data={data} onSiteAdded={onChanged} />}
@@ -151,18 +140,17 @@ function QuarantineSection({ list }: { list: ReminderList }) {
   const count = list.quarantine.length;
   return (
     <section class="ks-card" aria-labelledby="ks-quarantine">
-      <h2 id="ks-quarantine">Records kept aside</h2>
+      <h2 id="ks-quarantine">{t('options_quarantine')}</h2>
       {count === 0 ? (
-        <p class="ks-muted">None: every stored record could be read.</p>
+        <p class="ks-muted">{t('options_quarantine_none')}</p>
       ) : (
         <>
           <p class="ks-warning">
-            {plural(count, 'stored record', 'stored records')} could not be read (damaged, or written by a newer KeyScope).{' '}
-            {count === 1 ? 'It is' : 'They are'} kept unchanged, never deleted, and {count === 1 ? 'is' : 'are'} not in your list.
+            {t(count === 1 ? 'options_quarantine_one' : 'options_quarantine_many', count)}
           </p>
           <div class="ks-row-actions">
             <button type="button" onClick={() => download(JSON.stringify(list.quarantine, null, 2), `keyscope-kept-aside-${list.today}.json`, 'application/json')}>
-              Export {count === 1 ? 'it' : 'them'} as JSON, as found
+              {t(count === 1 ? 'options_quarantine_export_it' : 'options_quarantine_export_them')}
             </button>
           </div>
         </>
@@ -185,32 +173,32 @@ export function Options({ data, now = () => new Date() }: { data: OptionsData; n
 
   return (
     <main class="ks-options">
-      <h1>KeyScope settings</h1>
+      <h1>{t('options_title')}</h1>
       {error && <p class="ks-error" role="alert">{error}</p>}
       {!list ? (
-        <p class="ks-muted">Reading your settings…</p>
+        <p class="ks-muted">{t('options_reading')}</p>
       ) : (
         <>
           {list.settings.syncProblem && (
             <p class="ks-banner" role="alert">
-              <strong>Sync across browsers was turned off: </strong>
+              <strong>{t('options_sync_off')} </strong>
               {list.settings.syncProblem}
             </p>
           )}
           <section class="ks-card" aria-labelledby="ks-reminders" key={`reminders-${generation}`}>
-            <h2 id="ks-reminders">Reminders</h2>
+            <h2 id="ks-reminders">{t('options_reminders')}</h2>
             <DueSoonSetting settings={list.settings} inventory={inventory} data={data} />
             <RotationDefault settings={list.settings} inventory={inventory} data={data} />
             {notificationsError && <p class="ks-error" role="alert">{notificationsError}</p>}
             <NotificationsSetting data={data} onError={setNotificationsError} />
           </section>
           <section class="ks-card" aria-labelledby="ks-exchanges">
-            <h2 id="ks-exchanges">Exchanges</h2>
+            <h2 id="ks-exchanges">{t('options_exchanges')}</h2>
             <ExchangeSwitches settings={list.settings} inventory={inventory} data={data} />
             <ConfirmCriticalSetting settings={list.settings} inventory={inventory} data={data} />
           </section>
           <section class="ks-card" aria-labelledby="ks-sync">
-            <h2 id="ks-sync">Sync</h2>
+            <h2 id="ks-sync">{t('options_sync_title')}</h2>
             <SyncSetting settings={list.settings} inventory={inventory} data={data} />
           </section>
           <GuardedSites key={`sites-${generation}`} data={data} />

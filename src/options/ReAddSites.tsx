@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { errorText } from '../ui/errors';
 import type { OptionsData } from './options-data';
 
@@ -17,31 +18,30 @@ export function ReAddSites({ sites, data, onAdded }: { sites: string[]; data: Op
       .requestSite(origin)
       .then(async (granted) => {
         if (!granted) {
-          setProblem(`Your browser did not allow KeyScope to read ${origin}, so it is not guarded.`);
+          setProblem(t('readd_refused', origin));
           return;
         }
         await data.send('sites:add', { origin });
         setAdded((list) => [...list, origin]);
         onAdded();
       })
-      .catch((e: unknown) => setProblem(`Could not guard ${origin}: ${errorText(e)}`));
+      .catch((e: unknown) => setProblem(t('guard_failed', origin, errorText(e))));
   };
 
   return (
     <div class="ks-readd">
       <p>
-        <strong>Sites you had added:</strong> an imported file cannot give KeyScope permission to read a site. Add each
-        again to guard it here; your browser asks you first.
+        <strong>{t('readd_title')}</strong> {t('readd_explain')}
       </p>
       <ul class="ks-sites">
         {sites.map((origin) => (
           <li key={origin}>
             <span class="ks-site">{origin}</span>
             {added.includes(origin) ? (
-              <span class="ks-ok">Guarded</span>
+              <span class="ks-ok">{t('readd_guarded')}</span>
             ) : (
-              <button type="button" aria-label={`Add ${origin} again`} onClick={() => add(origin)}>
-                Add again
+              <button type="button" aria-label={t('readd_label', origin)} onClick={() => add(origin)}>
+                {t('readd_button')}
               </button>
             )}
           </li>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { parseRotationDays } from '../core/rotation';
+import { t } from '../i18n';
 import { DEFAULT_ROTATION_CHOICES, ROTATION_RANGE, type Settings } from '../inventory/settings';
 import type { Inventory } from '../ui/use-inventory';
 import type { OptionsData } from './options-data';
@@ -22,46 +23,42 @@ export function RotationDefault({ settings, inventory, data }: { settings: Setti
     setSaved(false);
     const days = choice === CUSTOM ? parseRotationDays(custom) : Number(choice);
     if (days === undefined) {
-      setProblem(`Enter a whole number of days from ${ROTATION_RANGE.min} to ${ROTATION_RANGE.max}.`);
+      setProblem(t('error_days_range', ROTATION_RANGE.min, ROTATION_RANGE.max));
       return;
     }
     setProblem('');
-    const result = await inventory.run('Could not save the rotation interval', () => data.send('settings:set', { rotationDays: days }));
+    const result = await inventory.run(t('error_save_rotation'), () => data.send('settings:set', { rotationDays: days }));
     if (result) setSaved(true);
   };
   const changed = () => setSaved(false);
 
   return (
     <form class="ks-setting" onSubmit={save} noValidate>
-      <label for="ks-rotation">Suggest rotating a new key every</label>
+      <label for="ks-rotation">{t('options_rotation')}</label>
       <div class="ks-inline">
         <select id="ks-rotation" value={choice} onChange={(e) => { setChoice(e.currentTarget.value); changed(); }}>
           {DEFAULT_ROTATION_CHOICES.map((days) => (
-            <option key={days} value={String(days)}>{days} days</option>
+            <option key={days} value={String(days)}>{t('days_count', days)}</option>
           ))}
-          <option value={CUSTOM}>Custom…</option>
+          <option value={CUSTOM}>{t('form_custom')}</option>
         </select>
         {choice === CUSTOM && (
           <input
             type="text"
             inputMode="numeric"
             size={4}
-            aria-label="Custom rotation interval in days"
+            aria-label={t('options_rotation_custom')}
             value={custom}
             onInput={(e) => { setCustom(e.currentTarget.value); changed(); }}
             aria-invalid={problem ? true : undefined}
             aria-describedby={problem ? 'ks-rotation-error' : undefined}
           />
         )}
-        <button type="submit" disabled={inventory.busy}>Save</button>
-        {saved && <span class="ks-ok" role="status">Saved.</span>}
+        <button type="submit" disabled={inventory.busy}>{t('save')}</button>
+        {saved && <span class="ks-ok" role="status">{t('saved')}</span>}
       </div>
       {problem && <p class="ks-field-error" id="ks-rotation-error">{problem}</p>}
-      <p class="ks-muted">
-        The panel suggests it, a key added by hand starts with it, and a key on the exchange’s list older than it is
-        flagged “old”. It is always shortened to the exchange’s own deadline (OKX deletes an unbound Trade key after
-        14 days).
-      </p>
+      <p class="ks-muted">{t('options_rotation_hint')}</p>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { adapterForHost } from '../exchanges';
 import type { ExchangeAdapter } from '../exchanges/adapter';
+import { t } from '../i18n';
 import { exchangeEnabled, type Settings } from '../inventory/settings';
 import type { PopupData } from './popup-data';
 
@@ -25,8 +26,8 @@ export function useExchangeOff(data: PopupData, settings: Settings | undefined):
 export function ExchangeOff({ exchange, openOptions }: { exchange: ExchangeAdapter; openOptions: () => void }) {
   return (
     <p class="ks-warning" data-keyscope-exchange-off={exchange.id}>
-      KeyScope is off for {exchange.name} (<button type="button" class="ks-link" onClick={openOptions}>Settings</button>).{' '}
-      Your reminders for {exchange.name} are kept.
+      {t('exchange_off', exchange.name)}{' '}
+      <button type="button" class="ks-link" onClick={openOptions}>{t('exchange_off_settings')}</button>
     </p>
   );
 }

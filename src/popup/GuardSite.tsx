@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { lookalikeOf } from '../core/lookalike';
 import { adapterForHost } from '../exchanges';
+import { t } from '../i18n';
 import { errorText } from '../ui/errors';
 import type { PopupData } from './popup-data';
 
@@ -8,12 +10,15 @@ interface Offer {
   tabId?: number;
 }
 
-/** The site of a web page that KeyScope could be asked to guard: http(s), and not an exchange it already guards. */
+/**
+ * The site of a web page that KeyScope could be asked to guard: http(s), not an exchange it already guards, and not a
+ * look-alike of one (the popup says that site is a fake instead of offering to trust it).
+ */
 function guardableOrigin(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const { protocol, origin, hostname } = new URL(url);
-    return (protocol === 'https:' || protocol === 'http:') && !adapterForHost(hostname) ? origin : undefined;
+    return (protocol === 'https:' || protocol === 'http:') && !adapterForHost(hostname) && !lookalikeOf(hostname) ? origin : undefined;
   } catch {
     return undefined;
   }
@@ -32,7 +37,7 @@ export function GuardSite({ data, onError }: { data: PopupData; onError: (messag
     Promise.all([data.activeTab(), data.guardedSites()]).then(([tab, sites]) => {
       const origin = guardableOrigin(tab.url);
       if (origin && !sites.includes(origin)) setOffer({ origin, tabId: tab.id });
-    }, (e: unknown) => onError(`Could not check whether KeyScope can guard this page: ${errorText(e)}`));
+    }, (e: unknown) => onError(t('guard_check_failed', errorText(e))));
   }, [data, onError]);
 
   if (!offer) return outcome ? <p class="ks-offer" role="status">{outcome}</p> : null;
@@ -46,23 +51,20 @@ export function GuardSite({ data, onError }: { data: PopupData; onError: (messag
     asked
       .then(async (granted) => {
         if (!granted) {
-          setOutcome('Permission refused: nothing changed.');
+          setOutcome(t('guard_refused'));
           return;
         }
         await data.guardSite(origin, tabId);
         setOffer(undefined);
-        setOutcome(`KeyScope now guards ${origin}`);
+        setOutcome(t('guard_done', origin));
       })
-      .catch((e: unknown) => setOutcome(`Could not guard ${origin}: ${errorText(e)}`))
+      .catch((e: unknown) => setOutcome(t('guard_failed', origin, errorText(e))))
       .finally(() => setBusy(false));
   };
   return (
-    <section class="ks-offer" aria-label="Guard this page">
-      <span>
-        KeyScope does not know {origin}. If it is an exchange, KeyScope can check its API-key form too: it will ask your
-        browser to let it read this site, and only this site.
-      </span>
-      <button type="button" class="ks-small" disabled={busy} onClick={guard}>Guard this page</button>
+    <section class="ks-offer" aria-label={t('guard_this_page')}>
+      <span>{t('guard_offer', origin)}</span>
+      <button type="button" class="ks-small" disabled={busy} onClick={guard}>{t('guard_this_page')}</button>
       {outcome && <span role="status">{outcome}</span>}
     </section>
   );

@@ -4,6 +4,7 @@ import { PERMISSIONS, type Permission } from '../core/types';
 import { ADAPTERS, adapterById } from '../exchanges';
 import { deadlineFor } from '../inventory/lifecycle';
 import { NAME_MAX, type Reminder } from '../inventory/reminder';
+import { t } from '../i18n';
 import { exchangeName, unboundExpiryText } from '../ui/exchange-text';
 
 /** A key as typed in the form: what 'reminder:add' and 'reminder:edit' need. */
@@ -18,11 +19,6 @@ export interface KeyFormValues {
 
 type Field = 'exchange' | 'name' | 'permissions' | 'created' | 'interval';
 type Errors = Partial<Record<Field, string>>;
-
-const PERMISSION_LABELS: Record<Permission, string> = {
-  read: 'Read', trade: 'Trade', withdraw: 'Withdraw', transfer: 'Transfer',
-  futures: 'Futures', margin: 'Margin', options: 'Options', other: 'Other',
-};
 
 const CUSTOM = 'custom';
 
@@ -62,15 +58,15 @@ function intervalDays(draft: Draft): number | undefined {
 /** The values when the draft is valid, else what to fix, field by field. */
 function check(draft: Draft, today: string): { values: KeyFormValues } | { errors: Errors } {
   const errors: Errors = {};
-  if (!draft.exchange) errors.exchange = 'Choose the exchange this key is on.';
+  if (!draft.exchange) errors.exchange = t('form_error_exchange');
   const name = draft.name.trim();
-  if (!name) errors.name = 'Type the key’s name as the exchange shows it.';
-  else if (name.length > NAME_MAX) errors.name = `Keep the name to ${NAME_MAX} characters.`;
-  if (draft.permissions.length === 0) errors.permissions = 'Tick at least one permission the key has (Read if unsure).';
-  if (parseCalendarDate(draft.created) === undefined) errors.created = 'Enter the date the key was created, as YYYY-MM-DD.';
-  else if (daysBetween(today, draft.created) > 0) errors.created = 'The created date cannot be in the future.';
+  if (!name) errors.name = t('form_error_name');
+  else if (name.length > NAME_MAX) errors.name = t('form_error_name_long', NAME_MAX);
+  if (draft.permissions.length === 0) errors.permissions = t('form_error_permissions');
+  if (parseCalendarDate(draft.created) === undefined) errors.created = t('form_error_created');
+  else if (daysBetween(today, draft.created) > 0) errors.created = t('form_error_future');
   const rotationDays = intervalDays(draft);
-  if (rotationDays === undefined) errors.interval = `Enter a whole number of days from 1 to ${MAX_ROTATION_DAYS}.`;
+  if (rotationDays === undefined) errors.interval = t('error_days_range', 1, MAX_ROTATION_DAYS);
   if (Object.keys(errors).length > 0 || rotationDays === undefined) return { errors };
   const permissions = PERMISSIONS.filter((p) => draft.permissions.includes(p));
   return { values: { exchange: draft.exchange, name, permissions, ipBound: draft.ipBound, created: draft.created, rotationDays } };
@@ -106,6 +102,13 @@ export function KeyForm({
   const first = useRef<HTMLSelectElement>(null);
   // The button that opened the form is gone: focus moves into the form, not to the page's start.
   useEffect(() => first.current?.focus(), []);
+  // A refused submit takes keyboard focus to the first field to fix, its message read with it (aria-describedby).
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const invalid = form.current?.querySelector('[aria-invalid="true"]');
+    const field = invalid instanceof HTMLFieldSetElement ? invalid.querySelector('input') : invalid;
+    if (field instanceof HTMLElement) field.focus();
+  }, [errors]);
   const set = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
   const toggle = (permission: Permission) =>
     setDraft((d) => ({
@@ -132,15 +135,15 @@ export function KeyForm({
   const expiry = draft.exchange ? unboundExpiryText({ exchange: draft.exchange, permissions: draft.permissions, ipBound: draft.ipBound }) : undefined;
   const exchanges = ADAPTERS.map((a) => a.id);
   if (initial && !exchanges.includes(initial.exchange)) exchanges.push(initial.exchange);
-  const title = initial ? `Edit “${initial.name || 'unnamed key'}”` : 'Add a key by hand';
+  const title = initial ? t('form_edit', initial.name || t('unnamed_key')) : t('form_add');
 
   return (
-    <form class="ks-form" onSubmit={submit} noValidate aria-label={title}>
+    <form class="ks-form" onSubmit={submit} noValidate aria-label={title} ref={form}>
       <h2 class="ks-subtitle">{title}</h2>
       <label class="ks-field">
-        <span>Exchange</span>
+        <span>{t('form_exchange')}</span>
         <select ref={first} value={draft.exchange} onChange={(e) => set({ exchange: e.currentTarget.value })} {...described('exchange', errors)}>
-          <option value="">Choose…</option>
+          <option value="">{t('form_choose')}</option>
           {exchanges.map((id) => (
             <option key={id} value={id}>{exchangeName(id)}</option>
           ))}
@@ -149,17 +152,17 @@ export function KeyForm({
       <FieldError field="exchange" errors={errors} />
 
       <label class="ks-field">
-        <span>Key name</span>
-        <input type="text" value={draft.name} maxLength={NAME_MAX} placeholder="as shown on the exchange" onInput={(e) => set({ name: e.currentTarget.value })} {...described('name', errors)} />
+        <span>{t('form_key_name')}</span>
+        <input type="text" value={draft.name} maxLength={NAME_MAX} placeholder={t('form_key_name_hint')} onInput={(e) => set({ name: e.currentTarget.value })} {...described('name', errors)} />
       </label>
       <FieldError field="name" errors={errors} />
 
       <fieldset class="ks-perms" {...described('permissions', errors)}>
-        <legend>Permissions</legend>
+        <legend>{t('form_permissions')}</legend>
         {PERMISSIONS.map((p) => (
           <label key={p} class="ks-check">
             <input type="checkbox" checked={draft.permissions.includes(p)} onChange={() => toggle(p)} />
-            {PERMISSION_LABELS[p]}
+            {t(`permission_${p}`)}
           </label>
         ))}
       </fieldset>
@@ -167,38 +170,38 @@ export function KeyForm({
 
       <label class="ks-check">
         <input type="checkbox" checked={draft.ipBound} onChange={(e) => set({ ipBound: e.currentTarget.checked })} />
-        Bound to IP addresses
+        {t('form_ip_bound')}
       </label>
       {expiry && <p class="ks-expiry">{expiry}</p>}
 
       <div class="ks-pair">
         <label class="ks-field">
-          <span>Created on</span>
+          <span>{t('form_created')}</span>
           <input type="date" value={draft.created} max={today} onInput={(e) => set({ created: e.currentTarget.value })} {...described('created', errors)} />
         </label>
         <label class="ks-field">
-          <span>Rotate every</span>
+          <span>{t('form_rotate_every')}</span>
           <select value={draft.interval} onChange={(e) => set({ interval: e.currentTarget.value })}>
             {intervalChoices(defaultDays).map((days) => (
-              <option key={days} value={String(days)}>{days} days</option>
+              <option key={days} value={String(days)}>{t('days_count', days)}</option>
             ))}
-            <option value={CUSTOM}>Custom…</option>
+            <option value={CUSTOM}>{t('form_custom')}</option>
           </select>
         </label>
       </div>
       <FieldError field="created" errors={errors} />
       {draft.interval === CUSTOM && (
         <label class="ks-field">
-          <span>Days between rotations (1–{MAX_ROTATION_DAYS})</span>
+          <span>{t('form_custom_days', 1, MAX_ROTATION_DAYS)}</span>
           <input type="text" inputMode="numeric" value={draft.customDays} onInput={(e) => set({ customDays: e.currentTarget.value })} {...described('interval', errors)} />
         </label>
       )}
       <FieldError field="interval" errors={errors} />
 
-      {due && <p class="ks-muted">Rotation due on {due}.</p>}
+      {due && <p class="ks-muted">{t('form_due', due)}</p>}
       <div class="ks-actions">
-        <button type="submit" class="ks-primary" disabled={busy}>{initial ? 'Save changes' : 'Add key'}</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" class="ks-primary" disabled={busy}>{t(initial ? 'form_save' : 'form_add_key')}</button>
+        <button type="button" onClick={onCancel}>{t('cancel')}</button>
       </div>
     </form>
   );

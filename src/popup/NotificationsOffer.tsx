@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { useNotifications } from '../ui/use-notifications';
 import type { PopupData } from './popup-data';
 
@@ -7,8 +8,8 @@ export function NotificationsOffer({ data, onError }: { data: PopupData; onError
   if (allowed !== false) return null;
   return (
     <p class="ks-offer">
-      <span>Notifications are off: reminders show only here and on the toolbar badge.</span>
-      <button type="button" class="ks-small" onClick={turnOn}>Turn on notifications</button>
+      <span>{t('notifications_off')}</span>
+      <button type="button" class="ks-small" onClick={turnOn}>{t('notifications_turn_on')}</button>
     </p>
   );
 }

@@ -1,19 +1,23 @@
+import { text } from '../core/text';
 import type { TabVerdict } from '../messages';
+import { t } from '../i18n';
 import { FindingList } from '../ui/FindingList';
 import { VerdictLine } from '../ui/Verdict';
+import { VerdictAnnouncement } from '../ui/VerdictAnnouncement';
 
 /** The live verdict of the current tab, with the same `data-risk` and `data-findings` as the overlay. */
 export function StatusBlock({ verdict }: { verdict: TabVerdict | null | undefined }) {
-  if (verdict === undefined) return <p class="ks-muted">Reading this tab…</p>;
+  if (verdict === undefined) return <p class="ks-muted">{t('status_reading')}</p>;
   if (verdict === null) {
-    return <p class="ks-muted">This tab is not an exchange's API-key form. Open the key page (OKX: API and connections → Create API key) to see the live check.</p>;
+    return <p class="ks-muted">{t('status_not_key_page')}</p>;
   }
   return (
-    <section class="ks-status" data-keyscope-status="" data-risk={verdict.risk} data-findings={verdict.ids.join(' ')} aria-label="This tab">
-      <h2 class="ks-subtitle">{verdict.exchangeName}: the key being created</h2>
+    <section class="ks-status" data-keyscope-status="" data-risk={verdict.risk} data-findings={verdict.ids.join(' ')} aria-label={t('status_this_tab')}>
+      <h2 class="ks-subtitle">{t('status_title', verdict.exchangeName)}</h2>
       <VerdictLine verdict={verdict} />
+      <VerdictAnnouncement verdict={verdict} findings={verdict.findings} />
       <p class="ks-muted">
-        Permissions: {verdict.permissions.join(', ') || 'none'} · IPs: {verdict.ipEntries.length || 'none'}
+        {t('status_summary', verdict.permissions.length ? verdict.permissions.map((p) => text(`permission_${p}`)) : text('none'), verdict.ipEntries.length || text('none'))}
       </p>
       <FindingList findings={verdict.findings} />
     </section>

@@ -1,5 +1,6 @@
 import { exchangeDeadlineDays } from '../core/rotation';
 import { adapterById } from '../exchanges';
+import { t } from '../i18n';
 import type { Reminder } from '../inventory/reminder';
 
 /** The exchange's display name, or its id when KeyScope no longer knows it. */
@@ -7,13 +8,10 @@ export function exchangeName(id: string): string {
   return adapterById(id)?.name ?? id;
 }
 
-const OUTCOME_VERB: Record<string, string> = { deleted: 'deletes', expired: 'expires', deactivated: 'deactivates' };
-
 /** "OKX deletes this key after 14 days without use (no IP bound)", when the exchange's own clock runs for the key. */
 export function unboundExpiryText(key: Pick<Reminder, 'exchange' | 'permissions' | 'ipBound'>): string | undefined {
   const adapter = adapterById(key.exchange);
   const expiry = adapter?.rules.unboundExpiry;
   if (!adapter || !expiry || exchangeDeadlineDays(adapter.rules, key.permissions, key.ipBound) === undefined) return undefined;
-  const verb = OUTCOME_VERB[expiry.outcome] ?? 'removes';
-  return `${adapter.name} ${verb} this key after ${expiry.days} days${expiry.idle ? ' without use' : ''} (no IP bound)`;
+  return t(`key_expiry_${expiry.outcome}`, adapter.name, t(expiry.idle ? 'unbound_clock_idle' : 'unbound_clock_created', expiry.days));
 }

@@ -1,3 +1,4 @@
+import type { MessageId } from '../core/text';
 import type { Finding, Step } from '../core/types';
 
 /** A step of the path: ok, needs attention, or stop. */
@@ -9,4 +10,4 @@ export function stepStatus(findings: readonly Finding[], step: Step): StepStatus
   return mine.some((f) => f.blocking || f.severity !== 'info') ? 'attention' : 'ok';
 }
 
-export const STEP_STATUS_TEXT: Record<StepStatus, string> = { ok: 'OK', attention: 'Needs attention', stop: 'Stop' };
+export const STEP_STATUS_TEXT: Record<StepStatus, MessageId> = { ok: 'step_ok', attention: 'step_attention', stop: 'step_stop' };

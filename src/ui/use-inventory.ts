@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ReminderList } from '../messages';
+import { t } from '../i18n';
 import { errorText } from './errors';
 
 /** The inventory as the background last said it, and a way to change it that never loses track of what is stored. */
@@ -26,7 +27,7 @@ export function useInventory(load: () => Promise<ReminderList>): Inventory {
     try {
       setList(await load());
     } catch (e) {
-      const message = `Could not read your keys: ${errorText(e)}`;
+      const message = t('error_read_keys', errorText(e));
       setError((previous) => (previous ? `${previous} ${message}` : message));
     }
   }, [load]);
@@ -42,7 +43,7 @@ export function useInventory(load: () => Promise<ReminderList>): Inventory {
       try {
         return await action();
       } catch (e) {
-        setError(`${what}: ${errorText(e)}`);
+        setError(t('error_with_reason', what, errorText(e)));
         return undefined;
       } finally {
         await reload();

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../i18n';
 import { errorText } from './errors';
 
 /** Where the popup and the settings page ask about notifications (the browser's permission, behind their data seam). */
@@ -13,12 +14,12 @@ export function useNotifications(source: NotificationsSource, onError: (message:
   const [allowed, setAllowed] = useState<boolean | undefined>(undefined);
 
   useEffect(() => {
-    source.notificationsAllowed().then(setAllowed, (e: unknown) => onError(`Could not check notifications: ${errorText(e)}`));
+    source.notificationsAllowed().then(setAllowed, (e: unknown) => onError(t('notifications_check_failed', errorText(e))));
   }, [source, onError]);
 
   // The request must start inside the click handler itself: browsers grant a permission only during a user gesture.
   const turnOn = () => {
-    source.requestNotifications().then(setAllowed, (e: unknown) => onError(`Could not turn on notifications: ${errorText(e)}`));
+    source.requestNotifications().then(setAllowed, (e: unknown) => onError(t('notifications_turn_on_failed', errorText(e))));
   };
   return { allowed, setAllowed, turnOn };
 }

@@ -10,8 +10,8 @@ import { ADAPTERS } from '../../src/exchanges';
 
 const EXCHANGES_DIR = join(import.meta.dirname, '../../src/exchanges');
 const FIXTURES_DIR = join(import.meta.dirname, '../fixtures');
-/** index.ts is the registry and adapter.ts the adapter type: neither is an exchange. */
-const NOT_ADAPTERS = new Set(['index.ts', 'adapter.ts']);
+/** index.ts is the registry, adapter.ts the adapter type and wire.ts its JSON form: none is an exchange. */
+const NOT_ADAPTERS = new Set(['index.ts', 'adapter.ts', 'wire.ts']);
 const adapterFiles = readdirSync(EXCHANGES_DIR).filter((file) => file.endsWith('.ts') && !NOT_ADAPTERS.has(file));
 
 function isAdapter(value: unknown): value is ExchangeAdapter {

@@ -78,15 +78,20 @@ describe('confirm before critical: on', () => {
     await pause(0);
     const before = formState();
 
-    byText(submit!, dialog()).click();
+    const create = byText(submit!, dialog());
+    create.click();
     await waitFor(() => question());
     expect(question()!.textContent).toContain('Create this key anyway?');
     expect(question()!.textContent).toContain('OKX has not received your click yet.');
     expect(Array.from(question()!.querySelectorAll('[data-finding-id]')).map((li) => li.getAttribute('data-finding-id'))).toEqual(['scope.withdraw']);
+    // A keyboard user answers right away: the safe answer has the focus.
+    await waitFor(() => panel()!.activeElement === panelButton('Go back'));
 
     panelButton('Go back').click();
     await pause(OKX_ANSWERS_MS + 100);
     expect(question()).toBeNull();
+    // The answer's button went with the question: the focus is back on the exchange's button, not lost.
+    expect(document.activeElement).toBe(create);
     expect(panelText()).toContain('Not created: nothing was sent to OKX.');
     expect(submitted).toEqual([]);
     expect(keyShown()).toBeNull();

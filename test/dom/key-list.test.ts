@@ -237,6 +237,16 @@ describe('the list guard: flags beside each key', () => {
     expect(tracked).toEqual(['grid-bot', 'portfolio-tracker', 'legacy-bot']);
   });
 
+  test('by keyboard: when "Track this key" gives way to "Tracked", focus stays in the flag and reads Tracked', async () => {
+    guard('key-list.html', { 'reminder:track': (key) => ({ name: key.name }) as Reminder });
+    await waitFor(() => flagOf('grid-bot'));
+    const track = button(flagOf('grid-bot'), 'Track this key');
+    track.focus();
+    track.click();
+    await waitFor(() => expect(flagOf('grid-bot').getAttribute('data-tracked')).toBe('true'));
+    await waitFor(() => expect(flagOf('grid-bot').shadowRoot!.activeElement?.textContent).toBe('Tracked'));
+  });
+
   test('keys the inventory already has say Tracked from the start (names compared as the background does)', async () => {
     const { background } = guard('key-list.html', { 'reminders:tracked-names': () => ['Grid-Bot ', 'withdraw-script'] });
     await waitFor(() => expect(flagOf('withdraw-script').getAttribute('data-tracked')).toBe('true'));

@@ -1,3 +1,4 @@
+import { text } from '../../src/core/text';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Reminder } from '../../src/inventory/reminder';
@@ -155,8 +156,8 @@ describe('options: import', () => {
       updated: 1,
       unchanged: 3,
       rejected: [
-        { index: 4, name: '<img src=x onerror=alert(1)>', reason: 'not a valid KeyScope reminder (invalid field: exchange)' },
-        { index: 7, reason: 'duplicate id in this file' },
+        { index: 4, name: '<img src=x onerror=alert(1)>', reason: text('import_reason_invalid_field', 'exchange') },
+        { index: 7, reason: text('import_reason_duplicate') },
       ],
     };
     const background = fakeBackground({ report });
@@ -176,7 +177,7 @@ describe('options: import', () => {
   });
 
   test('a file refused as a whole says that nothing was imported, and why', async () => {
-    const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: [], error: 'This file is not JSON, so it is not a KeyScope export.' };
+    const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: [], error: text('import_error_not_json') };
     await renderOptions(fakeBackground({ report }));
     chooseFile('hello');
     expect((await screen.findByRole('alert')).textContent).toBe('Nothing was imported. This file is not JSON, so it is not a KeyScope export.');
@@ -359,7 +360,7 @@ describe('options: import of all data', () => {
   };
   const report: ImportReport = {
     added: 1, updated: 0, unchanged: 0, rejected: [],
-    settings: { applied: ['rotationDays', 'disabledExchanges'], rejected: [{ field: 'dueSoonDays', reason: '"Due soon" must be a whole number of days from 1 to 60.' }] },
+    settings: { applied: ['rotationDays', 'disabledExchanges'], rejected: [{ field: 'dueSoonDays', reason: text('settings_error_due_soon', 1, 60) }] },
     keptAside: 2,
     sites: { missing: ['https://zenith.example', 'https://lumen.example'], rejected: ['javascript:alert(1)'] },
   };
@@ -370,7 +371,7 @@ describe('options: import of all data', () => {
     chooseFile('{}');
     const result = await screen.findByRole('status', { name: 'Import result' });
     expect(result.textContent).toContain('Settings: rotation interval, exchanges turned off changed. Sync stays as it is in this browser.');
-    expect(result.textContent).toContain('Setting ““due soon” window” not imported: "Due soon" must be a whole number of days from 1 to 60.');
+    expect(result.textContent).toContain('Setting not imported — “due soon” window: "Due soon" must be a whole number of days from 1 to 60.');
     expect(result.textContent).toContain('Records kept aside: 2 added');
     expect(result.textContent).toContain('Site “javascript:alert(1)” not imported: not a web site address.');
     expect(result.textContent).toContain('an imported file cannot give KeyScope permission to read a site');

@@ -190,7 +190,7 @@ describe('popup key list', () => {
     expect(rowNamed('late').textContent).toContain('Overdue by 3 days (2026-11-23)');
     expect(rowNamed('today').textContent).toContain('Due today (2026-11-26)');
     expect(rowNamed('later').textContent).toContain('Due in 90 days (2027-02-24)');
-    expect(rowNamed('later').textContent).toContain('OKX · read · IP-bound');
+    expect(rowNamed('later').textContent).toContain('OKX · Read · IP-bound');
     expect(screen.getByText('Your keys (4)')).toBeTruthy();
 
     const history = screen.getByText('History (2)').closest('details')!;
@@ -539,8 +539,8 @@ describe('popup: what the settings change', () => {
       return element;
     });
     expect(off.getAttribute('data-keyscope-exchange-off')).toBe('okx');
-    expect(off.textContent).toBe('KeyScope is off for OKX (Settings). Your reminders for OKX are kept.');
-    fireEvent.click(within(off as HTMLElement).getByRole('button', { name: 'Settings' }));
+    expect(off.textContent).toBe('KeyScope is off for OKX. Your reminders for OKX are kept. Turn it on in Settings');
+    fireEvent.click(within(off as HTMLElement).getByRole('button', { name: 'Turn it on in Settings' }));
     expect(background.data.openOptions).toHaveBeenCalledTimes(1);
   });
 
@@ -557,5 +557,79 @@ describe('popup: what the settings change', () => {
     const interval = screen.getByLabelText('Rotate every') as HTMLSelectElement;
     expect(interval.value).toBe('180');
     expect(Array.from(interval.options).map((o) => o.value)).toEqual(['30', '60', '90', '180', 'custom']);
+  });
+});
+
+describe('popup by keyboard: focus is never dropped when what had it goes away', () => {
+  /** A keyboard user's press on a button: focus on it, then its click. */
+  const press = (button: HTMLElement) => {
+    button.focus();
+    fireEvent.click(button);
+  };
+  const button = (row: HTMLElement, name: string) => within(row).getByRole('button', { name });
+  const focused = () => document.activeElement as HTMLElement | null;
+
+  test('delete moves focus to "Undo"; undo brings the row back, focused', async () => {
+    const key = reminder({ name: 'tax tool', due: '2026-11-20' });
+    await renderPopup(fakeBackground([reminder({ name: 'other', due: '2027-01-01' }), key]));
+    press(button(rowNamed('tax tool'), 'Delete'));
+    await waitFor(() => expect(focused()).toBe(screen.getByRole('button', { name: 'Undo' })));
+    press(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(focused()).toBe(rowNamed('tax tool')));
+    expect(focused()!.getAttribute('data-reminder-id')).toBe(key.id);
+  });
+
+  test('"Rotated today" moves focus to its question; Cancel back to the button', async () => {
+    await renderPopup(fakeBackground([reminder({ name: 'tax tool' })]));
+    press(button(rowNamed('tax tool'), 'Rotated today'));
+    await waitFor(() => expect(focused()?.getAttribute('role')).toBe('group'));
+    expect(focused()!.textContent).toContain('Replaced with a new key today?');
+    press(button(rowNamed('tax tool'), 'Cancel'));
+    await waitFor(() => expect(focused()).toBe(button(rowNamed('tax tool'), 'Rotated today')));
+  });
+
+  test('a key revoked moves to history: focus goes to the row now in its place', async () => {
+    await renderPopup(fakeBackground([reminder({ name: 'tax tool', due: '2026-11-20' }), reminder({ name: 'next one', due: '2027-01-01' })]));
+    press(button(rowNamed('tax tool'), 'Revoked'));
+    press(button(rowNamed('tax tool'), 'Yes, revoked'));
+    await waitFor(() => expect(screen.getByText('History (1)')).toBeTruthy());
+    await waitFor(() => expect(focused()).toBe(rowNamed('next one')));
+  });
+
+  test('the last live key revoked: focus goes to the list itself', async () => {
+    await renderPopup(fakeBackground([reminder({ name: 'tax tool' })]));
+    press(button(rowNamed('tax tool'), 'Revoked'));
+    press(button(rowNamed('tax tool'), 'Yes, revoked'));
+    await waitFor(() => expect(focused()).toBe(screen.getByRole('region', { name: 'Your keys' })));
+    expect(screen.getByText('Your keys (0)')).toBeTruthy();
+  });
+
+  test('closing the form returns focus to what opened it', async () => {
+    await renderPopup(fakeBackground([reminder({ name: 'tax tool' })]));
+    press(button(rowNamed('tax tool'), 'Edit'));
+    press(await screen.findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(focused()).toBe(rowNamed('tax tool')));
+    press(screen.getByRole('button', { name: 'Add a key by hand' }));
+    press(await screen.findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(focused()).toBe(screen.getByRole('button', { name: 'Add a key by hand' })));
+  });
+
+  test('a refused submit takes focus to the first field to fix', async () => {
+    await renderPopup(fakeBackground([]));
+    press(screen.getByRole('button', { name: 'Add a key by hand' }));
+    fireEvent.change(screen.getByLabelText('Exchange'), { target: { value: 'okx' } });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Read' }));
+    press(screen.getByRole('button', { name: 'Add key' }));
+    await waitFor(() => expect(focused()).toBe(screen.getByLabelText('Key name')));
+    fireEvent.input(screen.getByLabelText('Key name'), { target: { value: 'tax tool' } });
+    press(screen.getByRole('button', { name: 'Add key' }));
+    await waitFor(() => expect(focused()).toBe(screen.getByRole('checkbox', { name: 'Read' })));
+  });
+
+  test('due soon and overdue are said in words, not only by colour', async () => {
+    await renderPopup(fakeBackground([reminder({ name: 'late', due: '2026-11-20' }), reminder({ name: 'soon', due: '2026-12-01' }), reminder({ name: 'fine', due: '2027-02-24' })]));
+    expect(rowNamed('late').querySelector('.ks-chip')?.textContent).toBe('Overdue');
+    expect(rowNamed('soon').querySelector('.ks-chip')?.textContent).toBe('Due soon');
+    expect(rowNamed('fine').querySelector('.ks-chip')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { readForm } from '../../src/content/read-form';
+import { evaluate, verdictOf } from '../../src/core/evaluate';
 import { okx } from '../../src/exchanges/okx';
 import { closePages, expectations, loadFixture, type FixturePage } from './fixture-page';
 
@@ -76,6 +77,19 @@ describe('en-native.html: okui checkboxes, textarea allowlist', () => {
     expect(page.$<HTMLInputElement>('#passphrase').type).toBe('text');
     expect(page.read()).toEqual(EXPECTED['en-native.html']!.snapshot);
     expect(JSON.stringify(readForm(page.document.documentElement, okx))).not.toContain(CANARY);
+  });
+
+  test('a Withdraw shown by an element KeyScope cannot read is reported unread, and the key is never "ready"', async () => {
+    const page = await load('en-native.html');
+    const label = page.text('Withdraw', page.keyForm()).closest('label')!;
+    // A redesign draws the box as a plain picture: no input, no role, no state class left to read.
+    label.querySelector('.okui-checkbox')!.replaceWith(page.document.createElement('i'));
+    for (const el of [label, ...Array.from(label.querySelectorAll('*'))]) el.removeAttribute('class');
+    const snapshot = page.read()!;
+    expect(snapshot).toMatchObject({ permissions: ['read'], unreadPermissions: ['withdraw'] });
+    const findings = evaluate(snapshot, { purpose: 'read-only', rotationDays: 30, exchangeName: 'OKX', rules: okx.rules });
+    expect(findings.map((f) => f.id)).toContain('form.permission-unreadable');
+    expect(verdictOf(findings).ready).toBe(false);
   });
 
   test('the header "Withdraw" link is not a permission', async () => {

@@ -6,9 +6,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, ElementHandle, Page, WebWorker } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closePopup, extensionId, launchChromium, openPopup, serviceWorker } from '../../scripts/browsers.mjs';
+import { closePopup, extensionId, launchChromium, openPopup } from '../../scripts/browsers.mjs';
+import { CHECK_ALARM, readyWorker, seedReminders, storedReminder } from './extension-worker';
 import { browserDatePlus, OKX } from './harness';
 import {
   CANARY, answerCreate, checkListFlags, dismissKeyCreated, keyListFixture, openFixture, openKeyList, seeKeyCreated, sleep, submitNewKey,
@@ -25,25 +26,6 @@ declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
   alarms: { get(name: string): Promise<{ name: string; periodInMinutes?: number } | undefined> };
 };
-
-const CHECK_ALARM = 'keyscope-check';
-
-/**
- * The extension's service worker once its code has run: `chrome` is bound (right after launch an evaluate can land
- * before it is) and, when `installed`, onInstalled has scheduled the check alarm, so its listeners are registered.
- */
-async function readyWorker(browser: Browser, { installed = false } = {}): Promise<WebWorker> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const worker = await serviceWorker(browser);
-    const ready = await worker
-      .evaluate(async (alarm, wantAlarm) => typeof chrome === 'object' && !!chrome.storage && (!wantAlarm || !!(await chrome.alarms.get(alarm))), CHECK_ALARM, installed)
-      .catch(() => false);
-    if (ready) return worker;
-    if (Date.now() > deadline) throw new Error('The service worker never became ready');
-    await sleep(50);
-  }
-}
 
 /** Everything the extension stored, local and session, as one string. */
 async function storedText(browser: Browser): Promise<string> {
@@ -167,20 +149,6 @@ async function workerRestarted(browser: Browser): Promise<boolean> {
 const WITH_IP: NewKey = { name: 'e2e bound bot', trade: true, ip: '8.8.8.8', days: 60, dueInDays: 60 };
 const UNBOUND: NewKey = { name: 'e2e unbound bot', trade: true, days: 90, dueInDays: 14 };
 
-/** A valid v2 stored reminder (src/inventory/reminder.ts), created and due on the given dates. */
-function storedReminder(id: string, name: string, created: string, rotationDays: number, due: string) {
-  return {
-    id, exchange: 'okx', name, permissions: ['read', 'trade'], ipBound: true, purpose: 'trading-bot',
-    created, rotationDays, due, state: 'active', source: 'manual', history: [{ kind: 'created', on: created }],
-  };
-}
-
-/** Writes the inventory as stored data, through the service worker (the background reacts to the change). */
-async function seedReminders(browser: Browser, value: unknown): Promise<void> {
-  const worker = await readyWorker(browser, { installed: true });
-  await worker.evaluate((stored) => chrome.storage.local.set({ reminders: stored }), value as Record<string, unknown>);
-}
-
 describe('Key inventory in Chromium: OKX page → popup, badge, options (built extension)', () => {
   let browser: Browser;
   const popups: Page[] = [];
@@ -223,7 +191,7 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
     expect(await confirmed.evaluate(() => document.body.innerText)).not.toContain('Pending');
     expect(row.status).toBe('ok');
     expect(row.due).toBe(`Due in 60 days (${due})`);
-    expect(row.meta).toBe('OKX · read, trade · IP-bound');
+    expect(row.meta).toBe('OKX · Read, Trade · IP-bound');
     expect(row.expiry).toBe(''); // bound to an IP: OKX's 14-day rule does not apply
     expect(await popupRows(confirmed)).toHaveLength(1);
     // The success view shows the new key and secret (CANARY-APIKEY-…, CANARY-SECRET-…); the form had a passphrase.
@@ -247,7 +215,7 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
     const row = await waitForRow(shown, UNBOUND.name, (r) => r.state === 'active');
     expect(row.status).toBe('ok');
     expect(row.due).toBe(`Due in 14 days (${due})`);
-    expect(row.meta).toBe('OKX · read, trade · not IP-bound');
+    expect(row.meta).toBe('OKX · Read, Trade · not IP-bound');
     expect(row.expiry).toBe('OKX deletes this key after 14 days without use (no IP bound)');
     await expectNoCanaryInPopup(shown);
     expect(await storedText(browser)).not.toContain(CANARY);
@@ -261,7 +229,7 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
     const shown = await popup(page);
     const row = await waitForRow(shown, key.name, (r) => r.state === 'active');
     expect(row.due).toBe(`Due in 30 days (${due})`);
-    expect(row.meta).toBe('OKX · read, trade · IP-bound');
+    expect(row.meta).toBe('OKX · Read, Trade · IP-bound');
     await expectNoCanaryInPopup(shown);
     expect(await storedText(browser)).not.toContain(CANARY);
     await closePopups();
@@ -286,7 +254,7 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
     expect(row.state).toBe('active');
     expect(row.due).toContain(`(${due})`);
     expect(row.status).toBe(overdue ? 'overdue' : due <= (await browserDatePlus(page, 7)) ? 'due-soon' : 'ok');
-    expect(row.meta).toBe('OKX · read, trade · not IP-bound');
+    expect(row.meta).toBe('OKX · Read, Trade · not IP-bound');
     expect(row.expiry).toBe('OKX deletes this key after 14 days without use (no IP bound)');
     expect(await popupRows(shown)).toHaveLength(1);
     await expectNoCanaryInPopup(shown);

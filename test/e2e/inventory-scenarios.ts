@@ -90,6 +90,8 @@ export interface NewKey {
   days: number;
   /** The days from today the reminder must fall due (the interval, or OKX's 14-day deadline when shorter). */
   dueInDays: number;
+  /** Typed into the form's passphrase field (replacing the replica's own canary), as a user types theirs. */
+  passphrase?: string;
 }
 
 /**
@@ -106,6 +108,10 @@ export async function submitNewKey(page: Page, key: NewKey): Promise<string> {
   await waitForOverlay(page, { exchange: 'okx', permissions: 'read', has: ['ip.missing', 'rotation.none'] });
 
   await page.type(form.name, key.name);
+  if (key.passphrase) {
+    await page.$eval('[role="dialog"] input[type="password"]', (input) => ((input as HTMLInputElement).value = ''));
+    await page.type('[role="dialog"] input[type="password"]', key.passphrase);
+  }
   if (key.trade) {
     await clickText(page, '[role="dialog"]', form.trade);
     await waitForOverlay(page, { permissions: 'read trade' });

@@ -67,7 +67,7 @@ describe('Settings page in Chromium (built extension)', () => {
     try {
       await popup.waitForSelector('[data-keyscope-exchange-off="okx"]', { timeout: 10_000 });
       const said = await popup.$eval('[data-keyscope-exchange-off]', (el) => (el as HTMLElement).innerText);
-      expect(said).toContain('KeyScope is off for OKX (Settings)');
+      expect(said).toContain('KeyScope is off for OKX.');
     } finally {
       await closePopup(popup);
     }

@@ -58,9 +58,11 @@ describe('settings:set and settings:get', () => {
 });
 
 describe('guard:inject follows the exchanges turned off', () => {
-  test('on: the guard is injected into the sending frame', async () => {
+  test('on: the page\'s adapter, then the guard, are injected into the sending frame', async () => {
     expect(await handlers['guard:inject']({}, sender('https://www.okx.com/account/my-api'))).toBe(true);
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['guard.js'] });
+    expect(executeScript).toHaveBeenCalledTimes(2);
+    expect(executeScript).toHaveBeenNthCalledWith(1, expect.objectContaining({ target: { tabId: 7, frameIds: [0] }, args: [expect.objectContaining({ id: 'okx' })] }));
+    expect(executeScript).toHaveBeenNthCalledWith(2, { target: { tabId: 7, frameIds: [0] }, files: ['guard.js'] });
   });
 
   test('OKX off: nothing is injected on OKX; other exchanges still are', async () => {
@@ -68,7 +70,8 @@ describe('guard:inject follows the exchanges turned off', () => {
     expect(await handlers['guard:inject']({}, sender('https://my.okx.com/account/my-api'))).toBe(false);
     expect(executeScript).not.toHaveBeenCalled();
     expect(await handlers['guard:inject']({}, sender('https://www.binance.com/en/my/settings/api-management'))).toBe(true);
-    expect(executeScript).toHaveBeenCalledTimes(1);
+    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['guard.js'] });
+    expect(executeScript).toHaveBeenCalledWith(expect.objectContaining({ args: [expect.objectContaining({ id: 'binance' })] }));
   });
 });
 

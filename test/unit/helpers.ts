@@ -2,6 +2,7 @@ import { evaluate } from '../../src/core/evaluate';
 import type { EvaluationContext, Finding, KeyFormSnapshot } from '../../src/core/types';
 import { okx } from '../../src/exchanges/okx';
 import type { Reminder } from '../../src/inventory/reminder';
+import { say } from '../../src/i18n';
 
 /** Public unicast addresses (not documentation ranges: ipaddr.js calls 203.0.113.0/24 and friends reserved). */
 export const PUBLIC_IP = '8.8.8.8';
@@ -24,9 +25,17 @@ export function context(overrides: Partial<EvaluationContext> = {}): EvaluationC
   return { purpose: 'read-only', rotationDays: 90, exchangeName: okx.name, rules: okx.rules, ...overrides };
 }
 
-/** The one finding with this id, or undefined. */
-export function findingOf(id: string, snap: KeyFormSnapshot, ctx: EvaluationContext): Finding | undefined {
-  return evaluate(snap, ctx).find((f) => f.id === id);
+/** A finding with its words as the user reads them (English, from _locales/en). */
+export type ReadFinding = Omit<Finding, 'title' | 'why' | 'fix'> & { title: string; why: string; fix: string };
+
+export function read(f: Finding): ReadFinding {
+  return { ...f, title: say(f.title), why: say(f.why), fix: say(f.fix) };
+}
+
+/** The one finding with this id, as the user reads it, or undefined. */
+export function findingOf(id: string, snap: KeyFormSnapshot, ctx: EvaluationContext): ReadFinding | undefined {
+  const found = evaluate(snap, ctx).find((f) => f.id === id);
+  return found && read(found);
 }
 
 /** `n` distinct public addresses, 8.8.8.1 onwards. */

@@ -4,6 +4,7 @@ import { evaluate, verdictOf } from '../../src/core/evaluate';
 import { isBound } from '../../src/core/ip-binding';
 import { classifyIpEntry, parseAllowList, splitAllowList, type IpEntryKind } from '../../src/core/ip-allowlist';
 import { severityRank, worstRisk } from '../../src/core/severity';
+import { text } from '../../src/core/text';
 import {
   KEY_TYPES,
   PERMISSIONS,
@@ -100,7 +101,7 @@ const anyRules: fc.Arbitrary<ExchangeRules> = fc.record(
     }),
     unboundDeletion: fc.record({ permissions: fc.subarray([...PERMISSIONS]), outcome: fc.constantFrom('deleted', 'expired', 'deactivated') }),
     withdrawNeedsIp: fc.boolean(),
-    permissionNotes: fc.dictionary(fc.constantFrom(...PERMISSIONS), fc.string({ maxLength: 40 })),
+    permissionNotes: fc.dictionary(fc.constantFrom(...PERMISSIONS), fc.constantFrom(text('note_okx_trade'), text('note_coinbase_transfer'))),
     recommendedKeyType: fc.constantFrom(...KEY_TYPES),
     discouragedKeyTypes: fc.subarray([...KEY_TYPES]),
   },
@@ -331,6 +332,15 @@ describe.each(exchanges)('evaluate() with %s', (_name, exchange) => {
         expect(verdict.toFix).toBe(findings.filter((f) => f.blocking).length);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  test('unknown is not safe: a form with a permission whose state was not read is never "ready"', () => {
+    fc.assert(
+      fc.property(cases(exchange), fc.subarray([...PERMISSIONS], { minLength: 1 }), ({ snapshot, context }, unread) => {
+        expect(verdictOf(evaluate({ ...snapshot, unreadPermissions: unread }, context)).ready).toBe(false);
+      }),
+      { numRuns: 300 },
     );
   });
 

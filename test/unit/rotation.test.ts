@@ -107,7 +107,7 @@ describe('exchange deadline and suggestion', () => {
   });
 
   test('an expiry with no permission list applies to any unbound key', () => {
-    const rules = { unboundExpiry: { days: 30, idle: false, permissions: [], outcome: 'expired' } };
+    const rules = { unboundExpiry: { days: 30, idle: false, permissions: [], outcome: 'expired' as const } };
     expect(exchangeDeadlineDays(rules, ['read'], false)).toBe(30);
   });
 

@@ -55,7 +55,7 @@ describe('every DESIGN.md finding id is emitted by a registered rule', () => {
     { snapshot: snapshot({ permissions: ['read', 'trade', 'withdraw'], ipEntries: [] }), context: context({ purpose: undefined, rotationDays: undefined }) },
     { snapshot: snapshot({ permissions: ['read', 'trade'], ipEntries: [] }), context: context({ rotationDays: 90 }) },
     { snapshot: snapshot({ ipEntries: [...publicIps(18), 'abc', '10.0.0.1', '*'] }), context: context() },
-    { snapshot: snapshot({ ipFieldFound: false, ipEntries: [] }), context: context({ purpose: 'market-data' }) },
+    { snapshot: snapshot({ ipFieldFound: false, ipEntries: [], unreadPermissions: ['withdraw'] }), context: context({ purpose: 'market-data' }) },
     // An exchange that advises against a key type (Binance: HMAC).
     { snapshot: snapshot({ keyType: 'hmac' }), context: context({ rules: { discouragedKeyTypes: ['hmac'] } }) },
   ].map((input) => ({ ...input, ips: parseAllowList(input.snapshot.ipEntries) }));

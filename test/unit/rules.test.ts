@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { evaluate, verdictOf, verdictText } from '../../src/core/evaluate';
+import { text } from '../../src/core/text';
+import { say } from '../../src/i18n';
 import { finding } from '../../src/core/finding';
 import { worstRisk } from '../../src/core/severity';
 import type { EvaluationContext, Finding, KeyFormSnapshot, Severity } from '../../src/core/types';
@@ -34,6 +36,9 @@ describe('each finding appears with its severity', () => {
     ['ip.missing', 'high', 'Trade with only invalid entries', snapshot({ permissions: ['trade'], ipEntries: ['abc'] }), bot],
     ['ip.missing', 'medium', 'unbound read-only', snapshot(unbound), context()],
     ['form.ip-unreadable', 'medium', 'IP field not found', snapshot({ ipFieldFound: false, ...unbound }), context()],
+    ['form.permission-unreadable', 'high', 'Withdraw\'s state unread', snapshot({ unreadPermissions: ['withdraw'] }), context()],
+    ['form.permission-unreadable', 'high', 'Trade and Read unread', snapshot({ permissions: [], unreadPermissions: ['read', 'trade'] }), bot],
+    ['form.permission-unreadable', 'medium', 'only Read unread', snapshot({ permissions: [], unreadPermissions: ['read'] }), context()],
     ['ip.invalid', 'high', 'a host name beside a public IP', snapshot({ ipEntries: [PUBLIC_IP, 'my-server.example.com'] }), context()],
     ['ip.private', 'medium', 'a LAN address', snapshot({ ipEntries: ['192.168.1.1'] }), context()],
     ['ip.broad', 'high', 'a /16', snapshot({ ipEntries: ['8.8.0.0/16'] }), context()],
@@ -63,6 +68,8 @@ describe('each finding stays away when its cause is absent', () => {
     ['ip.missing', 'bound Trade', snapshot({ permissions: ['read', 'trade'] }), bot],
     ['ip.missing', 'IP field not found', snapshot({ ipFieldFound: false, ...unbound }), context()],
     ['form.ip-unreadable', 'IP field found but empty', snapshot(unbound), context()],
+    ['form.permission-unreadable', 'every permission read', snapshot({ permissions: ['read', 'trade'] }), bot],
+    ['form.permission-unreadable', 'an empty list', snapshot({ unreadPermissions: [] }), context()],
     ['ip.invalid', 'public, private and broad entries', snapshot({ ipEntries: [PUBLIC_IP, '10.0.0.1', '8.8.0.0/16'] }), context()],
     ['ip.private', 'public entries', snapshot({ ipEntries: [PUBLIC_IP, '2001:4860::/48'] }), context()],
     ['ip.broad', 'a /24 and a /48', snapshot({ ipEntries: ['8.8.8.0/24', '2001:4860::/48'] }), context()],
@@ -88,14 +95,14 @@ describe('what the findings say', () => {
 
   test('scope.excess names every excess permission and adds the OKX Trade note', () => {
     const f = findingOf('scope.excess', snapshot({ permissions: ['read', 'trade', 'transfer', 'withdraw'] }), context());
-    expect(f?.title).toContain(': trade, transfer');
-    expect(f?.fix).toBe('Untick trade, transfer.');
-    expect(f?.why).toContain(okx.rules.permissionNotes?.trade);
+    expect(f?.title).toBe('More permission than "Read-only tracking (portfolio, tax)" needs: Trade, Transfer');
+    expect(f?.fix).toBe('Untick Trade, Transfer.');
+    expect(f?.why).toContain('On OKX, Trade also allows funding transfers between your accounts, not only orders.');
   });
 
   test('scope.excess leaves the OKX Trade note out when Trade is not excess', () => {
     const f = findingOf('scope.excess', snapshot({ permissions: ['read', 'trade', 'transfer'] }), bot);
-    expect(f?.fix).toBe('Untick transfer.');
+    expect(f?.fix).toBe('Untick Transfer.');
     expect(f?.why).not.toContain('funding transfers');
   });
 
@@ -121,8 +128,8 @@ describe('what the findings say', () => {
 
   test('exchange.unbound-expiry and rotation.after-deadline give OKX\'s 14 idle days', () => {
     const findings = evaluate(snapshot({ permissions: ['trade'], ...unbound }), bot);
-    expect(findings.find((f) => f.id === 'exchange.unbound-expiry')?.title).toBe('OKX will remove this key after 14 days without use');
-    expect(findings.find((f) => f.id === 'rotation.after-deadline')?.fix).toContain('Choose 14 days or less');
+    expect(say(findings.find((f) => f.id === 'exchange.unbound-expiry')!.title)).toBe('OKX will remove this key after 14 days without use');
+    expect(say(findings.find((f) => f.id === 'rotation.after-deadline')!.fix)).toContain('Choose 14 days or less');
   });
 });
 
@@ -144,7 +151,7 @@ describe('order and verdict', () => {
     ['excess Trade, no IP, no reminder (and an info finding)', snapshot({ permissions: ['read', 'trade'], ...unbound }), context({ rotationDays: undefined }), 'Stop: 3 things to fix', 'high'],
   ])('%s: "%s"', (_name, snap, ctx, text, risk) => {
     const verdict = verdictOf(evaluate(snap, ctx));
-    expect(verdictText(verdict)).toBe(text);
+    expect(say(verdictText(verdict))).toBe(text);
     expect(verdict.ready).toBe(text === 'Ready to create');
     expect(verdict.risk).toBe(risk);
   });
@@ -156,14 +163,14 @@ describe('order and verdict', () => {
   });
 
   test('a non-blocking info finding alone still reads "Ready to create"', () => {
-    const note = finding({ id: 'exchange.unbound-expiry', severity: 'info', step: 'ip', title: 't', why: 'w', fix: 'f' });
-    expect(verdictText(verdictOf([note]))).toBe('Ready to create');
+    const note = finding({ id: 'exchange.unbound-expiry', severity: 'info', step: 'ip', title: text('none'), why: text('none'), fix: text('none') });
+    expect(say(verdictText(verdictOf([note])))).toBe('Ready to create');
   });
 });
 
 describe('worstRisk', () => {
   const of = (...severities: Severity[]): Finding[] =>
-    severities.map((severity) => finding({ id: `x.${severity}`, severity, step: 'ip', title: '', why: '', fix: '' }));
+    severities.map((severity) => finding({ id: `x.${severity}`, severity, step: 'ip', title: text('none'), why: text('none'), fix: text('none') }));
   test.each([
     [[], 'none'],
     [['info'], 'info'],

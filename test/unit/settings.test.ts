@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { say } from '../../src/i18n';
 import { DEFAULT_SETTINGS, exchangeEnabled, normalizeSettings, settingsChangeProblem, type Settings } from '../../src/inventory/settings';
 
 const good: Settings = { dueSoonDays: 14, sync: true, rotationDays: 180, disabledExchanges: ['kraken', 'okx'], confirmCritical: true };
@@ -54,7 +55,8 @@ describe('settingsChangeProblem: a requested change is refused with words', () =
     [{ confirmCritical: 'yes' }, /either on or off/],
     [{ syncProblem: 'x' }, /no setting called "syncProblem"/],
   ])('%j', (change, message) => {
-    expect(settingsChangeProblem(change)).toMatch(message);
+    const problem = settingsChangeProblem(change);
+    expect(problem && say(problem)).toMatch(message);
   });
 });
 

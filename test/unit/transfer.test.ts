@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { text } from '../../src/core/text';
+import { say } from '../../src/i18n';
 import { SCHEMA_VERSION, type Reminder } from '../../src/inventory/reminder';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
 import { EXPORT_FORMAT, exportAllData, exportInventory, IMPORT_MAX_BYTES, IMPORT_MAX_REMINDERS, importAllData, importInventory, type AllData } from '../../src/inventory/transfer';
@@ -84,7 +86,7 @@ describe('files refused as a whole: nothing is imported and the user is told why
     const existing = [reminder()];
     const { reminders, report } = importInventory(text, existing);
     expect(reminders).toBe(existing);
-    expect(report.error).toMatch(error);
+    expect(say(report.error!)).toMatch(error);
     expect(report).toMatchObject({ added: 0, updated: 0, unchanged: 0, rejected: [] });
   });
 
@@ -114,7 +116,8 @@ describe('records: each bad one is reported, the good ones are imported', () => 
     const good = [reminder({ id: 'a' }), reminder({ id: 'c', name: 'other' })];
     const { reminders, report } = importInventory(file([good[0], reminder({ id: 'b', name: 'broken', due: '2027-02-30' }), good[1]]), []);
     expect(reminders).toEqual(good);
-    expect(report).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: [{ index: 1, name: 'broken', reason: 'not a valid KeyScope reminder (invalid field: due)' }] });
+    expect(report).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: [{ index: 1, name: 'broken', reason: text('import_reason_invalid_field', 'due') }] });
+    expect(say(report.rejected[0]!.reason)).toBe('not a valid KeyScope reminder (invalid field: due)');
   });
 
   const { id: _id, ...noId } = reminder();
@@ -140,7 +143,7 @@ describe('records: each bad one is reported, the good ones are imported', () => 
     expect(report.added).toBe(1);
     expect(report.rejected).toHaveLength(1);
     expect(report.rejected[0]!.index).toBe(1);
-    expect(report.rejected[0]!.reason).toContain(reason);
+    expect(say(report.rejected[0]!.reason)).toContain(reason);
   });
 
   test.each<[string, unknown, string | undefined]>([
@@ -172,8 +175,8 @@ describe('records: each bad one is reported, the good ones are imported', () => 
     const { reminders, report } = importInventory(file([first, reminder({ id: 'same', name: 'second' }), reminder({ id: 'same', name: 'third', history: [] })]), []);
     expect(reminders).toEqual([first]);
     expect(report.rejected).toEqual([
-      { index: 1, name: 'second', reason: 'duplicate id in this file' },
-      { index: 2, name: 'third', reason: 'duplicate id in this file' },
+      { index: 1, name: 'second', reason: text('import_reason_duplicate') },
+      { index: 2, name: 'third', reason: text('import_reason_duplicate') },
     ]);
   });
 
@@ -282,17 +285,17 @@ describe('all data: settings, reminders, records kept aside and guarded sites in
   });
 
   test('each bad setting and site is reported; the good ones are applied', () => {
-    const text = file([], {
+    const content = file([], {
       settings: { dueSoonDays: 500, rotationDays: 30, disabledExchanges: 'okx', confirmCritical: true, unknownLater: 1 },
       guardedSites: ['https://ok.example', 'javascript:alert(1)', 'https://ok.example/path', 7],
     });
-    const { settings: next, report } = importAllData(text, empty);
+    const { settings: next, report } = importAllData(content, empty);
     expect(next).toEqual({ ...DEFAULT_SETTINGS, rotationDays: 30, confirmCritical: true });
     expect(report.settings).toEqual({
       applied: ['rotationDays', 'confirmCritical'],
       rejected: [
-        { field: 'dueSoonDays', reason: expect.stringMatching(/"Due soon" must be/) },
-        { field: 'disabledExchanges', reason: expect.stringMatching(/list of exchange ids/) },
+        { field: 'dueSoonDays', reason: text('settings_error_due_soon', 1, 60) },
+        { field: 'disabledExchanges', reason: text('settings_error_exchanges') },
       ],
     });
     expect(report.sites).toEqual({ missing: ['https://ok.example'], rejected: ['javascript:alert(1)', 'https://ok.example/path', '7'] });
@@ -312,6 +315,6 @@ describe('all data: settings, reminders, records kept aside and guarded sites in
     const current: AllData = { ...everything };
     const result = importAllData('{"format": "something-else"}', current);
     expect(result).toMatchObject({ reminders: current.reminders, quarantine: current.quarantine, settings: current.settings });
-    expect(result.report.error).toMatch(/not a KeyScope inventory export/);
+    expect(say(result.report.error!)).toMatch(/not a KeyScope inventory export/);
   });
 });

@@ -1,11 +1,14 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Verdict } from '../../core/evaluate';
 import { PURPOSE_INFO } from '../../core/purposes';
 import { parseRotationDays, ROTATION_CHOICES, MAX_ROTATION_DAYS } from '../../core/rotation';
+import { text, type Text } from '../../core/text';
 import { PURPOSES, type Finding, type KeyFormSnapshot, type Purpose, type Step } from '../../core/types';
+import { gapAfter, say, t, uiLanguage } from '../../i18n';
 import { FindingList } from '../../ui/FindingList';
 import { stepStatus, STEP_STATUS_TEXT } from '../../ui/step-status';
 import { VerdictLine } from '../../ui/Verdict';
+import { VerdictAnnouncement, worstFinding } from '../../ui/VerdictAnnouncement';
 
 /** Everything the panel shows; computed by the key-page session, rendered here. */
 export interface PanelView {
@@ -21,7 +24,7 @@ export interface PanelView {
   /** Whether at least one IP entry is an address the exchange accepts. */
   bound: boolean;
   /** Exchange-specific notes on the ticked permissions (e.g. OKX Trade moves funds). */
-  permissionNotes: string[];
+  permissionNotes: Text[];
   /** What happened after the last submit: reminder saved, or why not. */
   notice?: string;
   /** The exchange now shows the key it created (the form is gone): the panel says only what became of the reminder. */
@@ -37,19 +40,25 @@ export interface PanelActions {
   onConfirm(create: boolean): void;
 }
 
-/** "Create anyway?": asked once, inline, while the exchange has not received the click. */
+/**
+ * "Create anyway?": asked once, inline, while the exchange has not received the click. The click came from the
+ * exchange's button, outside the panel: the safe answer takes the focus, so a keyboard user answers right away.
+ */
 function ConfirmCritical({ view, onConfirm }: { view: PanelView; onConfirm: PanelActions['onConfirm'] }) {
+  const goBack = useRef<HTMLButtonElement>(null);
+  useEffect(() => goBack.current?.focus(), []);
+  const title = t('confirm_title');
   return (
-    <div class="ks-confirm" role="group" aria-label="Create anyway?">
+    <div class="ks-confirm" role="group" aria-label={t('confirm_label')}>
       <p class="ks-confirm-title" role="alert">
-        <strong>Create this key anyway?</strong> {view.exchangeName} has not received your click yet.
+        <strong>{title}</strong>{gapAfter(title)}{t('confirm_not_received', view.exchangeName)}
       </p>
       <ul class="ks-confirm-list">
-        {view.confirm?.findings.map((f) => <li key={f.id} data-finding-id={f.id}>{f.title}</li>)}
+        {view.confirm?.findings.map((f) => <li key={f.id} data-finding-id={f.id}>{say(f.title)}</li>)}
       </ul>
       <div class="ks-buttons">
-        <button type="button" class="ks-button ks-button-danger" onClick={() => onConfirm(true)}>Create anyway</button>
-        <button type="button" class="ks-button" onClick={() => onConfirm(false)}>Go back</button>
+        <button type="button" class="ks-button ks-button-danger" onClick={() => onConfirm(true)}>{t('confirm_create')}</button>
+        <button type="button" class="ks-button" ref={goBack} onClick={() => onConfirm(false)}>{t('confirm_go_back')}</button>
       </div>
     </div>
   );
@@ -61,7 +70,7 @@ function Step({ step, title, findings, children }: { step: Step; title: string; 
     <li class={`ks-step ks-step-${status}`} data-step={step} data-status={status}>
       <h3 class="ks-step-title">
         {title}
-        <span class="ks-step-status">{STEP_STATUS_TEXT[status]}</span>
+        <span class="ks-step-status">{t(STEP_STATUS_TEXT[status])}</span>
       </h3>
       {children}
       <FindingList findings={findings.filter((f) => f.step === step)} />
@@ -72,14 +81,14 @@ function Step({ step, title, findings, children }: { step: Step; title: string; 
 function PurposePicker({ purpose, onPurpose }: { purpose?: Purpose; onPurpose: PanelActions['onPurpose'] }) {
   return (
     <fieldset class="ks-choices">
-      <legend class="ks-sr">What is this key for?</legend>
+      <legend class="ks-sr">{t('panel_purpose_question')}</legend>
       {PURPOSES.map((p) => (
         <label key={p} class="ks-choice">
           <input type="radio" name="ks-purpose" value={p} checked={purpose === p} onChange={() => onPurpose(p)} />
-          {PURPOSE_INFO[p].label}
+          {say(PURPOSE_INFO[p].label)}
         </label>
       ))}
-      {purpose && <p class="ks-hint">{PURPOSE_INFO[purpose].explains}</p>}
+      {purpose && <p class="ks-hint">{say(PURPOSE_INFO[purpose].explains)}</p>}
     </fieldset>
   );
 }
@@ -92,7 +101,7 @@ function RotationPicker({ view, onRotation }: { view: PanelView; onRotation: Pan
     event.preventDefault();
     const days = parseRotationDays(custom);
     if (days === undefined) {
-      setError(`Enter a whole number of days from 1 to ${MAX_ROTATION_DAYS}.`);
+      setError(t('error_days_range', 1, MAX_ROTATION_DAYS));
       return;
     }
     setError('');
@@ -101,10 +110,10 @@ function RotationPicker({ view, onRotation }: { view: PanelView; onRotation: Pan
   return (
     <div class="ks-rotation">
       <p class="ks-hint">
-        Remind me to rotate or delete this key in:
-        {view.deadlineDays !== undefined && ` (${view.exchangeName} removes it after ${view.deadlineDays} days unbound)`}
+        {t('panel_remind_in')}
+        {view.deadlineDays !== undefined && ` ${t('panel_deadline_note', view.exchangeName, view.deadlineDays)}`}
       </p>
-      <div class="ks-buttons" role="group" aria-label="Rotation reminder">
+      <div class="ks-buttons" role="group" aria-label={t('panel_rotation_group')}>
         {choices.map((days) => (
           <button
             key={days}
@@ -113,70 +122,70 @@ function RotationPicker({ view, onRotation }: { view: PanelView; onRotation: Pan
             aria-pressed={view.rotationDays === days}
             onClick={() => onRotation(days)}
           >
-            {days} days{days === view.suggestedDays ? ' (suggested)' : ''}
+            {t(days === view.suggestedDays ? 'days_suggested' : 'days_count', days)}
           </button>
         ))}
       </div>
       <form class="ks-custom" onSubmit={applyCustom}>
         <label>
-          Custom
+          {t('panel_custom')}
           <input type="text" inputMode="numeric" size={4} value={custom} onInput={(e) => setCustom(e.currentTarget.value)} aria-invalid={error !== ''} />
-          days
+          {t('panel_custom_days')}
         </label>
-        <button type="submit" class="ks-button">Set</button>
+        <button type="submit" class="ks-button">{t('panel_set')}</button>
       </form>
       {error && <p class="ks-error" role="alert">{error}</p>}
-      {view.rotationDays !== undefined && <p class="ks-hint">Reminder set: {view.rotationDays} days after creation.</p>}
+      {view.rotationDays !== undefined && <p class="ks-hint">{t('panel_reminder_set', view.rotationDays)}</p>}
     </div>
   );
 }
-
-const PERMISSION_NAMES: Record<string, string> = { read: 'Read', trade: 'Trade', withdraw: 'Withdraw', transfer: 'Transfer', futures: 'Futures', margin: 'Margin', options: 'Options', other: 'Other' };
 
 /** The KeyScope panel beside the exchange's form: verdict, then purpose → scope → IP → rotation. */
 export function Panel({ view, actions }: { view: PanelView; actions: PanelActions }) {
   const [collapsed, setCollapsed] = useState(false);
   const { snapshot, findings } = view;
-  // Findings arrive worst first: the one to fix first stands right under the verdict, even when collapsed.
-  const worst = view.verdict.ready ? undefined : findings.find((f) => f.blocking);
+  // The finding to fix first stands right under the verdict, even when collapsed.
+  const worst = worstFinding(view.verdict, findings);
+  const worstTitle = worst && t('sentence', say(worst.title));
   return (
-    <section class="ks-panel" aria-label="KeyScope" data-collapsed={String(collapsed)}>
+    <section class="ks-panel" aria-label="KeyScope" lang={uiLanguage()} data-collapsed={String(collapsed)}>
       <header class="ks-header">
-        <span class="ks-brand">KeyScope · {view.exchangeName}</span>
+        <h2 class="ks-brand">KeyScope · {view.exchangeName}</h2>
         <button type="button" class="ks-collapse" aria-expanded={!collapsed} onClick={() => setCollapsed(!collapsed)}>
-          {collapsed ? 'Show' : 'Hide'}
+          {t(collapsed ? 'panel_show' : 'panel_hide')}
         </button>
       </header>
       {view.keyCreated ? (
-        <p class="ks-hint">KeyScope never reads the key, secret or passphrase the exchange shows now.</p>
+        <p class="ks-hint">{t('panel_key_shown')}</p>
       ) : (
         <VerdictLine verdict={view.verdict} />
       )}
       {view.confirm && !view.keyCreated && <ConfirmCritical view={view} onConfirm={actions.onConfirm} />}
+      {!view.keyCreated && <VerdictAnnouncement verdict={view.verdict} findings={findings} />}
       {worst && !view.keyCreated && (
         <p class="ks-worst" data-finding-id={worst.id}>
-          <strong>{worst.title}.</strong> {worst.fix}
+          <strong>{worstTitle}</strong>{gapAfter(worstTitle ?? '')}{say(worst.fix)}
         </p>
       )}
       {!collapsed && !view.keyCreated && (
         <ol class="ks-steps">
-          <Step step="purpose" title="1. Purpose" findings={findings}>
+          <Step step="purpose" title={t('step_purpose')} findings={findings}>
             <PurposePicker purpose={view.purpose} onPurpose={actions.onPurpose} />
           </Step>
-          <Step step="scope" title="2. Permissions" findings={findings}>
+          <Step step="scope" title={t('step_scope')} findings={findings}>
             <p class="ks-read">
-              Ticked: {snapshot.permissions.length ? snapshot.permissions.map((p) => PERMISSION_NAMES[p] ?? p).join(', ') : 'none'}
+              {t('panel_ticked', snapshot.permissions.length ? snapshot.permissions.map((p) => text(`permission_${p}`)) : text('none'))}
             </p>
             {view.permissionNotes.map((note) => (
-              <p key={note} class="ks-hint">{note}</p>
+              <p key={note.id} class="ks-hint">{say(note)}</p>
             ))}
           </Step>
-          <Step step="ip" title="3. IP restriction" findings={findings}>
+          <Step step="ip" title={t('step_ip')} findings={findings}>
             <p class="ks-read">
-              {snapshot.ipEntries.length ? `${snapshot.ipEntries.length} IP ${snapshot.ipEntries.length === 1 ? 'entry' : 'entries'}` : 'No IP entered'}
+              {snapshot.ipEntries.length ? t(snapshot.ipEntries.length === 1 ? 'panel_ip_one' : 'panel_ip_many', snapshot.ipEntries.length) : t('panel_ip_none')}
             </p>
           </Step>
-          <Step step="rotation" title="4. Rotation" findings={findings}>
+          <Step step="rotation" title={t('step_rotation')} findings={findings}>
             <RotationPicker view={view} onRotation={actions.onRotation} />
           </Step>
         </ol>

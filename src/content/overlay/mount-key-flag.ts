@@ -1,4 +1,5 @@
 import { h, render } from 'preact';
+import baseCss from '../../ui/base.css?inline';
 import { KeyFlag, type KeyFlagView } from './KeyFlag';
 import flagCss from './key-flag.css?inline';
 
@@ -26,7 +27,7 @@ export function mountKeyFlag(exchange: string, onTrack: () => void): KeyFlagHost
   for (const type of CONTAINED_EVENTS) element.addEventListener(type, (event) => event.stopPropagation());
   const shadow = element.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = flagCss;
+  style.textContent = baseCss + flagCss;
   const root = document.createElement('div');
   shadow.append(style, root);
   const set = (name: string, value: string) => {

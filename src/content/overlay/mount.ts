@@ -1,4 +1,5 @@
 import { h, render } from 'preact';
+import baseCss from '../../ui/base.css?inline';
 import themeCss from '../../ui/theme.css?inline';
 import { Panel, type PanelActions, type PanelView } from './Panel';
 import panelCss from './panel.css?inline';
@@ -24,12 +25,14 @@ export function mountOverlay(exchange: string, actions: PanelActions): Overlay {
   for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = themeCss + panelCss;
+  style.textContent = baseCss + themeCss + panelCss;
   const root = document.createElement('div');
   shadow.append(style, root);
   (document.body ?? document.documentElement).append(host);
   return {
     update(view) {
+      // A page that re-renders its body, or removes the panel on purpose, gets it back with the next change.
+      if (!host.isConnected) (document.body ?? document.documentElement).append(host);
       host.setAttribute('data-risk', view.verdict.risk);
       host.setAttribute('data-findings', view.verdict.ids.join(' '));
       host.setAttribute('data-permissions', [...view.snapshot.permissions].sort().join(' '));

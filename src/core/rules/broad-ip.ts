@@ -1,6 +1,7 @@
 import { finding } from '../finding';
 import { entriesOfKind, listEntries } from '../ip-binding';
 import { NARROWEST_BROAD_PREFIX } from '../ip-allowlist';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** A range so wide that binding protects little. */
@@ -13,9 +14,9 @@ export const broadIp: Rule = {
       id: 'ip.broad',
       severity: 'high',
       step: 'ip',
-      title: `Range too wide: ${listEntries(broad)}`,
-      why: `A range wider than /${NARROWEST_BROAD_PREFIX.ipv4} (IPv4) or /${NARROWEST_BROAD_PREFIX.ipv6} (IPv6) lets thousands of strangers' machines use the key.`,
-      fix: 'List the exact addresses of your servers instead.',
+      title: text('ip_broad_title', listEntries(broad)),
+      why: text('ip_broad_why', NARROWEST_BROAD_PREFIX.ipv4, NARROWEST_BROAD_PREFIX.ipv6),
+      fix: text('ip_broad_fix'),
     });
   },
 };

@@ -7,6 +7,7 @@ import { keyType } from './key-type';
 import { missingIp } from './missing-ip';
 import { noKeyNeeded } from './no-key-needed';
 import { noRotation } from './no-rotation';
+import { permissionUnreadable } from './permission-unreadable';
 import { privateIp } from './private-ip';
 import { purposeUnset } from './purpose-unset';
 import { rotationAfterDeadline } from './rotation-after-deadline';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   noKeyNeeded,
   withdrawEnabled,
   excessScope,
+  permissionUnreadable,
   ipFieldUnreadable,
   missingIp,
   invalidIp,

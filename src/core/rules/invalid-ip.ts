@@ -1,5 +1,6 @@
 import { finding } from '../finding';
 import { entriesOfKind, listEntries } from '../ip-binding';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** Entries the exchange will reject or misread. */
@@ -12,9 +13,9 @@ export const invalidIp: Rule = {
       id: 'ip.invalid',
       severity: 'high',
       step: 'ip',
-      title: `Not an IP address: ${listEntries(bad)}`,
-      why: 'Each entry must be an IPv4 or IPv6 address or CIDR range (like 203.0.113.7 or 2001:db8::/48), separated by commas or spaces.',
-      fix: 'Correct or remove these entries.',
+      title: text('ip_invalid_title', listEntries(bad)),
+      why: text('ip_invalid_why'),
+      fix: text('ip_invalid_fix'),
     });
   },
 };

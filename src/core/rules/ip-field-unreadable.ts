@@ -1,4 +1,5 @@
 import { finding } from '../finding';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** Unknown is not safe: when the IP field cannot be found, KeyScope cannot say the key is bound. */
@@ -11,8 +12,8 @@ export const ipFieldUnreadable: Rule = {
           id: 'form.ip-unreadable',
           severity: 'medium',
           step: 'ip',
-          title: 'KeyScope could not find the IP allow-list field',
-          why: 'The page layout is not the one KeyScope knows, so it cannot tell whether this key is bound to IPs.',
-          fix: 'Check the IP allow-list on the page yourself before creating the key.',
+          title: text('ip_unreadable_title'),
+          why: text('ip_unreadable_why'),
+          fix: text('ip_unreadable_fix'),
         }),
 };

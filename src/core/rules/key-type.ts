@@ -1,4 +1,5 @@
 import { finding } from '../finding';
+import { text } from '../text';
 import type { KeyType, Rule } from '../types';
 
 const NAMES: Record<KeyType, string> = { ed25519: 'Ed25519', hmac: 'HMAC', rsa: 'RSA', ecdsa: 'ECDSA' };
@@ -11,16 +12,14 @@ export const keyType: Rule = {
     if (!chosen || !context.rules.discouragedKeyTypes?.includes(chosen)) return undefined;
     const name = NAMES[chosen];
     const better = context.rules.recommendedKeyType;
-    const shared = chosen === 'hmac'
-      ? ' An HMAC key is one shared secret that the exchange holds as well as you; with a key pair you keep the private half and the exchange stores only the public one.'
-      : '';
+    const why = [text('key_type_why', context.exchangeName, name), ...(chosen === 'hmac' ? [text('key_type_why_hmac')] : [])];
     return finding({
       id: 'exchange.key-type',
       severity: 'low',
       step: 'scope',
-      title: `${context.exchangeName} advises against ${name} keys`,
-      why: `${context.exchangeName} marks ${name} as not recommended.${shared}`,
-      fix: `Choose ${better ? NAMES[better] : 'another key type'}, unless the tool that will use this key accepts only ${name}.`,
+      title: text('key_type_title', context.exchangeName, name),
+      why,
+      fix: text('key_type_fix', better ? NAMES[better] : text('key_type_another'), name),
     });
   },
 };

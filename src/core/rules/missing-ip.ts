@@ -1,6 +1,7 @@
 import { finding } from '../finding';
 import { isBound } from '../ip-binding';
 import { FUND_MOVING } from '../purposes';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** A key usable from anywhere: the 3Commas leak turned such trade keys into losses. */
@@ -13,11 +14,9 @@ export const missingIp: Rule = {
       id: 'ip.missing',
       severity: movesFunds ? 'high' : 'medium',
       step: 'ip',
-      title: 'No IP address bound',
-      why: movesFunds
-        ? 'A leaked key that can trade or move funds works from anywhere in the world.'
-        : 'A leaked read-only key still exposes your balances and history to anyone.',
-      fix: 'Enter the public IP addresses of the server or service that will use this key.',
+      title: text('ip_missing_title'),
+      why: text(movesFunds ? 'ip_missing_why_funds' : 'ip_missing_why_read'),
+      fix: text('ip_missing_fix'),
     });
   },
 };

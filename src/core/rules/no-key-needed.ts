@@ -1,4 +1,5 @@
 import { finding } from '../finding';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** Public market data needs no key: the safest key is the one never created. */
@@ -10,9 +11,9 @@ export const noKeyNeeded: Rule = {
           id: 'purpose.no-key-needed',
           severity: 'medium',
           step: 'purpose',
-          title: 'Market data needs no API key',
-          why: `Prices, order books and trades are public on ${context.exchangeName}'s API without any key.`,
-          fix: 'Do not create this key; use the public endpoints.',
+          title: text('no_key_needed_title'),
+          why: text('no_key_needed_why', context.exchangeName),
+          fix: text('no_key_needed_fix'),
         })
       : undefined,
 };

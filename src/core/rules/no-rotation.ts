@@ -1,4 +1,5 @@
 import { finding } from '../finding';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** A key with no end date lives until it leaks. */
@@ -10,9 +11,9 @@ export const noRotation: Rule = {
           id: 'rotation.none',
           severity: 'medium',
           step: 'rotation',
-          title: 'No rotation reminder',
-          why: 'Keys that are never rotated or deleted pile up; an old forgotten key is the one that leaks.',
-          fix: 'Choose when KeyScope reminds you to rotate or delete this key (90 days is common).',
+          title: text('rotation_none_title'),
+          why: text('rotation_none_why'),
+          fix: text('rotation_none_fix'),
         })
       : undefined,
 };

@@ -1,5 +1,6 @@
 import { finding } from '../finding';
 import { entriesOfKind, listEntries } from '../ip-binding';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** The exchange sees your public address, never a LAN, loopback or reserved one. */
@@ -12,9 +13,9 @@ export const privateIp: Rule = {
       id: 'ip.private',
       severity: 'medium',
       step: 'ip',
-      title: `Private or reserved address: ${listEntries(local)}`,
-      why: 'The exchange sees the public IP of your server or router, so these entries never match and the key will not work from there.',
-      fix: 'Use the public IP (the one "what is my IP" shows on that server).',
+      title: text('ip_private_title', listEntries(local)),
+      why: text('ip_private_why'),
+      fix: text('ip_private_fix'),
     });
   },
 };

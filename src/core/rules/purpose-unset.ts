@@ -1,4 +1,5 @@
 import { finding } from '../finding';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** Nothing can be judged before the user says what the key is for. */
@@ -12,8 +13,8 @@ export const purposeUnset: Rule = {
           severity: 'info',
           blocking: true,
           step: 'purpose',
-          title: 'Say what this key is for',
-          why: 'The right permissions depend on the purpose: a tracker needs far less than a bot.',
-          fix: 'Pick a purpose in step 1.',
+          title: text('purpose_unset_title'),
+          why: text('purpose_unset_why'),
+          fix: text('purpose_unset_fix'),
         }),
 };

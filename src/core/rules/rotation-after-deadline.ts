@@ -1,6 +1,7 @@
 import { finding } from '../finding';
 import { isBound } from '../ip-binding';
 import { exchangeDeadlineDays } from '../rotation';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** A reminder that falls after the exchange has already removed the key is no reminder. */
@@ -13,9 +14,9 @@ export const rotationAfterDeadline: Rule = {
       id: 'rotation.after-deadline',
       severity: 'low',
       step: 'rotation',
-      title: `Reminder in ${context.rotationDays} days comes after ${context.exchangeName}'s ${deadline}-day limit`,
-      why: 'The exchange may remove this unbound key before you are reminded.',
-      fix: `Choose ${deadline} days or less, or bind IPs to the key.`,
+      title: text('rotation_after_deadline_title', context.rotationDays, context.exchangeName, deadline),
+      why: text('rotation_after_deadline_why'),
+      fix: text('rotation_after_deadline_fix', deadline),
     });
   },
 };

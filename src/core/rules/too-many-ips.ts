@@ -1,4 +1,5 @@
 import { finding } from '../finding';
+import { text } from '../text';
 import type { Rule } from '../types';
 
 /** More entries than the exchange accepts: the form will refuse or cut the list. */
@@ -11,9 +12,9 @@ export const tooManyIps: Rule = {
       id: 'ip.too-many',
       severity: 'medium',
       step: 'ip',
-      title: `${ips.length} entries; ${context.exchangeName} accepts at most ${max}`,
-      why: 'The exchange will refuse the list or keep only part of it.',
-      fix: `Keep the ${max} addresses this key really runs from.`,
+      title: text('ip_too_many_title', ips.length, context.exchangeName, max),
+      why: text('ip_too_many_why'),
+      fix: text('ip_too_many_fix', max),
     });
   },
 };

@@ -1,7 +1,10 @@
 import { finding } from '../finding';
 import { isBound } from '../ip-binding';
 import { unboundExpiryApplies } from '../rotation';
-import type { Rule } from '../types';
+import { orList, text } from '../text';
+import type { Permission, Rule } from '../types';
+
+const names = (permissions: readonly Permission[]) => orList(permissions.map((p) => text(`permission_${p}`)));
 
 /**
  * The exchange's own clock on unbound keys, e.g. OKX deletes them after 14 idle days; or its word that it will remove
@@ -13,14 +16,16 @@ export const unboundExpiry: Rule = {
     const bound = isBound(ips);
     const expiry = context.rules.unboundExpiry;
     if (expiry && unboundExpiryApplies(expiry, snapshot.permissions, bound)) {
-      const clock = expiry.idle ? `after ${expiry.days} days without use` : `${expiry.days} days after creation`;
+      const clock = text(expiry.idle ? 'unbound_clock_idle' : 'unbound_clock_created', expiry.days);
       return finding({
         id: 'exchange.unbound-expiry',
         severity: 'info',
         step: 'ip',
-        title: `${context.exchangeName} will remove this key ${clock}`,
-        why: `Keys without an IP binding${expiry.permissions.length ? ` and with ${expiry.permissions.join(' or ')}` : ''} are ${expiry.outcome} ${clock}.`,
-        fix: 'Bind IPs to keep the key, or plan for it to stop working.',
+        title: text('unbound_expiry_title', context.exchangeName, clock),
+        why: expiry.permissions.length
+          ? text(`unbound_expiry_why_${expiry.outcome}_with`, clock, names(expiry.permissions))
+          : text(`unbound_expiry_why_${expiry.outcome}`, clock),
+        fix: text('unbound_expiry_fix'),
       });
     }
     const deletion = context.rules.unboundDeletion;
@@ -30,9 +35,14 @@ export const unboundExpiry: Rule = {
       id: 'exchange.unbound-expiry',
       severity: 'info',
       step: 'ip',
-      title: `${context.exchangeName} will remove this key`,
-      why: `${context.exchangeName} says keys without an IP restriction${ticked.length ? ` and with ${ticked.join(' or ')}` : ''} will be ${deletion.outcome}. It gives no date, so the key may stop working at any time.`,
-      fix: 'Bind IPs to keep the key.',
+      title: text('unbound_deletion_title', context.exchangeName),
+      why: [
+        ticked.length
+          ? text(`unbound_deletion_why_${deletion.outcome}_with`, context.exchangeName, names(ticked))
+          : text(`unbound_deletion_why_${deletion.outcome}`, context.exchangeName),
+        text('unbound_deletion_no_date'),
+      ],
+      fix: text('unbound_deletion_fix'),
     });
   },
 };
