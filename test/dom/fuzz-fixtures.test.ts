@@ -563,6 +563,8 @@ const SEEDS_MIXED = 2 * DEPTH;
 /** A known bug stops the run at its first failure; with none left, all these seeds pass and `.fails` says so. */
 const SEEDS_KNOWN = 16 * DEPTH;
 const ROUNDS = 20;
+// A deeper run (KEYSCOPE_FUZZ_RUNS) on a busy machine takes seconds per page: 30 s per seed set and depth.
+const RUN_TIMEOUT_MS = 30_000 * DEPTH;
 
 /** Fuzzes a page with each seed; a page with a permission to assert must have had it asserted. */
 async function runs(page: FixturePage, kinds: readonly Kind[], seedList: readonly number[]): Promise<void> {
@@ -582,12 +584,12 @@ describe.each(PAGES.map((page) => [`${page.exchange}/${page.file}`, page] as con
     const bug = known.includes(kind);
     (bug ? test.fails : test)(`${bug ? 'KNOWN BUG: ' : ''}${kind}: never throws, never reads an ON permission as OFF`, async () => {
       await runs(page, [kind], seeds(bug ? SEEDS_KNOWN : SEEDS_PER_KIND, KINDS.indexOf(kind) + 1));
-    });
+    }, RUN_TIMEOUT_MS);
   }
   const mixed = KINDS.filter((kind) => !known.includes(kind));
   test(`all mutations mixed (${mixed.join(', ')}): never throws, never reads an ON permission as OFF`, async () => {
     await runs(page, mixed, seeds(SEEDS_MIXED, 0));
-  });
+  }, RUN_TIMEOUT_MS);
 });
 
 test('the fuzzer found the replica pages, and a label and a control for the ON permissions of most', async () => {
