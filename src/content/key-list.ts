@@ -7,7 +7,7 @@ import { throttled } from './frame-batcher';
 import { guardSettings } from './guard-settings';
 import type { KeyFlagView } from './overlay/KeyFlag';
 import { KEY_FLAG_ATTRIBUTE, mountKeyFlag, type KeyFlagHost } from './overlay/mount-key-flag';
-import { readKeyList, type KeyListEntry, type ListedKeyCard } from './read-key-list';
+import { couldBeKeyListPart, readKeyList, type KeyListEntry, type ListedKeyCard } from './read-key-list';
 
 const LIST_REREAD_MS = 250;
 
@@ -123,10 +123,21 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
 
   // The list is not read at every frame of a live page: a re-render shows up within a quarter second.
   const reread = throttled(tick, LIST_REREAD_MS, signal);
+  // What can change the list: a change in or around a listed card, a card removed, or something added or rewritten that
+  // holds a list label (a price ticking elsewhere on the page does not). Placing our own hosts must not start a read.
+  const touchesListed = (node: Node) => [...hosts.keys()].some((card) => card.contains(node) || node.contains(card));
+  const matters = (record: MutationRecord) => {
+    if (isOurs(record.target)) return false;
+    if (record.type === 'childList' && [...record.addedNodes, ...record.removedNodes].every(isOurs)) return false;
+    if (touchesListed(record.target)) return true;
+    if (record.type === 'characterData') return couldBeKeyListPart(record.target, record.target.parentNode, adapter);
+    return (
+      [...record.removedNodes].some((node) => !isOurs(node) && touchesListed(node)) ||
+      [...record.addedNodes].some((node) => !isOurs(node) && couldBeKeyListPart(node, record.target, adapter))
+    );
+  };
   const observer = new MutationObserver((records) => {
-    // Placing our own hosts is a mutation too: it must not start another read.
-    const theirs = records.some((record) => !isOurs(record.target) && (record.type !== 'childList' || ![...record.addedNodes, ...record.removedNodes].every(isOurs)));
-    if (theirs) reread();
+    if (records.some(matters)) reread();
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   signal.addEventListener('abort', () => {

@@ -2,7 +2,7 @@ import { splitAllowList } from '../core/ip-allowlist';
 import { KEY_TYPES, PERMISSIONS, type KeyFormSnapshot, type KeyType, type Permission } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { saysWhatItIsFor } from './form-context';
-import { containsAny, exactLabel, labelIndex, labelLengthLimit, labelReader, textRun, type CharSource, type LabelAt } from './labels';
+import { containsAny, exactLabel, labelIndex, labelLengthLimit, labelReader, normalizeLabel, textRun, type CharSource, type LabelAt } from './labels';
 
 // The one DOM→data step. Fields are found by visible label text and semantics (label, aria, role, input type),
 // never by the exchange's generated class names: those change with every release (EXCHANGES.md, OKX okui).
@@ -51,6 +51,8 @@ interface TextMatcher {
   tagOf: (text: CharSource) => Tag | undefined;
   /** Whether a text starts with an IP-field label ("IP address allowlist (optional)"). */
   ipLabelAt: (text: CharSource) => LabelAt<true> | undefined;
+  /** The first characters of every label, lower case: a text starting otherwise (a price, a time) is none of them. */
+  initials: ReadonlySet<string>;
 }
 
 const MATCHERS = new WeakMap<ExchangeAdapter, TextMatcher>();
@@ -75,6 +77,7 @@ function matcherFor(adapter: ExchangeAdapter): TextMatcher {
   const matcher: TextMatcher = {
     tagOf: (text) => exactLabel(text, index, maxLength),
     ipLabelAt: labelReader([[true, labels.ipField]]),
+    initials: new Set([...index.keys(), ...labels.ipField.map(normalizeLabel)].map((label) => label.charAt(0))),
   };
   MATCHERS.set(adapter, matcher);
   return matcher;
@@ -265,10 +268,12 @@ const FORM_PART = `${CONTROL}, textarea, input`;
  * (an order book's rows hold neither), so the whole-page search runs only when it can find something new.
  */
 export function couldBeFormPart(node: Node, adapter: ExchangeAdapter): boolean {
-  const { tagOf, ipLabelAt } = matcherFor(adapter);
+  const { tagOf, ipLabelAt, initials } = matcherFor(adapter);
   const isLabel = (text: Text) => {
     const run = textRun(text) ?? text;
-    return run.length > 0 && (tagOf(run) !== undefined || ipLabelAt(run) !== undefined);
+    // An order book's cells change every few milliseconds: one character tells most of them apart from a label.
+    const first = /[^\s*]/.exec(run.substringData(0, Math.min(run.length, 8)))?.[0];
+    return first !== undefined && initials.has(first.toLowerCase()) && (tagOf(run) !== undefined || ipLabelAt(run) !== undefined);
   };
   if (node.nodeType === Node.TEXT_NODE) return isLabel(node as Text);
   if (node.nodeType !== Node.ELEMENT_NODE) return false;

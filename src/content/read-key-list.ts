@@ -3,7 +3,7 @@ import { isBound } from '../core/ip-binding';
 import { parseCalendarDate, type CalendarDate } from '../core/rotation';
 import { PERMISSIONS, type Permission } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
-import { labelIndex, labelReader, normalizeLabel, valueStart } from './labels';
+import { labelIndex, labelReader, normalizeLabel, valueStart, type CharSource, type LabelAt } from './labels';
 
 // The exchange's list of existing keys, read into plain data: each key's name, permissions, IP binding and creation
 // date. Keys are found by their field labels ("Permissions", "IP address allowlist", "Created"), never by class
@@ -98,17 +98,64 @@ export function parseListedDate(text: string): CalendarDate | undefined {
   return undefined;
 }
 
+/** The key list's field labels of one adapter, read by their first characters; built once per adapter. */
+interface ListLabels {
+  read: (text: CharSource) => LabelAt<Field> | undefined;
+  /** The labels' first characters, lower case: a text starting otherwise (a price, a time) is no label. */
+  initials: ReadonlySet<string>;
+}
+
+const LIST_LABELS = new WeakMap<ExchangeAdapter, ListLabels>();
+
+function listLabels(adapter: ExchangeAdapter): ListLabels {
+  const cached = LIST_LABELS.get(adapter);
+  if (cached) return cached;
+  const { keyList, successView } = adapter;
+  const entries: Array<[Field, readonly string[]]> = [
+    ['name', keyList.name], ['permissions', keyList.permissions], ['ip', keyList.ip], ['created', keyList.created],
+    ['keyValue', keyList.keyValue], ['secret', successView.secretKey],
+  ];
+  const labels: ListLabels = {
+    read: labelReader(entries),
+    initials: new Set(entries.flatMap(([, texts]) => texts.map((label) => normalizeLabel(label).charAt(0)))),
+  };
+  LIST_LABELS.set(adapter, labels);
+  return labels;
+}
+
+function startsLikeLabel(text: CharSource, { read, initials }: ListLabels): boolean {
+  const first = /[^\s*]/.exec(text.substringData(0, Math.min(text.length, 8)))?.[0];
+  return first !== undefined && initials.has(first.toLowerCase()) && read(text) !== undefined;
+}
+
+function holdsLabel(element: Element, labels: ListLabels): boolean {
+  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (startsLikeLabel(node as Text, labels)) return true;
+  return false;
+}
+
+/**
+ * Whether a node the page added under `parent` (or a text it changed) could make or change a key list: it holds one
+ * of the list's labels, or it is a row added to a table whose header has one (header first, rows when the data
+ * comes). Cheap on a live page: an order book's prices are told apart from labels by their first character.
+ */
+export function couldBeKeyListPart(node: Node, parent: Node | null, adapter: ExchangeAdapter): boolean {
+  const labels = listLabels(adapter);
+  if (node.nodeType === Node.TEXT_NODE) return startsLikeLabel(node as Text, labels);
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  if (holdsLabel(node as Element, labels)) return true;
+  const table = parent instanceof Element ? parent.closest('table, [role="table"], [role="grid"]') : null;
+  return !!table && Array.from(table.querySelectorAll(HEADER_CELL)).some((header) => holdsLabel(header, labels));
+}
+
 /**
  * Reads the keys listed under `root`. Each key is found from its "Permissions" field: its card is the largest
  * element around that field holding no other key's, or, in a table, the row under a "Permissions" column header.
  * A card counts when it shows at least one more field (IP, creation date, key, name) and no form control.
  */
 export function readKeyList(root: Element, adapter: ExchangeAdapter): ListedKeyCard[] {
-  const { keyList, labels, successView } = adapter;
-  const read = labelReader<Field>([
-    ['name', keyList.name], ['permissions', keyList.permissions], ['ip', keyList.ip], ['created', keyList.created],
-    ['keyValue', keyList.keyValue], ['secret', successView.secretKey],
-  ]);
+  const { keyList, labels } = adapter;
+  const { read } = listLabels(adapter);
   const permissionIndex = labelIndex(PERMISSIONS.map((p) => [p, labels.permissions[p] ?? []] as [Permission, readonly string[]]));
   const notBound = new Set(keyList.notBound.map(normalizeLabel));
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { guardKeyList } from '../../src/content/key-list';
 import { normalizeLabel } from '../../src/content/labels';
 import { parseListedDate, readKeyList } from '../../src/content/read-key-list';
@@ -330,6 +330,44 @@ describe('the list guard follows the page', () => {
     byText('grid-bot').firstChild!.nodeValue = 'grid-bot-v2';
     await waitFor(() => expect(flagOf('grid-bot-v2').getAttribute('data-tracked')).toBe('true'));
     expect(background.of('reminders:tracked-names')).toHaveLength(2);
+  });
+
+  test('prices ticking elsewhere on the page start no read of the whole list', async () => {
+    guard('key-list.html');
+    const ticker = document.createElement('div');
+    document.body.append(ticker);
+    await waitFor(() => expect(flags()).toHaveLength(5));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    let wholePage = 0;
+    const create = document.createTreeWalker.bind(document);
+    const spy = vi.spyOn(document, 'createTreeWalker').mockImplementation((root, ...rest) => {
+      if (root === document.body) wholePage++;
+      return create(root, ...rest);
+    });
+    closers.push(() => spy.mockRestore());
+    for (let i = 0; i < 30; i++) {
+      ticker.textContent = (65000 + i / 10).toFixed(1);
+      ticker.append(document.createElement('span'));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(wholePage).toBe(0);
+  });
+
+  test('a table whose header renders first and rows later (data arriving) gets its flags when the rows come', async () => {
+    loadIntoDocument('zh-key-list.html');
+    const body = document.querySelector('tbody')!;
+    const rows = Array.from(body.children);
+    body.replaceChildren();
+    const background = fakeBackground({ 'reminders:tracked-names': () => [] });
+    closers.push(() => background.uninstall());
+    const visit = new AbortController();
+    closers.push(() => visit.abort());
+    guardKeyList(okx, visit.signal, () => TODAY);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(flags()).toHaveLength(0);
+    for (const row of rows) body.append(row);
+    await waitFor(() => expect(flags()).toHaveLength(4));
   });
 
   test('stopping removes every flag and leaves the page exactly as it was', async () => {

@@ -10,7 +10,8 @@
 //     says, and markup in a key name is shown as text.
 import type { Browser, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePopup, extensionId, launchChromium, openPopup, serviceWorker } from '../../scripts/browsers.mjs';
+import { closePopup, extensionId, launchChromium, openPopup } from '../../scripts/browsers.mjs';
+import { readyWorker } from './extension-worker';
 import { clickPanel, HOST, OKX, waitForOverlay } from './harness';
 import { CANARY, dismissKeyCreated, keyListFixture, openFixture, openKeyList, seeKeyCreated, sleep, submitNewKey, type NewKey } from './inventory-scenarios';
 
@@ -58,7 +59,7 @@ async function recordRequests(browser: Browser): Promise<Request[]> {
 
 /** Starts recording, in the service worker, every message and port message the background receives. */
 async function recordMessages(browser: Browser): Promise<void> {
-  const worker = await serviceWorker(browser);
+  const worker = await readyWorker(browser);
   await worker.evaluate(() => {
     const seen: string[] = [];
     (globalThis as unknown as { keyscopeTestSeen: string[] }).keyscopeTestSeen = seen;
@@ -70,14 +71,14 @@ async function recordMessages(browser: Browser): Promise<void> {
 }
 
 async function recordedMessages(browser: Browser): Promise<string[]> {
-  const worker = await serviceWorker(browser);
+  const worker = await readyWorker(browser);
   const seen = await worker.evaluate(() => (globalThis as unknown as { keyscopeTestSeen?: string[] }).keyscopeTestSeen);
   if (!seen) throw new Error('The service worker was restarted during the session: its message record is gone');
   return seen;
 }
 
 async function storedText(browser: Browser): Promise<string> {
-  const worker = await serviceWorker(browser);
+  const worker = await readyWorker(browser);
   return worker.evaluate(async () =>
     JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null), await chrome.storage.sync.get(null)]),
   );
