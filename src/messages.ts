@@ -2,7 +2,7 @@ import type { PolicyReading } from './core/policy';
 import type { Finding, Permission, Purpose, Risk } from './core/types';
 import type { ReminderEdit } from './inventory/lifecycle';
 import type { KeyCreated, Reminder } from './inventory/reminder';
-import type { Settings } from './inventory/settings';
+import type { Settings, SettingsChange } from './inventory/settings';
 import type { ImportReport } from './inventory/transfer';
 
 /** The live verdict of one tab's key form: what the overlay shows, kept by the background for the popup. */
@@ -43,8 +43,11 @@ export interface ListedKey {
 
 /** Every message between the extension's parts: request and response per name. Direction in the comment. */
 export interface MessageMap {
-  /** content → background: this tab is on a key page; inject the guard script into the sending frame. */
-  'guard:inject': { request: Record<string, never>; response: void };
+  /**
+   * content → background: this tab is on a key page; inject the guard script into the sending frame. False when
+   * the user turned KeyScope off for this exchange (nothing injected; asked again on the next key page).
+   */
+  'guard:inject': { request: Record<string, never>; response: boolean };
   /** content → background: the tab's verdict changed. */
   'verdict:update': { request: { verdict: TabVerdict }; response: void };
   /** content → background: the tab left the key page. */
@@ -81,9 +84,15 @@ export interface MessageMap {
   /** options → background: stop guarding a site and give its permission back. */
   'sites:remove': { request: { origin: string }; response: string[] };
   'sites:list': { request: Record<string, never>; response: string[] };
-  /** options → background: merge an exported file; says what was imported or rejected and why. */
+  /**
+   * options → background: merge an exported file (reminders; in a full export also settings, records kept aside,
+   * and the guarded sites listed for the user to add again); says what was imported or rejected and why.
+   */
   'reminders:import': { request: { text: string }; response: ImportReport };
-  'settings:set': { request: Partial<Pick<Settings, 'dueSoonDays' | 'sync'>>; response: Settings };
+  /** options → background: change some settings; each field is validated, a bad one refuses the whole change. */
+  'settings:set': { request: SettingsChange; response: Settings };
+  /** content → background: the settings the guard follows (suggested rotation, confirm before critical). */
+  'settings:get': { request: Record<string, never>; response: Settings };
   /** content/options → background: the organisation's managed policy, with a note for every field ignored. */
   'policy:get': { request: Record<string, never>; response: PolicyReading };
 }

@@ -3,6 +3,7 @@ import { localCalendarDate } from '../core/rotation';
 import { adapterById } from '../exchanges';
 import { overdueCount, planNotifications } from '../inventory/notifications';
 import type { Reminder, StoredReminders } from '../inventory/reminder';
+import { notificationsAllowed } from '../permissions';
 import { loadReminders, loadSettings } from '../storage';
 import { t } from '../i18n';
 import { markNotified } from './reminders';
@@ -24,11 +25,6 @@ export async function updateBadge(stored: StoredReminders, today = localCalendar
   await browser.action.setBadgeBackgroundColor({ color: '#b00020' });
   await browser.action.setBadgeText({ text: overdue ? String(overdue) : '' });
   await browser.action.setTitle({ title: overdue ? t(overdue === 1 ? 'badge_overdue_one' : 'badge_overdue_many', overdue) : 'KeyScope' });
-}
-
-/** Notifications are an optional permission, asked for in the popup when the user turns them on. */
-export function notificationsAllowed(): Promise<boolean> {
-  return browser.permissions.contains({ permissions: ['notifications'] });
 }
 
 function message(reminder: Reminder, state: 'due-soon' | 'overdue'): string {

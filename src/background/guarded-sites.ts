@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import bootstrapScript from '../content/bootstrap.ts?script';
 import { adapterForHost } from '../exchanges';
 import { t } from '../i18n';
+import { siteOrigin, sitePattern as pattern } from '../inventory/site-origin';
 import { serial } from './serial';
 
 // "Guard this page": sites the user chose, each with its own optional host permission, asked for in the popup at
@@ -12,18 +13,6 @@ const SITES_KEY = 'guardedSites';
 const SCRIPT_PREFIX = 'keyscope-site:';
 // The popup, the permission event and start-up may change the sites at the same moment: one at a time.
 const changes = serial();
-
-/** `https://exchange.example` from any URL of the site; only https and http pages can be guarded. */
-export function siteOrigin(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const pattern = (origin: string) => `${origin}/*`;
 
 export async function guardedSites(): Promise<string[]> {
   const stored = (await browser.storage.local.get(SITES_KEY))[SITES_KEY];

@@ -1,7 +1,7 @@
 import type browser from 'webextension-polyfill';
 import { localCalendarDate } from '../core/rotation';
-import { t } from '../i18n';
-import { DUE_SOON_RANGE, type Settings } from '../inventory/settings';
+import { say } from '../i18n';
+import { settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../inventory/settings';
 import type { MessageName, Request, Response } from '../messages';
 import { loadPurpose, loadSettings, savePurpose, saveSettings } from '../storage';
 import { addGuardedSite, guardedSites, removeGuardedSite } from './guarded-sites';
@@ -22,17 +22,30 @@ function senderTab(sender: browser.Runtime.MessageSender): number {
 /** The background's clock is the only clock: every date is today's local calendar date here. */
 const today = () => localCalendarDate(new Date());
 
-async function updateSettings(changes: Partial<Pick<Settings, 'dueSoonDays' | 'sync'>>): Promise<Settings> {
+async function updateSettings(request: SettingsChange): Promise<Settings> {
   const current = await loadSettings();
-  const days = changes.dueSoonDays;
-  if (days !== undefined && !(Number.isInteger(days) && days >= DUE_SOON_RANGE.min && days <= DUE_SOON_RANGE.max)) {
-    throw new Error(t('settings_error_due_soon', DUE_SOON_RANGE.min, DUE_SOON_RANGE.max));
-  }
+  const problem = settingsChangeProblem(request);
+  if (problem) throw new Error(say(problem));
+  const changes = validSettingFields(request);
   const { syncProblem: _cleared, ...rest } = current;
   const next: Settings = { ...(changes.sync ? rest : current), ...changes };
   await saveSettings(next);
   if (changes.sync && !current.sync) await startSync();
   return loadSettings();
+}
+
+/**
+ * A full import: the store merges reminders and records kept aside; the file's settings are written after, unless the
+ * organisation's policy locks them (as settings:set refuses): then none is written and the report says why.
+ */
+async function importData(text: string) {
+  const [settings, sites, { policy }] = await Promise.all([loadSettings(), guardedSites(), readPolicy()]);
+  const result = await store.importReminders(text, settings, sites);
+  if (policy?.lockSettings) {
+    return result.report.settings ? { ...result.report, settings: { applied: [], rejected: [], managed: true as const } } : result.report;
+  }
+  if (result.settings !== settings) await saveSettings(result.settings);
+  return result.report;
 }
 
 /** One handler per message name; the map's type makes a missing handler a compile error. */
@@ -56,8 +69,9 @@ export const handlers: Handlers = {
   'reminder:snooze': ({ id, days }) => store.snoozeReminder(id, days, today()),
   'reminder:delete': ({ id }) => store.deleteReminder(id),
   'reminder:restore': ({ reminder }) => store.restoreReminder(reminder),
-  'reminders:import': ({ text }) => store.importReminders(text),
+  'reminders:import': ({ text }) => importData(text),
   'settings:set': (changes) => refuseWhenLocked().then(() => updateSettings(changes)),
+  'settings:get': () => loadSettings(),
   'sites:add': ({ origin, tabId }) => addGuardedSite(origin, tabId),
   'sites:remove': ({ origin }) => removeGuardedSite(origin),
   'sites:list': () => guardedSites(),

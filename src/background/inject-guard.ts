@@ -5,18 +5,25 @@ import { generic } from '../exchanges/generic';
 import { toWire } from '../exchanges/wire';
 import { provideAdapter } from '../content/guard-handle';
 import { t } from '../i18n';
+import { exchangeEnabled } from '../inventory/settings';
+import { loadSettings } from '../storage';
 import { isGuardedSite } from './guarded-sites';
 
 /**
  * Injects the guard (reader, rules, panel) into the frame whose bootstrap found a key page: only on a supported
- * exchange or a site the user chose to guard, which is also all the host permissions cover.
+ * exchange the user has not turned off, or a site the user chose to guard, which is also all the host permissions
+ * cover. Resolves false, injecting nothing, on an exchange turned off in the settings.
  */
-export async function injectGuard(tabId: number, sender: browser.Runtime.MessageSender): Promise<void> {
+export async function injectGuard(tabId: number, sender: browser.Runtime.MessageSender): Promise<boolean> {
   const host = sender.url ? new URL(sender.url).hostname : '';
-  const adapter = adapterForHost(host) ?? ((await isGuardedSite(sender.url ?? '')) ? generic : undefined);
+  const known = adapterForHost(host);
+  const adapter = known ?? ((await isGuardedSite(sender.url ?? '')) ? generic : undefined);
   if (!adapter) throw new Error(host ? t('inject_error_host', host) : t('inject_error_page'));
+  // Off is per supported exchange; a site the user added is turned off by removing it.
+  if (known && !exchangeEnabled(await loadSettings(), known.id)) return false;
   const target = { tabId, frameIds: [sender.frameId ?? 0] };
   // Two injections into the same isolated world, in order: the page's adapter as data, then the guard that takes it.
   await browser.scripting.executeScript({ target, func: provideAdapter, args: [toWire(adapter)] });
   await browser.scripting.executeScript({ target, files: [guardScript] });
+  return true;
 }

@@ -3,7 +3,8 @@ import { adapterById } from '../exchanges';
 import { t } from '../i18n';
 import { confirm, edit, newReminder, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
 import { validateReminder, type KeyCreated, type Reminder, type StoredReminders } from '../inventory/reminder';
-import { importInventory, type ImportReport } from '../inventory/transfer';
+import type { Settings } from '../inventory/settings';
+import { importAllData, type ImportReport } from '../inventory/transfer';
 import type { ListedKey, ReminderList } from '../messages';
 import { loadReminders, loadSettings, saveReminders } from '../storage';
 import { serial } from './serial';
@@ -126,10 +127,15 @@ export function restoreReminder(reminder: unknown): Promise<Reminder> {
   });
 }
 
-export function importReminders(text: string): Promise<ImportReport> {
+/**
+ * Merges an exported file: reminders and records kept aside are written here; the settings to store (the same
+ * object when the file changes none) are returned for the caller to write.
+ */
+export function importReminders(text: string, settings: Settings, guardedSites: string[]): Promise<{ report: ImportReport; settings: Settings }> {
   return change((stored) => {
-    const { reminders, report } = importInventory(text, stored.reminders);
-    return { next: reminders === stored.reminders ? stored : { ...stored, reminders }, result: report };
+    const { reminders, quarantine, report, settings: next } = importAllData(text, { reminders: stored.reminders, quarantine: stored.quarantine, settings, guardedSites });
+    const same = reminders === stored.reminders && quarantine === stored.quarantine;
+    return { next: same ? stored : { ...stored, reminders, quarantine }, result: { report, settings: next } };
   });
 }
 

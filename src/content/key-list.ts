@@ -4,6 +4,7 @@ import type { ExchangeAdapter } from '../exchanges/adapter';
 import { t } from '../i18n';
 import { send } from '../messages';
 import { throttled } from './frame-batcher';
+import { guardSettings } from './guard-settings';
 import type { KeyFlagView } from './overlay/KeyFlag';
 import { KEY_FLAG_ATTRIBUTE, mountKeyFlag, type KeyFlagHost } from './overlay/mount-key-flag';
 import { couldBeKeyListPart, readKeyList, type KeyListEntry, type ListedKeyCard } from './read-key-list';
@@ -40,6 +41,9 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
   const busy = new Set<string>();
   const errors = new Map<string, string>();
   const asked = new Set<string>();
+  /** The user's rotation interval (settings): the age at which a listed key is "old", and what tracking uses. */
+  let rotationDays: number = DEFAULT_ROTATION_DAYS;
+  let settingsAsked = false;
 
   const viewOf = (entry: KeyListEntry): KeyFlagView => {
     const key = nameKey(entry.name);
@@ -47,8 +51,8 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
     const error = errors.get(key);
     return {
       exchangeName: adapter.name, name: entry.name,
-      flags: keyListFlags(entry, { today, rules: adapter.rules, rotationDays: DEFAULT_ROTATION_DAYS }),
-      rotationDays: DEFAULT_ROTATION_DAYS,
+      flags: keyListFlags(entry, { today, rules: adapter.rules, rotationDays }),
+      rotationDays,
       ...(adapter.rules.unboundExpiry ? { expiry: adapter.rules.unboundExpiry } : {}),
       tracking: tracked.has(key) ? 'yes' : busy.has(key) ? 'busy' : 'no',
       ...(error ? { error } : {}),
@@ -69,8 +73,8 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
     busy.add(key);
     errors.delete(key);
     renderAll();
-    const rotationDays = suggestedRotationDays(exchangeDeadlineDays(adapter.rules, entry.permissions, entry.ipBound));
-    send('reminder:track', { exchange: adapter.id, ...entry, rotationDays }).then(
+    const days = suggestedRotationDays(exchangeDeadlineDays(adapter.rules, entry.permissions, entry.ipBound), rotationDays);
+    send('reminder:track', { exchange: adapter.id, ...entry, rotationDays: days }).then(
       () => { tracked.add(key); },
       (error: unknown) => { errors.set(key, t('flag_track_failed', error instanceof Error ? error.message : String(error))); },
     ).finally(() => { busy.delete(key); renderAll(); });
@@ -110,6 +114,11 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
       current.host.update(viewOf(entry));
     }
     askTracked(listed);
+    // Asked once, when the first listed key shows: a page without a list asks the background nothing.
+    if (listed.length > 0 && !settingsAsked) {
+      settingsAsked = true;
+      guardSettings().then((settings) => { rotationDays = settings.rotationDays; renderAll(); }, warn('could not read the settings'));
+    }
   };
 
   // The list is not read at every frame of a live page: a re-render shows up within a quarter second.

@@ -6,7 +6,10 @@ import { exchangeDeadlineDays, soonerLimit, suggestedRotationDays } from '../cor
 import type { KeyFormSnapshot, Purpose } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { t } from '../i18n';
+import type { Settings } from '../inventory/settings';
 import { send, type TabVerdict } from '../messages';
+import { criticalQuestion, type CriticalQuestion } from './confirm-critical';
+import { guardSettings } from './guard-settings';
 import { mountOverlay, type Overlay } from './overlay/mount';
 import type { PanelView } from './overlay/Panel';
 import { readForm } from './read-form';
@@ -45,6 +48,12 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
   /** The exchange shows the key it created: the form is gone, the panel stays to say what KeyScope did. */
   let keyShown = false;
   let watchingSuccess = false;
+  /** Undefined until the background answers: until then nothing is ever held back. */
+  let settings: Settings | undefined;
+  /** The click held back while the panel asks "Create anyway?", and the button it was on. */
+  let asking: (CriticalQuestion & { button: HTMLElement }) | undefined;
+  /** The critical findings the user chose to create the key with anyway. */
+  let confirmed: string | undefined;
 
   const view = (snapshot: KeyFormSnapshot): PanelView => {
     const maxRotationDays = policy?.maxRotationDays;
@@ -57,8 +66,10 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     const notes = snapshot.permissions.flatMap((p) => adapter.rules.permissionNotes?.[p] ?? []);
     return {
       exchangeName: adapter.name, snapshot, findings, verdict: verdictOf(findings), purpose, rotationDays: days,
-      suggestedDays: suggestedRotationDays(soonerLimit(deadlineDays, maxRotationDays)), deadlineDays, maxRotationDays,
-      bound, permissionNotes: notes, notice,
+      suggestedDays: suggestedRotationDays(soonerLimit(deadlineDays, maxRotationDays), settings?.rotationDays), deadlineDays,
+      maxRotationDays, bound, permissionNotes: notes, notice,
+      // Asked about these findings only while they are still the form's: fixed meanwhile, the question goes.
+      ...(asking && criticalQuestion(true, findings, undefined)?.key === asking.key ? { confirm: { findings: asking.findings } } : {}),
     };
   };
 
@@ -98,6 +109,42 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
       rotationDays = days;
       refresh();
     },
+    onConfirm(create: boolean) {
+      const question = asking;
+      asking = undefined;
+      if (!question) return;
+      if (!create) {
+        notice = t('notice_not_created', adapter.name);
+        refresh();
+        // The answer's button is gone with the question: the keyboard is back on the exchange's button, as before.
+        question.button.focus();
+        return;
+      }
+      confirmed = question.key;
+      refresh();
+      question.button.focus();
+      // The same button, pressed again for the user: the exchange's own handlers and form submission run as for any
+      // click, and this time KeyScope lets it through (so does the user's own next press, should the exchange have
+      // re-rendered the button meanwhile).
+      question.button.click();
+    },
+  };
+
+  // Holds the exchange's click back only when the user asked for it (settings) and the form has a critical finding
+  // not yet confirmed: the page never sees that click, so nothing is sent and nothing on the form changes.
+  const onSubmitClick = (event: Event, button: HTMLElement) => {
+    const snapshot = readNow();
+    const question = snapshot && criticalQuestion(settings?.confirmCritical, view(snapshot).findings, confirmed);
+    if (question) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      asking = { ...question, button };
+      notice = undefined;
+      refresh();
+      return;
+    }
+    asking = undefined;
+    record();
   };
 
   // Read afresh at the click: the last read may be a frame old, missing the last character typed in the name.
@@ -167,7 +214,8 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
 
   watchPolicy(signal, (next) => { policy = next; refresh(); });
   watchForm(adapter, signal, (next) => { state = next; refresh(); });
-  watchSubmit(adapter, () => state.form, signal, record);
+  guardSettings().then((stored) => { settings = stored; refresh(); }, warn('could not read the settings'));
+  watchSubmit(adapter, () => state.form, signal, onSubmitClick);
   // Back to this page from the back/forward cache: the page and this guard are as they were, but the background
   // forgot the tab's verdict when the tab loaded the other page, and watchForm reports only changes: say it again.
   addEventListener('pageshow', (event) => { if (event.persisted) refresh(); }, { signal });

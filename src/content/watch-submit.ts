@@ -16,19 +16,25 @@ function isNear(form: Element, button: Element): boolean {
 }
 
 /**
- * Calls back when the user presses the exchange's create button for the guarded form. It only listens: the
- * click goes on to the exchange untouched.
+ * Calls back when the user presses the exchange's create button for the guarded form, with the click and the
+ * button, before the page sees the click (capture on the window). It only listens; the callback alone may hold
+ * the click back (confirm before critical, off by default).
  */
-export function watchSubmit(adapter: ExchangeAdapter, currentForm: () => Element | undefined, signal: AbortSignal, onSubmit: () => void): void {
+export function watchSubmit(
+  adapter: ExchangeAdapter,
+  currentForm: () => Element | undefined,
+  signal: AbortSignal,
+  onSubmit: (event: Event, button: HTMLElement) => void,
+): void {
   const labels = new Set(adapter.labels.submit.map(normalizeLabel));
   addEventListener(
     'click',
     (event) => {
       const form = currentForm();
-      const button = event.target instanceof Element ? event.target.closest(BUTTON) : null;
+      const button = event.target instanceof Element ? event.target.closest<HTMLElement>(BUTTON) : null;
       if (!form || !button || !isNear(form, button)) return;
       const text = button instanceof HTMLInputElement ? button.value : (button.textContent ?? '');
-      if (labels.has(normalizeLabel(text))) onSubmit();
+      if (labels.has(normalizeLabel(text))) onSubmit(event, button);
     },
     { capture: true, signal },
   );

@@ -68,9 +68,12 @@ export function soonerLimit(...limits: readonly (number | undefined)[]): number 
   return set.length ? Math.min(...set) : undefined;
 }
 
-/** The interval to suggest: 90 days, or the exchange's deadline when that comes first. */
-export function suggestedRotationDays(deadline: number | undefined): number {
-  return deadline === undefined ? DEFAULT_ROTATION_DAYS : Math.min(DEFAULT_ROTATION_DAYS, deadline);
+/**
+ * The interval to suggest: the user's default (`preferred`, 90 days unless changed in the settings), or the
+ * exchange's deadline when that comes first.
+ */
+export function suggestedRotationDays(deadline: number | undefined, preferred: number = DEFAULT_ROTATION_DAYS): number {
+  return deadline === undefined ? preferred : Math.min(preferred, deadline);
 }
 
 /** Accepts a custom interval typed by the user: a whole number of days from 1 to a year. */

@@ -12,7 +12,7 @@ import { mexc, mexcSite } from './mexc';
 import { okx, okxSite } from './okx';
 
 /** Every supported exchange, registered by hand: their hosts are the manifest's. */
-const EXCHANGES: readonly ExchangeAdapter[] = [okx, binance, bybit, coinbase, kraken, kucoin, bitget, gate, htx, mexc];
+export const EXCHANGES: readonly ExchangeAdapter[] = [okx, binance, bybit, coinbase, kraken, kucoin, bitget, gate, htx, mexc];
 
 /**
  * Every adapter, registered by hand: the supported exchanges, then the generic one for the sites the user guards. A test

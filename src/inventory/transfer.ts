@@ -1,7 +1,10 @@
 import { text, type Text } from '../core/text';
 import { normalizeReminders, ownFields, SCHEMA_VERSION, type Reminder } from './reminder';
+import { SETTING_NAMES, settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from './settings';
+import { siteOrigin } from './site-origin';
 
-// Export and import of the inventory as a JSON file. Pure: the caller reads the file and stores the result.
+// Export and import of the inventory (and, in a full export, everything else KeyScope keeps) as a JSON file. Pure:
+// the caller reads the file and stores the result.
 
 /** The `format` of an exported file, so that any other JSON is refused by name. */
 export const EXPORT_FORMAT = 'keyscope-inventory';
@@ -15,13 +18,30 @@ export const IMPORT_MAX_REMINDERS = 5_000;
 /** Rejected records show at most this many characters of their name. */
 const REPORTED_NAME_MAX = 60;
 
-/** The file as written by {@link exportInventory}. */
+/**
+ * The file as written by {@link exportInventory} (reminders only, as older KeyScope versions wrote it) or
+ * {@link exportAllData} (every section). `version` is the reminders' schema version.
+ */
 export interface InventoryFile {
   format: typeof EXPORT_FORMAT;
   version: number;
   /** ISO instant of the export. */
   exportedAt: string;
   reminders: Reminder[];
+  /** The user's settings (full export). */
+  settings?: SettingsChange;
+  /** Stored records that could not be read, as found (full export). */
+  quarantine?: unknown[];
+  /** The sites added with "Guard this page", as origins (full export). Their permissions are not in the file. */
+  guardedSites?: string[];
+}
+
+/** Everything KeyScope keeps, as a full export writes it and a full import merges into it. */
+export interface AllData {
+  reminders: Reminder[];
+  quarantine: unknown[];
+  settings: Settings;
+  guardedSites: string[];
 }
 
 /** What an import did, for the user: counts, and each refused record with a reason. */
@@ -33,6 +53,20 @@ export interface ImportReport {
   rejected: Array<{ index: number; name?: string; reason: Text }>;
   /** Set when the whole file was refused; then nothing was imported. */
   error?: Text;
+  /** Settings in the file (full export): the ones that changed here, and each refused field with the reason. */
+  settings?: {
+    applied: Array<keyof SettingsChange>;
+    rejected: Array<{ field: string; reason: Text }>;
+    /** The organisation's policy locks the settings: none of the file's was applied (src/background/policy.ts). */
+    managed?: true;
+  };
+  /** How many records kept aside in the file were added to the ones kept aside here. */
+  keptAside?: number;
+  /**
+   * Sites in the file: `missing` ones are not guarded here, and a file cannot grant a site's permission, so the
+   * user is offered to add each again; `rejected` entries are not web sites.
+   */
+  sites?: { missing: string[]; rejected: string[] };
 }
 
 /** The inventory as a pretty JSON file: reminder metadata only (keys and secrets are never stored anyway). */
@@ -107,8 +141,18 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** The list of records in the file, with its version, or why the whole file is refused. */
-function readFile(content: string): { version: number; records: unknown[] } | { error: Text } {
+/** Everything KeyScope keeps in one file: settings, reminders, records kept aside and the guarded sites. */
+export function exportAllData(data: AllData, exportedAt: string): string {
+  const { syncProblem: _notData, ...settings } = data.settings;
+  const file: InventoryFile = {
+    format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt, reminders: data.reminders.map(ownFields),
+    settings, quarantine: data.quarantine, guardedSites: data.guardedSites,
+  };
+  return JSON.stringify(file, null, 2);
+}
+
+/** The file's records with their version and the whole file, or why the whole file is refused. */
+function readFile(content: string): { version: number; records: unknown[]; data: Record<string, unknown> } | { error: Text } {
   const bytes = utf8Bytes(content);
   if (bytes > IMPORT_MAX_BYTES) {
     return { error: text('import_error_size', megabytes(bytes), megabytes(IMPORT_MAX_BYTES)) };
@@ -133,7 +177,7 @@ function readFile(content: string): { version: number; records: unknown[] } | { 
   if (data.reminders.length > IMPORT_MAX_REMINDERS) {
     return { error: text('import_error_too_many', data.reminders.length, IMPORT_MAX_REMINDERS) };
   }
-  return { version, records: data.reminders };
+  return { version, records: data.reminders, data };
 }
 
 const sameReminder = (a: Reminder, b: Reminder) => JSON.stringify(ownFields(a)) === JSON.stringify(ownFields(b));
@@ -154,10 +198,15 @@ function identity(r: Reminder): string | undefined {
  * When nothing changes the returned list is `existing` itself.
  */
 export function importInventory(content: string, existing: Reminder[]): { reminders: Reminder[]; report: ImportReport } {
-  const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: [] };
   const file = readFile(content);
-  if ('error' in file) return { reminders: existing, report: { ...report, error: file.error } };
+  if ('error' in file) return { reminders: existing, report: { ...emptyReport(), error: file.error } };
+  return mergeRecords(file, existing);
+}
 
+const emptyReport = (): ImportReport => ({ added: 0, updated: 0, unchanged: 0, rejected: [] });
+
+function mergeRecords(file: { version: number; records: unknown[] }, existing: Reminder[]): { reminders: Reminder[]; report: ImportReport } {
+  const report = emptyReport();
   const byId = new Map(existing.map((r, position) => [r.id, position]));
   const identities = new Set(existing.map(identity).filter((key) => key !== undefined));
   const merged = [...existing];
@@ -193,4 +242,58 @@ export function importInventory(content: string, existing: Reminder[]): { remind
   });
 
   return { reminders: report.added + report.updated > 0 ? merged : existing, report };
+}
+
+/** The file's settings over the current ones, field by field; sync stays as it is in this browser. */
+function mergeSettings(raw: unknown, current: Settings): { settings: Settings; report: NonNullable<ImportReport['settings']> } {
+  if (!isRecord(raw)) return { settings: current, report: { applied: [], rejected: [{ field: 'settings', reason: text('import_reason_not_settings') }] } };
+  const fields = raw;
+  const rejected = SETTING_NAMES.filter((name) => name in fields && name !== 'sync')
+    .map((name) => ({ field: name, reason: settingsChangeProblem({ [name]: fields[name] }) }))
+    .filter((r): r is { field: keyof SettingsChange; reason: Text } => r.reason !== undefined);
+  // Sync copies the list to the browser account: turning it on stays a click on this browser's settings page.
+  const { sync: _local, ...valid } = validSettingFields(fields);
+  const applied = (Object.keys(valid) as Array<keyof typeof valid>).filter(
+    (name) => JSON.stringify(valid[name]) !== JSON.stringify(current[name]),
+  );
+  return { settings: applied.length ? { ...current, ...valid } : current, report: { applied, rejected } };
+}
+
+/**
+ * A full import: reminders merged as {@link importInventory} does, then, when the file has them, the settings
+ * (field by field), the records kept aside (those not already kept) and the guarded sites (listed as missing:
+ * a file cannot grant a site's permission). A file with reminders only imports as before. Nothing already kept
+ * is dropped; parts that do not change are returned as they were.
+ */
+export function importAllData(content: string, current: AllData): AllData & { report: ImportReport } {
+  const file = readFile(content);
+  if ('error' in file) return { ...current, report: { ...emptyReport(), error: file.error } };
+  const { reminders, report } = mergeRecords(file, current.reminders);
+  let { quarantine, settings } = current;
+  const { data } = file;
+  if ('settings' in data) {
+    const merged = mergeSettings(data.settings, current.settings);
+    settings = merged.settings;
+    report.settings = merged.report;
+  }
+  if (Array.isArray(data.quarantine)) {
+    const kept = new Set(quarantine.map((record) => JSON.stringify(record)));
+    const added = data.quarantine.filter((record) => {
+      const key = JSON.stringify(record);
+      if (kept.has(key)) return false;
+      kept.add(key);
+      return true;
+    });
+    if (added.length) quarantine = [...quarantine, ...added];
+    report.keptAside = added.length;
+  }
+  if (Array.isArray(data.guardedSites)) {
+    const sites = data.guardedSites;
+    const valid = [...new Set(sites.filter((site): site is string => typeof site === 'string' && siteOrigin(site) === site))];
+    report.sites = {
+      missing: valid.filter((site) => !current.guardedSites.includes(site)),
+      rejected: sites.filter((site) => !valid.includes(site as string)).map((site) => String(site).slice(0, REPORTED_NAME_MAX)),
+    };
+  }
+  return { reminders, quarantine, settings, guardedSites: current.guardedSites, report };
 }

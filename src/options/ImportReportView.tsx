@@ -1,8 +1,25 @@
+import { text, type MessageId } from '../core/text';
 import { say, t } from '../i18n';
+import type { SettingsChange } from '../inventory/settings';
 import type { ImportReport } from '../inventory/transfer';
+import type { OptionsData } from './options-data';
+import { ReAddSites } from './ReAddSites';
 
-/** What an import did: the counts, and each refused record with its position, name and reason. */
-export function ImportReportView({ report }: { report: ImportReport }) {
+const SETTING_WORDS: Record<keyof SettingsChange, MessageId> = {
+  dueSoonDays: 'setting_due_soon',
+  sync: 'setting_sync',
+  rotationDays: 'setting_rotation',
+  disabledExchanges: 'setting_exchanges_off',
+  confirmCritical: 'setting_confirm_critical',
+};
+/** A setting's name for the user; a field this KeyScope does not know is shown as the file names it. */
+const settingWords = (field: string): string => {
+  const id = SETTING_WORDS[field as keyof SettingsChange] as MessageId | undefined;
+  return id ? t(id) : field;
+};
+
+/** What an import did: the counts, each refused record with its position, name and reason, and the other sections. */
+export function ImportReportView({ report, data, onSiteAdded }: { report: ImportReport; data: OptionsData; onSiteAdded: () => void }) {
   if (report.error) {
     return (
       <div class="ks-report" aria-label={t('import_result')}>
@@ -10,6 +27,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       </div>
     );
   }
+  const { settings, sites } = report;
   return (
     <div class="ks-report" aria-label={t('import_result')} role="status">
       <p>
@@ -25,6 +43,39 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           ))}
         </ul>
       )}
+      {settings && (
+        <p>
+          <strong>{t('import_settings')}</strong>{' '}
+          {settings.managed
+            ? t('import_settings_managed')
+            : say([
+                settings.applied.length
+                  ? text('import_settings_changed', settings.applied.map((field) => text(SETTING_WORDS[field])))
+                  : text('import_settings_unchanged'),
+                text('import_settings_sync_stays'),
+              ])}
+        </p>
+      )}
+      {settings && settings.rejected.length > 0 && (
+        <ul class="ks-rejected" aria-label={t('import_settings_rejected')}>
+          {settings.rejected.map((r) => (
+            <li key={r.field}>{t('import_setting_rejected', settingWords(r.field), say(r.reason))}</li>
+          ))}
+        </ul>
+      )}
+      {report.keptAside !== undefined && report.keptAside > 0 && (
+        <p>
+          <strong>{t('import_kept_aside')}</strong> {t('import_kept_aside_added', report.keptAside)}
+        </p>
+      )}
+      {sites && sites.rejected.length > 0 && (
+        <ul class="ks-rejected" aria-label={t('import_sites_rejected')}>
+          {sites.rejected.map((site) => (
+            <li key={site}>{t('import_site_rejected', site)}</li>
+          ))}
+        </ul>
+      )}
+      {sites && sites.missing.length > 0 && <ReAddSites sites={sites.missing} data={data} onAdded={onSiteAdded} />}
     </div>
   );
 }

@@ -2,16 +2,19 @@ import { useCallback, useState } from 'preact/hooks';
 import { isLive } from '../inventory/lifecycle';
 import { remindersToIcs } from '../inventory/ics';
 import { DUE_SOON_RANGE, type Settings } from '../inventory/settings';
-import { exportInventory, type ImportReport } from '../inventory/transfer';
+import { exportAllData, type ImportReport } from '../inventory/transfer';
 import type { ReminderList } from '../messages';
 import { t } from '../i18n';
 import { exchangeName } from '../ui/exchange-text';
 import { useInventory, type Inventory } from '../ui/use-inventory';
 import { download } from './download';
+import { ExchangeSwitches } from './ExchangeSwitches';
 import { GuardedSites } from './GuardedSites';
 import { ImportReportView } from './ImportReportView';
 import { ManagedSettings } from './ManagedSettings';
+import { NotificationsSetting } from './NotificationsSetting';
 import type { OptionsData } from './options-data';
+import { RotationDefault } from './RotationDefault';
 
 function DueSoonSetting({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
   const [text, setText] = useState(String(settings.dueSoonDays));
@@ -72,9 +75,31 @@ function SyncSetting({ settings, inventory, data }: { settings: Settings; invent
   );
 }
 
-function TransferSection({ list, inventory, data, now }: { list: ReminderList; inventory: Inventory; data: OptionsData; now: () => Date }) {
+function ConfirmCriticalSetting({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
+  const toggle = (confirmCritical: boolean) => {
+    void inventory.run(t('error_save_confirm_critical'), () => data.send('settings:set', { confirmCritical }));
+  };
+  return (
+    <div class="ks-setting">
+      <label class="ks-check">
+        <input type="checkbox" checked={settings.confirmCritical} disabled={inventory.busy} onChange={(e) => toggle(e.currentTarget.checked)} />
+        {t('options_confirm_critical')}
+      </label>
+      <p class="ks-muted">{t('options_confirm_critical_hint')}</p>
+    </div>
+  );
+}
+
+function TransferSection({ list, inventory, data, now, onChanged }: { list: ReminderList; inventory: Inventory; data: OptionsData; now: () => Date; onChanged: () => void }) {
   const [report, setReport] = useState<ImportReport | undefined>(undefined);
   const live = list.reminders.filter(isLive).length;
+
+  const exportAll = async () => {
+    const guardedSites = await inventory.run(t('error_read_sites'), () => data.guardedSites());
+    if (!guardedSites) return;
+    const text = exportAllData({ reminders: list.reminders, quarantine: list.quarantine, settings: list.settings, guardedSites }, now().toISOString());
+    download(text, `keyscope-data-${list.today}.json`, 'application/json');
+  };
 
   const importFile = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -84,6 +109,8 @@ function TransferSection({ list, inventory, data, now }: { list: ReminderList; i
     // Cleared so that choosing the same file again (after fixing it) imports again.
     input.value = '';
     if (result) setReport(result);
+    // Imported settings may have turned exchanges off, and so on: what this page shows is re-read with the list.
+    if (result?.settings?.applied.length) onChanged();
   };
 
   return (
@@ -93,18 +120,19 @@ function TransferSection({ list, inventory, data, now }: { list: ReminderList; i
         {t(list.reminders.length === 1 ? 'options_key_count_one' : 'options_key_count_many', list.reminders.length, live, list.reminders.length - live)}
       </p>
       <div class="ks-row-actions">
-        <button type="button" onClick={() => download(exportInventory(list.reminders, now().toISOString()), `keyscope-keys-${list.today}.json`, 'application/json')}>
-          {t('options_export_json')}
+        <button type="button" disabled={inventory.busy} onClick={() => void exportAll()}>
+          {t('options_export_all')}
         </button>
         <button type="button" onClick={() => download(remindersToIcs(list.reminders, now(), exchangeName), 'keyscope-rotation.ics', 'text/calendar')}>
           {t('options_export_ics')}
         </button>
       </div>
+      <p class="ks-muted">{t('options_export_all_hint')}</p>
       <label class="ks-file">
         <span>{t('options_import')}</span>
         <input type="file" accept=".json,application/json" disabled={inventory.busy} onChange={(e) => void importFile(e.currentTarget)} />
       </label>
-      {report && <ImportReportView report={report} />}
+      {report && <ImportReportView report={report} data={data} onSiteAdded={onChanged} />}
     </section>
   );
 }
@@ -132,10 +160,17 @@ function QuarantineSection({ list }: { list: ReminderList }) {
   );
 }
 
-/** The options page: reminder settings, sync, the sites the user added, export and import, and the records kept aside. */
+/**
+ * The options page: reminder settings (due-soon window, rotation interval, notifications), the exchanges guarded and
+ * confirm-before-critical, sync, the sites the user added, export and import of all data, and the records kept aside.
+ */
 export function Options({ data, now = () => new Date() }: { data: OptionsData; now?: () => Date }) {
   const inventory = useInventory(useCallback(() => data.reminders(), [data]));
   const { list, error } = inventory;
+  const [notificationsError, setNotificationsError] = useState('');
+  // Bumped when an import adds a site or changes settings: those sections read their state again.
+  const [generation, setGeneration] = useState(0);
+  const reread = useCallback(() => setGeneration((n) => n + 1), []);
 
   return (
     <main class="ks-options">
@@ -152,17 +187,25 @@ export function Options({ data, now = () => new Date() }: { data: OptionsData; n
             </p>
           )}
           <ManagedSettings data={data}>
-          <section class="ks-card" aria-labelledby="ks-reminders">
+          <section class="ks-card" aria-labelledby="ks-reminders" key={`reminders-${generation}`}>
             <h2 id="ks-reminders">{t('options_reminders')}</h2>
             <DueSoonSetting settings={list.settings} inventory={inventory} data={data} />
+            <RotationDefault settings={list.settings} inventory={inventory} data={data} />
+            {notificationsError && <p class="ks-error" role="alert">{notificationsError}</p>}
+            <NotificationsSetting data={data} onError={setNotificationsError} />
+          </section>
+          <section class="ks-card" aria-labelledby="ks-exchanges">
+            <h2 id="ks-exchanges">{t('options_exchanges')}</h2>
+            <ExchangeSwitches settings={list.settings} inventory={inventory} data={data} />
+            <ConfirmCriticalSetting settings={list.settings} inventory={inventory} data={data} />
           </section>
           <section class="ks-card" aria-labelledby="ks-sync">
             <h2 id="ks-sync">{t('options_sync_title')}</h2>
             <SyncSetting settings={list.settings} inventory={inventory} data={data} />
           </section>
           </ManagedSettings>
-          <GuardedSites data={data} />
-          <TransferSection list={list} inventory={inventory} data={data} now={now} />
+          <GuardedSites key={`sites-${generation}`} data={data} />
+          <TransferSection list={list} inventory={inventory} data={data} now={now} onChanged={reread} />
           <QuarantineSection list={list} />
         </>
       )}

@@ -32,11 +32,14 @@ interface Draft {
   customDays: string;
 }
 
-function draftOf(initial: Reminder | undefined, today: string): Draft {
+/** The intervals offered: the usual ones and the user's default (settings). */
+const intervalChoices = (defaultDays: number) => [...new Set([...ROTATION_CHOICES, defaultDays])].sort((a, b) => a - b);
+
+function draftOf(initial: Reminder | undefined, today: string, defaultDays: number): Draft {
   if (!initial) {
-    return { exchange: '', name: '', permissions: ['read'], ipBound: true, created: today, interval: String(DEFAULT_ROTATION_DAYS), customDays: '' };
+    return { exchange: '', name: '', permissions: ['read'], ipBound: true, created: today, interval: String(defaultDays), customDays: '' };
   }
-  const choice = (ROTATION_CHOICES as readonly number[]).includes(initial.rotationDays);
+  const choice = intervalChoices(defaultDays).includes(initial.rotationDays);
   return {
     exchange: initial.exchange,
     name: initial.name,
@@ -81,17 +84,20 @@ const described = (field: Field, errors: Errors) =>
 export function KeyForm({
   initial,
   today,
+  defaultDays = DEFAULT_ROTATION_DAYS,
   busy,
   onSubmit,
   onCancel,
 }: {
   initial?: Reminder;
   today: string;
+  /** The interval a new key starts with: the user's default from the settings. */
+  defaultDays?: number;
   busy: boolean;
   onSubmit: (values: KeyFormValues) => void;
   onCancel: () => void;
 }) {
-  const [draft, setDraft] = useState(() => draftOf(initial, today));
+  const [draft, setDraft] = useState(() => draftOf(initial, today, defaultDays));
   const [errors, setErrors] = useState<Errors>({});
   const first = useRef<HTMLSelectElement>(null);
   // The button that opened the form is gone: focus moves into the form, not to the page's start.
@@ -176,7 +182,7 @@ export function KeyForm({
         <label class="ks-field">
           <span>{t('form_rotate_every')}</span>
           <select value={draft.interval} onChange={(e) => set({ interval: e.currentTarget.value })}>
-            {ROTATION_CHOICES.map((days) => (
+            {intervalChoices(defaultDays).map((days) => (
               <option key={days} value={String(days)}>{t('days_count', days)}</option>
             ))}
             <option value={CUSTOM}>{t('form_custom')}</option>

@@ -91,6 +91,7 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
         key={form.mode === 'edit' ? form.reminder.id : 'add'}
         initial={form.mode === 'edit' ? form.reminder : undefined}
         today={today}
+        defaultDays={settings.rotationDays}
         busy={busy}
         onSubmit={save}
         onCancel={() => closeForm(form.mode === 'edit' ? { row: form.reminder.id, index: 0 } : 'add')}

@@ -3,6 +3,7 @@ import type { TabVerdict } from '../messages';
 import { t } from '../i18n';
 import { errorText } from '../ui/errors';
 import { useInventory } from '../ui/use-inventory';
+import { ExchangeOff, useExchangeOff } from './ExchangeOff';
 import { GuardSite } from './GuardSite';
 import { KeyInventory } from './KeyInventory';
 import { LookalikeWarning } from './LookalikeWarning';
@@ -15,6 +16,7 @@ export function Popup({ data }: { data: PopupData }) {
   const [verdict, setVerdict] = useState<TabVerdict | null | undefined>(undefined);
   const [error, setError] = useState('');
   const inventory = useInventory(useCallback(() => data.reminders(), [data]));
+  const off = useExchangeOff(data, inventory.list?.settings);
 
   useEffect(() => {
     data.verdict().then(setVerdict, (e: unknown) => setError(t('error_read_tab', errorText(e))));
@@ -34,7 +36,7 @@ export function Popup({ data }: { data: PopupData }) {
       <LookalikeWarning data={data} />
       {error && <p class="ks-error" role="alert">{error}</p>}
       {inventory.error && <p class="ks-error" role="alert">{inventory.error}</p>}
-      <StatusBlock verdict={verdict} />
+      {off && !verdict ? <ExchangeOff exchange={off} openOptions={openOptions} /> : <StatusBlock verdict={verdict} />}
       <GuardSite data={data} onError={setError} />
       <KeyInventory data={data} inventory={inventory} openOptions={openOptions} />
       <NotificationsOffer data={data} onError={setError} />

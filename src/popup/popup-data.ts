@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
 import { POPUP_PORT, send, type ReminderList, type Request, type Response, type TabVerdict, type VerdictPush } from '../messages';
+import { notificationsAllowed, requestNotifications, requestSite } from '../permissions';
+import type { NotificationsSource } from '../ui/use-notifications';
 
 /** The messages the popup sends to change the inventory. */
 export type PopupMessage =
@@ -13,7 +15,7 @@ export type PopupMessage =
   | 'reminder:restore';
 
 /** What the popup needs from the extension, behind one seam so components can be tested without a browser. */
-export interface PopupData {
+export interface PopupData extends NotificationsSource {
   /** The verdict of the active tab now, or null when it is not on a guarded key page. */
   verdict(): Promise<TabVerdict | null>;
   /** Calls back whenever the active tab's verdict changes while the popup is open; returns a stop function. */
@@ -21,9 +23,6 @@ export interface PopupData {
   reminders(): Promise<ReminderList>;
   /** One change to the inventory; rejects with the background's own words when it fails. */
   send<K extends PopupMessage>(type: K, payload: Request<K>): Promise<Response<K>>;
-  notificationsAllowed(): Promise<boolean>;
-  /** Asks the browser for the notifications permission: call it straight from a click (a user gesture). */
-  requestNotifications(): Promise<boolean>;
   openOptions(): Promise<void>;
   /** The tab the popup was opened on. */
   activeTab(): Promise<ActiveTab>;
@@ -51,8 +50,6 @@ async function activeTab(): Promise<ActiveTab> {
   return { id: tab?.id, url: tab?.url };
 }
 
-const NOTIFICATIONS = { permissions: ['notifications' as const] };
-
 export function connectPopupData(): PopupData {
   const tab = activeTab();
   return {
@@ -70,12 +67,12 @@ export function connectPopupData(): PopupData {
     },
     reminders: () => send('reminders:list', {}),
     send: (type, payload) => send(type, payload),
-    notificationsAllowed: () => browser.permissions.contains(NOTIFICATIONS),
-    requestNotifications: () => browser.permissions.request(NOTIFICATIONS),
+    notificationsAllowed,
+    requestNotifications,
     openOptions: () => browser.runtime.openOptionsPage(),
     activeTab: () => tab,
     guardedSites: () => send('sites:list', {}),
-    requestSite: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+    requestSite,
     guardSite: (origin, tabId) => send('sites:add', { origin, tabId }),
   };
 }

@@ -5,6 +5,7 @@ import { replicaWindow } from './fixture-page';
 import { vi } from 'vitest';
 import type { KeyListEntry } from '../../src/content/read-key-list';
 import type { KeyFormSnapshot } from '../../src/core/types';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import type { Envelope, MessageName, Request, Response } from '../../src/messages';
 
 // Shared by the key-list and success-view tests: the OKX replica pages (test/fixtures/okx/README.md), loaded either
@@ -86,9 +87,11 @@ export type Handlers = { [K in MessageName]?: Handler<K> };
 
 /**
  * A stand-in background: `chrome.runtime.sendMessage` answers with the given handlers (unknown messages get
- * `undefined`, as fire-and-forget ones do). Every message sent is kept, for the canary checks.
+ * `undefined`, as fire-and-forget ones do; `settings:get` the default settings, as a fresh profile's background
+ * does). Every message sent is kept, for the canary checks.
  */
-export function fakeBackground(handlers: Handlers) {
+export function fakeBackground(given: Handlers) {
+  const handlers: Handlers = { 'settings:get': () => DEFAULT_SETTINGS, ...given };
   const sent: Envelope[] = [];
   const sendMessage = vi.fn(async (message: unknown) => {
     const envelope = message as Envelope;

@@ -6,6 +6,7 @@ import { normalizeLabel } from '../../src/content/labels';
 import { parseListedDate, readKeyList } from '../../src/content/read-key-list';
 import { okx } from '../../src/exchanges/okx';
 import type { Reminder } from '../../src/inventory/reminder';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import {
   byText, CANARY, EXPECTED, fakeBackground, keyScopeOutput, loadIntoDocument, PAGES, pageWindow, reportReads, waitFor, type Handlers,
 } from './key-list-harness';
@@ -157,6 +158,20 @@ describe('dates as OKX could show them', () => {
 });
 
 describe('the list guard: flags beside each key', () => {
+  test('the rotation interval chosen in the settings is the age at which a key is "old", and what tracking uses', async () => {
+    const tracked: Array<{ name: string; rotationDays: number }> = [];
+    guard('key-list.html', {
+      'settings:get': () => ({ ...DEFAULT_SETTINGS, rotationDays: 60 }),
+      'reminder:track': (key) => { tracked.push({ name: key.name, rotationDays: key.rotationDays }); return { name: key.name } as Reminder; },
+    });
+    // portfolio-tracker was created 73 days before TODAY: not old at 90 days, old at 60.
+    await waitFor(() => expect(flagOf('portfolio-tracker').getAttribute('data-flags')).toBe('old'));
+    expect(flagOf('portfolio-tracker').shadowRoot!.textContent).toContain('Older than 60 days: rotate it');
+    expect(flagOf('withdraw-script').getAttribute('data-flags')).toBe('withdraw');
+    button(flagOf('portfolio-tracker'), 'Track this key').click();
+    await waitFor(() => expect(tracked).toEqual([{ name: 'portfolio-tracker', rotationDays: 60 }]));
+  });
+
   test('every listed key gets its flags; the host sits right after its card', async () => {
     guard('key-list.html');
     await waitFor(() => expect(flags()).toHaveLength(5));

@@ -2,6 +2,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/preac
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PolicyReading } from '../../src/core/policy';
 import { text } from '../../src/core/text';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import type { ReminderList } from '../../src/messages';
 import type { OptionsData } from '../../src/options/options-data';
 import { Options } from '../../src/options/Options';
@@ -12,7 +13,7 @@ import { installI18n } from '../i18n/messages';
 // keys stays possible: a lock is about settings, not about the user's data.
 
 const MESSAGE = 'Acme security team: see wiki/keys';
-const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { dueSoonDays: 7, sync: false }, today: '2026-11-26' };
+const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { ...DEFAULT_SETTINGS, dueSoonDays: 7 }, today: '2026-11-26' };
 
 function data(policy?: () => Promise<PolicyReading>): OptionsData {
   return {
@@ -21,6 +22,10 @@ function data(policy?: () => Promise<PolicyReading>): OptionsData {
     send: vi.fn(async () => {
       throw new Error('no message expected');
     }) as unknown as OptionsData['send'],
+    notificationsAllowed: async () => false,
+    requestNotifications: async () => false,
+    removeNotifications: async () => true,
+    requestSite: async () => false,
     ...(policy ? { policy } : {}),
   };
 }
@@ -32,12 +37,16 @@ async function renderOptions(options: OptionsData) {
 
 /**
  * Disabled as HTML defines it for form controls: its own attribute, or inside a disabled fieldset (outside that
- * fieldset's legend). happy-dom does not apply the fieldset part to `:disabled`; browsers do.
+ * fieldset's legend), however deeply nested. happy-dom does not apply the fieldset part to `:disabled`; browsers do.
  */
 function isDisabled(control: HTMLInputElement | HTMLButtonElement): boolean {
-  const fieldset = control.closest('fieldset');
-  const inLegend = fieldset?.querySelector(':scope > legend')?.contains(control) ?? false;
-  return control.disabled || (fieldset?.disabled === true && !inLegend);
+  if (control.disabled) return true;
+  // Any disabled fieldset around it counts, nested ones included (the exchange switches have their own).
+  for (let fieldset = control.closest('fieldset'); fieldset; fieldset = fieldset.parentElement?.closest('fieldset') ?? null) {
+    const inLegend = fieldset.querySelector(':scope > legend')?.contains(control) ?? false;
+    if (fieldset.disabled && !inLegend) return true;
+  }
+  return false;
 }
 
 const dueSoon = () => screen.getByLabelText(/“Due soon” starts/) as HTMLInputElement;
@@ -67,9 +76,16 @@ describe('a policy that locks settings', () => {
     await renderOptions(data(locked));
     await waitFor(() => expect(isDisabled(dueSoon())).toBe(true));
     expect(isDisabled(syncBox())).toBe(true);
-    expect(isDisabled(screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement)).toBe(true);
+    const saves = screen.getAllByRole('button', { name: 'Save' }) as HTMLButtonElement[];
+    expect(saves.length).toBeGreaterThan(1);
+    for (const save of saves) expect(isDisabled(save)).toBe(true);
+    // The settings main added (rotation default, exchanges guarded, confirm before critical) are inside the lock too.
+    const fieldset = screen.getByText('Read-only: managed by your organisation').closest('fieldset')!;
+    const checkboxes = within(fieldset).getAllByRole('checkbox') as HTMLInputElement[];
+    expect(checkboxes.length).toBeGreaterThan(2);
+    for (const box of checkboxes) expect(isDisabled(box)).toBe(true);
     expect(screen.getByText('Read-only: managed by your organisation')).toBeTruthy();
-    expect(isDisabled(screen.getByRole('button', { name: 'Export inventory (JSON)' }) as HTMLButtonElement)).toBe(false);
+    expect(isDisabled(screen.getByRole('button', { name: 'Export all data (JSON)' }) as HTMLButtonElement)).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import type { ReminderList } from '../../src/messages';
 import type { OptionsData, OptionsMessage } from '../../src/options/options-data';
 import { Options } from '../../src/options/Options';
@@ -14,7 +15,7 @@ const LUMEN = 'https://lumen-exchange.example';
 function fakeBackground(initial: string[], options: { failRemove?: string; failList?: string } = {}) {
   let sites = [...initial];
   const calls: Array<{ type: OptionsMessage; payload: unknown }> = [];
-  const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { dueSoonDays: 7, sync: false }, today: '2026-11-26' };
+  const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { ...DEFAULT_SETTINGS }, today: '2026-11-26' };
   const send = vi.fn(async (type: OptionsMessage, payload: unknown) => {
     calls.push({ type, payload });
     if (type !== 'sites:remove') throw new Error(`unexpected ${type}`);
@@ -29,6 +30,10 @@ function fakeBackground(initial: string[], options: { failRemove?: string; failL
       return sites;
     },
     send: send as unknown as OptionsData['send'],
+    notificationsAllowed: async () => false,
+    requestNotifications: async () => false,
+    removeNotifications: async () => true,
+    requestSite: async () => false,
   };
   return { data, calls, sites: () => sites };
 }

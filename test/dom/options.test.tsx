@@ -2,8 +2,8 @@ import { text } from '../../src/core/text';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Reminder } from '../../src/inventory/reminder';
-import type { Settings } from '../../src/inventory/settings';
-import { importInventory, type ImportReport } from '../../src/inventory/transfer';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
+import { importAllData, type ImportReport } from '../../src/inventory/transfer';
 import type { ReminderList } from '../../src/messages';
 import type { OptionsData, OptionsMessage } from '../../src/options/options-data';
 import { Options } from '../../src/options/Options';
@@ -25,8 +25,12 @@ interface Call {
 }
 
 /** The background as the options page sees it; `answer` decides each reply, `calls` records every message. */
-function fakeBackground(options: { reminders?: Reminder[]; settings?: Partial<Settings>; quarantine?: unknown[]; report?: ImportReport } = {}) {
-  let settings: Settings = { dueSoonDays: 7, sync: false, ...options.settings };
+function fakeBackground(
+  options: { reminders?: Reminder[]; settings?: Partial<Settings>; quarantine?: unknown[]; report?: ImportReport; notifications?: boolean; grant?: boolean; sites?: string[] } = {},
+) {
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+  let notifications = options.notifications ?? false;
+  let sites = options.sites ?? [];
   const reminders = options.reminders ?? [];
   const quarantine = options.quarantine ?? [];
   const calls: Call[] = [];
@@ -39,12 +43,24 @@ function fakeBackground(options: { reminders?: Reminder[]; settings?: Partial<Se
       settings = { ...settings, ...(payload as Partial<Settings>) };
       return settings;
     }
+    if (type === 'sites:add') {
+      sites = [...sites, (payload as { origin: string }).origin];
+      return sites;
+    }
     return options.report ?? { added: 0, updated: 0, unchanged: 0, rejected: [] };
   };
   const data: OptionsData = {
     reminders: async (): Promise<ReminderList> => ({ reminders, quarantined: quarantine.length, quarantine, settings, today: TODAY }),
-    guardedSites: async () => [],
+    guardedSites: async () => sites,
     send: send as OptionsData['send'],
+    notificationsAllowed: async () => notifications,
+    // The browser's answer: granted unless the test says the user refused.
+    requestNotifications: vi.fn(async () => (notifications = options.grant ?? true)),
+    removeNotifications: vi.fn(async () => {
+      notifications = false;
+      return true;
+    }),
+    requestSite: vi.fn(async () => options.grant ?? true),
   };
   return { data, calls, failing };
 }
@@ -78,13 +94,14 @@ afterEach(cleanup);
 
 describe('options: reminder settings', () => {
   const dueSoon = () => screen.getByLabelText(/“Due soon” starts/) as HTMLInputElement;
+  const saveDueSoon = () => within(dueSoon().closest('form')!).getByRole('button', { name: 'Save' });
 
   test('shows the current "due soon" window and saves a valid one', async () => {
     const background = fakeBackground({ settings: { dueSoonDays: 10 } });
     await renderOptions(background);
     expect(dueSoon().value).toBe('10');
     fireEvent.input(dueSoon(), { target: { value: '14' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(saveDueSoon());
     expect(await screen.findByText('Saved.')).toBeTruthy();
     expect(background.calls).toEqual([{ type: 'settings:set', payload: { dueSoonDays: 14 } }]);
   });
@@ -93,7 +110,7 @@ describe('options: reminder settings', () => {
     const background = fakeBackground();
     await renderOptions(background);
     fireEvent.input(dueSoon(), { target: { value: typed } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(saveDueSoon());
     expect(screen.getByText('Enter a whole number of days from 1 to 60.')).toBeTruthy();
     expect(dueSoon().getAttribute('aria-invalid')).toBe('true');
     expect(background.calls).toEqual([]);
@@ -103,7 +120,7 @@ describe('options: reminder settings', () => {
     const background = fakeBackground();
     background.failing.set('settings:set', 'The browser refused to store it.');
     await renderOptions(background);
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    fireEvent.click(saveDueSoon());
     expect((await screen.findByRole('alert')).textContent).toBe('Could not save the “due soon” window: The browser refused to store it.');
     expect(screen.queryByText('Saved.')).toBeNull();
   });
@@ -179,19 +196,24 @@ describe('options: export', () => {
   const live = reminder({ id: 'live-1', name: 'grid bot', permissions: ['read', 'trade'], ipBound: false, due: '2026-12-04' });
   const revoked = reminder({ id: 'old-1', name: 'old tracker', state: 'revoked', history: [{ kind: 'revoked', on: '2026-09-01' }] });
 
-  test('the inventory downloads as a dated JSON file that KeyScope imports back whole', async () => {
+  test('all data downloads as one dated JSON file that KeyScope imports back whole', async () => {
     const downloads = captureDownloads();
-    await renderOptions(fakeBackground({ reminders: [live, revoked] }));
+    const settings = { rotationDays: 180, disabledExchanges: ['okx'], confirmCritical: true };
+    await renderOptions(fakeBackground({ reminders: [live, revoked], settings, quarantine: ['damaged'], sites: ['https://zenith.example'] }));
     expect(screen.getByText('2 keys in this browser (1 live, 1 in history).')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Export inventory (JSON)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export all data (JSON)' }));
 
-    expect(downloads.map((d) => d.filename)).toEqual(['keyscope-keys-2026-11-26.json']);
+    await waitFor(() => expect(downloads.map((d) => d.filename)).toEqual(['keyscope-data-2026-11-26.json']));
     expect(downloads[0]!.type).toBe('application/json');
     const text = await downloads[0]!.text;
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'keyscope-inventory', exportedAt: NOW.toISOString() });
+    expect(file).toMatchObject({ format: 'keyscope-inventory', exportedAt: NOW.toISOString(), quarantine: ['damaged'], guardedSites: ['https://zenith.example'] });
+    expect(file.settings).toMatchObject(settings);
     expect(file.reminders.map((r: Reminder) => r.id)).toEqual(['live-1', 'old-1']);
-    expect(importInventory(text, []).report).toMatchObject({ added: 2, rejected: [] });
+    const empty = { reminders: [], quarantine: [], settings: DEFAULT_SETTINGS, guardedSites: [] };
+    const back = importAllData(text, empty);
+    expect(back.report).toMatchObject({ added: 2, rejected: [], keptAside: 1, sites: { missing: ['https://zenith.example'] } });
+    expect(back.settings).toMatchObject(settings);
   });
 
   test('due dates download as an .ics calendar with one event per live key', async () => {
@@ -225,5 +247,160 @@ describe('options: records kept aside', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export them as JSON, as found' }));
     expect(downloads.map((d) => d.filename)).toEqual(['keyscope-kept-aside-2026-11-26.json']);
     expect(JSON.parse(await downloads[0]!.text)).toEqual(quarantine);
+  });
+});
+
+describe('options: rotation interval, exchanges, confirm before critical', () => {
+  const rotation = () => screen.getByLabelText('Suggest rotating a new key every') as HTMLSelectElement;
+  const saveRotation = () => within(rotation().closest('form')!).getByRole('button', { name: 'Save' });
+
+  test('shows the default interval (90 days) and saves another choice', async () => {
+    const background = fakeBackground();
+    await renderOptions(background);
+    expect(rotation().value).toBe('90');
+    expect(Array.from(rotation().options).map((o) => o.textContent)).toEqual(['30 days', '60 days', '90 days', '180 days', 'Custom…']);
+    fireEvent.change(rotation(), { target: { value: '180' } });
+    fireEvent.click(saveRotation());
+    expect(await within(rotation().closest('form')!).findByText('Saved.')).toBeTruthy();
+    expect(background.calls).toEqual([{ type: 'settings:set', payload: { rotationDays: 180 } }]);
+  });
+
+  test('a stored custom interval shows as custom; a custom one is saved, a bad one refused with words', async () => {
+    const background = fakeBackground({ settings: { rotationDays: 45 } });
+    await renderOptions(background);
+    expect(rotation().value).toBe('custom');
+    const custom = screen.getByLabelText('Custom rotation interval in days') as HTMLInputElement;
+    expect(custom.value).toBe('45');
+    fireEvent.input(custom, { target: { value: '400' } });
+    fireEvent.click(saveRotation());
+    expect(screen.getByText('Enter a whole number of days from 1 to 366.')).toBeTruthy();
+    expect(custom.getAttribute('aria-invalid')).toBe('true');
+    expect(background.calls).toEqual([]);
+    fireEvent.input(custom, { target: { value: '120' } });
+    fireEvent.click(saveRotation());
+    await waitFor(() => expect(background.calls).toEqual([{ type: 'settings:set', payload: { rotationDays: 120 } }]));
+  });
+
+  test('every exchange is on by default; turning OKX off and on again saves the list of exchanges turned off', async () => {
+    const background = fakeBackground({ settings: { disabledExchanges: ['kraken'] } });
+    await renderOptions(background);
+    const okx = screen.getByRole('checkbox', { name: 'OKX' }) as HTMLInputElement;
+    expect(okx.checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Kraken' }) as HTMLInputElement).checked).toBe(false);
+    const listed = Array.from(document.querySelectorAll('.ks-exchanges label')).map((l) => l.textContent);
+    expect(listed).toEqual(['OKX', 'Binance', 'Bybit', 'Coinbase', 'Kraken', 'KuCoin', 'Bitget', 'Gate', 'HTX', 'MEXC']);
+    fireEvent.click(okx);
+    await waitFor(() => expect(background.calls).toEqual([{ type: 'settings:set', payload: { disabledExchanges: ['kraken', 'okx'] } }]));
+    await waitFor(() => expect(okx.checked).toBe(false));
+    fireEvent.click(okx);
+    await waitFor(() => expect(background.calls.at(-1)).toEqual({ type: 'settings:set', payload: { disabledExchanges: ['kraken'] } }));
+    await waitFor(() => expect(okx.checked).toBe(true));
+  });
+
+  test('a refused change is shown and the box shows what is stored', async () => {
+    const background = fakeBackground();
+    background.failing.set('settings:set', 'The browser refused to store it.');
+    await renderOptions(background);
+    const okx = screen.getByRole('checkbox', { name: 'OKX' }) as HTMLInputElement;
+    fireEvent.click(okx);
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not turn KeyScope off for OKX: The browser refused to store it.');
+    await waitFor(() => expect(okx.checked).toBe(true));
+  });
+
+  test('"ask before creating a key with a critical problem" is off by default and turns on', async () => {
+    const background = fakeBackground();
+    await renderOptions(background);
+    const box = screen.getByRole('checkbox', { name: 'Ask me to confirm before creating a key with a critical problem' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    fireEvent.click(box);
+    await waitFor(() => expect(background.calls).toEqual([{ type: 'settings:set', payload: { confirmCritical: true } }]));
+    await waitFor(() => expect(box.checked).toBe(true));
+  });
+});
+
+describe('options: notifications', () => {
+  const box = () => screen.getByRole('checkbox', { name: /Notify me once when a key becomes due soon/ }) as HTMLInputElement;
+
+  test('off: turning on asks the browser for the permission from the click itself, then shows on', async () => {
+    const background = fakeBackground({ notifications: false });
+    await renderOptions(background);
+    await waitFor(() => expect(box().disabled).toBe(false));
+    expect(box().checked).toBe(false);
+    fireEvent.click(box());
+    // Called synchronously inside the click: the browser grants a permission only during the user's gesture.
+    expect(background.data.requestNotifications).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(box().checked).toBe(true));
+  });
+
+  test('refused by the user in the browser\'s prompt: stays off', async () => {
+    const background = fakeBackground({ notifications: false, grant: false });
+    await renderOptions(background);
+    await waitFor(() => expect(box().disabled).toBe(false));
+    fireEvent.click(box());
+    await waitFor(() => expect(background.data.requestNotifications).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(box().checked).toBe(false);
+  });
+
+  test('on: turning off gives the permission back', async () => {
+    const background = fakeBackground({ notifications: true });
+    await renderOptions(background);
+    await waitFor(() => expect(box().checked).toBe(true));
+    fireEvent.click(box());
+    expect(background.data.removeNotifications).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(box().checked).toBe(false));
+    expect(background.data.requestNotifications).not.toHaveBeenCalled();
+  });
+});
+
+describe('options: import of all data', () => {
+  const chooseFile = (text: string) => {
+    const input = screen.getByLabelText(/Import a KeyScope JSON export/) as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([text], 'all.json', { type: 'application/json' })] } });
+  };
+  const report: ImportReport = {
+    added: 1, updated: 0, unchanged: 0, rejected: [],
+    settings: { applied: ['rotationDays', 'disabledExchanges'], rejected: [{ field: 'dueSoonDays', reason: text('settings_error_due_soon', 1, 60) }] },
+    keptAside: 2,
+    sites: { missing: ['https://zenith.example', 'https://lumen.example'], rejected: ['javascript:alert(1)'] },
+  };
+
+  test('reports the settings changed and refused, the records kept aside, and offers each missing site again', async () => {
+    const background = fakeBackground({ report });
+    await renderOptions(background);
+    chooseFile('{}');
+    const result = await screen.findByRole('status', { name: 'Import result' });
+    expect(result.textContent).toContain('Settings: rotation interval, exchanges turned off changed. Sync stays as it is in this browser.');
+    expect(result.textContent).toContain('Setting not imported — “due soon” window: "Due soon" must be a whole number of days from 1 to 60.');
+    expect(result.textContent).toContain('Records kept aside: 2 added');
+    expect(result.textContent).toContain('Site “javascript:alert(1)” not imported: not a web site address.');
+    expect(result.textContent).toContain('an imported file cannot give KeyScope permission to read a site');
+    expect(within(result).getAllByRole('button', { name: /^Add .* again$/ }).map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Add https://zenith.example again',
+      'Add https://lumen.example again',
+    ]);
+  });
+
+  test('"Add again" asks the browser for that one site from the click, then guards it and lists it', async () => {
+    const background = fakeBackground({ report });
+    await renderOptions(background);
+    chooseFile('{}');
+    const result = await screen.findByRole('status', { name: 'Import result' });
+    fireEvent.click(within(result).getByRole('button', { name: 'Add https://zenith.example again' }));
+    expect(background.data.requestSite).toHaveBeenCalledWith('https://zenith.example');
+    await waitFor(() => expect(background.calls.at(-1)).toEqual({ type: 'sites:add', payload: { origin: 'https://zenith.example' } }));
+    const sites = screen.getByRole('region', { name: 'Sites you added' });
+    await waitFor(() => expect(within(sites).getByText('https://zenith.example')).toBeTruthy());
+    expect(within(result).queryByRole('button', { name: 'Add https://zenith.example again' })).toBeNull();
+  });
+
+  test('a site the browser refuses is not guarded, and the page says so', async () => {
+    const background = fakeBackground({ report, grant: false });
+    await renderOptions(background);
+    chooseFile('{}');
+    const result = await screen.findByRole('status', { name: 'Import result' });
+    fireEvent.click(within(result).getByRole('button', { name: 'Add https://lumen.example again' }));
+    expect((await within(result).findByRole('alert')).textContent).toBe('Your browser did not allow KeyScope to read https://lumen.example, so it is not guarded.');
+    expect(background.calls.some((c) => c.type === 'sites:add')).toBe(false);
   });
 });

@@ -17,7 +17,7 @@ function viewOf(snapshot: Partial<KeyFormSnapshot>, answers: { purpose?: Purpose
 
 let overlay: Overlay | undefined;
 const chosen: { purpose?: Purpose; rotation?: number } = {};
-const actions = { onPurpose: (p: Purpose) => (chosen.purpose = p), onRotation: (d: number) => (chosen.rotation = d) };
+const actions = { onPurpose: (p: Purpose) => (chosen.purpose = p), onRotation: (d: number) => (chosen.rotation = d), onConfirm: () => undefined };
 
 function host(): HTMLElement {
   const element = document.querySelector<HTMLElement>('[data-keyscope-overlay]');

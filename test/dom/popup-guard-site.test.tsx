@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import type { ReminderList } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import type { ActiveTab, PopupData } from '../../src/popup/popup-data';
@@ -29,7 +30,7 @@ function deferred<T>() {
 
 function fakeData(tab: ActiveTab, options: { sites?: string[]; answer?: () => Promise<boolean>; guard?: (origin: string) => Promise<string[]> } = {}) {
   let sites = options.sites ?? [];
-  const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { dueSoonDays: 7, sync: false }, today: '2026-11-26' };
+  const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { ...DEFAULT_SETTINGS }, today: '2026-11-26' };
   const data: PopupData = {
     verdict: async () => null,
     onVerdict: () => () => undefined,

@@ -1,5 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import type { ReminderList } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import type { ActiveTab, PopupData } from '../../src/popup/popup-data';
@@ -7,7 +8,7 @@ import type { ActiveTab, PopupData } from '../../src/popup/popup-data';
 // The look-alike warning in the popup, against a fake tab behind the popup-data seam: what the user sees on a page
 // whose address imitates an exchange, and that nothing is shown on the exchanges' own sites or on others.
 
-const EMPTY: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { dueSoonDays: 7, sync: false }, today: '2026-11-26' };
+const EMPTY: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: DEFAULT_SETTINGS, today: '2026-11-26' };
 
 function fakeData(tab: () => Promise<ActiveTab>): PopupData {
   return {

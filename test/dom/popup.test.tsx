@@ -5,6 +5,7 @@ import type { KeyFormSnapshot } from '../../src/core/types';
 import { okx } from '../../src/exchanges/okx';
 import { confirm, edit, newReminder, revoke, rotate, snooze } from '../../src/inventory/lifecycle';
 import type { Reminder } from '../../src/inventory/reminder';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
 import type { Request, Response, TabVerdict } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import type { PopupData, PopupMessage } from '../../src/popup/popup-data';
@@ -38,7 +39,7 @@ interface Call {
  */
 function fakeBackground(
   initial: Reminder[],
-  options: { verdict?: TabVerdict | null; quarantine?: unknown[]; notifications?: boolean; grant?: boolean } = {},
+  options: { verdict?: TabVerdict | null; quarantine?: unknown[]; notifications?: boolean; grant?: boolean; settings?: Partial<Settings>; tabUrl?: string } = {},
 ) {
   let reminders = structuredClone(initial);
   let notifications = options.notifications ?? true;
@@ -97,7 +98,7 @@ function fakeBackground(
     },
     reminders: async () => {
       reads++;
-      return { reminders: structuredClone(reminders), quarantined: quarantine.length, quarantine, settings: { dueSoonDays: 7, sync: false }, today: TODAY };
+      return { reminders: structuredClone(reminders), quarantined: quarantine.length, quarantine, settings: { ...DEFAULT_SETTINGS, ...options.settings }, today: TODAY };
     },
     send: send as PopupData['send'],
     notificationsAllowed: async () => notifications,
@@ -106,7 +107,7 @@ function fakeBackground(
       return notifications;
     }),
     openOptions: vi.fn(async () => undefined),
-    activeTab: async () => ({ id: 1 }),
+    activeTab: async () => ({ id: 1, ...(options.tabUrl ? { url: options.tabUrl } : {}) }),
     guardedSites: async () => [],
     requestSite: vi.fn(async () => false),
     guardSite: vi.fn(async () => []),
@@ -523,6 +524,39 @@ describe('popup notifications offer', () => {
     await renderPopup(fakeBackground([], { notifications: true }));
     await act(async () => undefined);
     expect(screen.queryByRole('button', { name: 'Turn on notifications' })).toBeNull();
+  });
+});
+
+describe('popup: what the settings change', () => {
+  const OKX_KEY_PAGE = 'https://www.okx.com/account/my-api';
+
+  test('on an exchange turned off in the settings: "KeyScope is off for OKX", with the way to the settings', async () => {
+    const background = fakeBackground([], { settings: { disabledExchanges: ['okx'] }, tabUrl: OKX_KEY_PAGE });
+    await renderPopup(background);
+    const off = await waitFor(() => {
+      const element = document.querySelector('[data-keyscope-exchange-off]');
+      if (!element) throw new Error('no "off" notice');
+      return element;
+    });
+    expect(off.getAttribute('data-keyscope-exchange-off')).toBe('okx');
+    expect(off.textContent).toBe('KeyScope is off for OKX. Your reminders for OKX are kept. Turn it on in Settings');
+    fireEvent.click(within(off as HTMLElement).getByRole('button', { name: 'Turn it on in Settings' }));
+    expect(background.data.openOptions).toHaveBeenCalledTimes(1);
+  });
+
+  test('on an exchange still on, or another one turned off, the usual status shows', async () => {
+    await renderPopup(fakeBackground([], { settings: { disabledExchanges: ['binance'] }, tabUrl: OKX_KEY_PAGE }));
+    await screen.findByText(/This tab is not an exchange's API-key form/);
+    expect(document.querySelector('[data-keyscope-exchange-off]')).toBeNull();
+  });
+
+  test('a key added by hand starts with the rotation interval chosen in the settings', async () => {
+    const background = fakeBackground([], { settings: { rotationDays: 180 } });
+    await renderPopup(background);
+    fireEvent.click(screen.getByRole('button', { name: 'Add a key by hand' }));
+    const interval = screen.getByLabelText('Rotate every') as HTMLSelectElement;
+    expect(interval.value).toBe('180');
+    expect(Array.from(interval.options).map((o) => o.value)).toEqual(['30', '60', '90', '180', 'custom']);
   });
 });
 

@@ -9,7 +9,7 @@ import { browserDatePlus, clickPanel, clickText, HOST, OKX, panelControl, waitFo
 import { keyListFixture, openKeyList, waitForFlags } from './inventory-scenarios';
 import { openOkx } from './okx-scenarios';
 
-declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
+declare const chrome: { storage: { local: { set(items: object): Promise<void>; remove(key: string): Promise<void> } } };
 
 /** The panel's computed background, to check that the theme really changed with the system setting. */
 async function panelBackground(page: Page): Promise<string> {
@@ -62,6 +62,22 @@ describe('Accessibility in Chromium (built extension): axe on panel, popup and s
     await clickPanel(page, 'Hide');
     await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.querySelector('.ks-steps') === null, {}, HOST);
     await expectNoViolations(page, `the ${scheme} collapsed panel`, HOST, 3);
+  });
+
+  it.each(SCHEMES)('%s: the panel asking "Create this key anyway?" (confirm before critical, on): no axe violations, the safe answer focused', async (scheme) => {
+    const options = keep(await browser.newPage());
+    await options.goto(`chrome-extension://${await extensionId(browser)}/src/options/index.html`, { waitUntil: 'load' });
+    await options.evaluate(() => chrome.storage.local.set({ settings: { confirmCritical: true } }));
+    try {
+      const page = keep(await riskyForm(browser, scheme));
+      await clickText(page, '#create-api-form', 'Confirm');
+      await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.querySelector('.ks-confirm') != null, {}, HOST);
+      await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.activeElement?.textContent === 'Go back', {}, HOST);
+      await expectNoViolations(page, `the ${scheme} panel asking to confirm`, HOST, 20);
+    } finally {
+      // One browser for the whole file: the other tests run with the default settings.
+      await options.evaluate(() => chrome.storage.local.remove('settings'));
+    }
   });
 
   it.each(SCHEMES)('%s: the risk flags beside the keys on the OKX key list: no axe violations', async (scheme) => {

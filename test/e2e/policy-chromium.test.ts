@@ -97,7 +97,7 @@ describe.skipIf(!isRoot)('Managed policy in Chromium (skipped unless root: the p
     await page.waitForSelector('#ks-due-soon');
     expect(await page.$eval('#ks-due-soon', (el) => el.matches(':disabled'))).toBe(true);
     expect(await page.$$eval('.ks-options button', (buttons) => buttons.filter((b) => !b.matches(':disabled')).map((b) => b.textContent))).toEqual(
-      expect.arrayContaining(['Export inventory (JSON)']),
+      expect.arrayContaining(['Export all data (JSON)']),
     );
     const refused = await ask(page, 'settings:set', { dueSoonDays: 3 });
     expect(refused.error).toBe(`Your organisation manages KeyScope’s settings: they cannot be changed here. ${MESSAGE}`);

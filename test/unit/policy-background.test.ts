@@ -1,7 +1,9 @@
 import type browser from 'webextension-polyfill';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { addDays, localCalendarDate } from '../../src/core/rotation';
-import type { KeyCreated } from '../../src/inventory/reminder';
+import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { exportAllData } from '../../src/inventory/transfer';
 import { say } from '../../src/i18n';
 
 // The background against a stand-in for each browser's managed storage: Firefox rejects the read when no policy is
@@ -25,7 +27,7 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 // Guard injection and guarded sites need crxjs's `?script` imports and the browser's scripting API: not under test here.
-vi.mock('../../src/background/guarded-sites', () => ({ addGuardedSite: vi.fn(), guardedSites: vi.fn(), removeGuardedSite: vi.fn() }));
+vi.mock('../../src/background/guarded-sites', () => ({ addGuardedSite: vi.fn(), guardedSites: vi.fn(async () => []), removeGuardedSite: vi.fn() }));
 vi.mock('../../src/background/inject-guard', () => ({ injectGuard: vi.fn() }));
 
 const { handlers } = await import('../../src/background/handlers');
@@ -83,6 +85,12 @@ describe('an organisation policy', () => {
     expect(local.has('settings')).toBe(false);
   });
 
+  test('locked settings: an import adds the file\'s keys but writes none of its settings, and the report says why', async () => {
+    const report = await handlers['reminders:import']({ text: await fullExport() }, sender);
+    expect(report).toMatchObject({ added: 1, settings: { applied: [], rejected: [], managed: true } });
+    expect(local.has('settings')).toBe(false);
+  });
+
   test('a recorded key\'s interval is cut to the maximum, and its due date with it', async () => {
     const saved = await handlers['reminder:record'](key, sender);
     expect(saved).toMatchObject({ rotationDays: 30, due: addDays(today(), 30) });
@@ -111,6 +119,21 @@ describe('an organisation policy', () => {
   test('an interval already within the maximum is kept', async () => {
     await expect(handlers['reminder:record']({ ...key, rotationDays: 14 }, sender)).resolves.toMatchObject({ rotationDays: 14 });
   });
+});
+
+/** A full export (src/inventory/transfer.ts) of one key and settings that differ from the defaults; storage left empty. */
+async function fullExport(): Promise<string> {
+  const saved: Reminder = await handlers['reminder:record'](key, sender);
+  local.clear();
+  const settings = { ...DEFAULT_SETTINGS, dueSoonDays: 14, confirmCritical: true };
+  return exportAllData({ reminders: [saved], quarantine: [], settings, guardedSites: [] }, new Date().toISOString());
+}
+
+test('a policy that does not lock settings lets an import write them', async () => {
+  organisation({ requireIpBinding: true, message: MESSAGE });
+  const report = await handlers['reminders:import']({ text: await fullExport() }, sender);
+  expect(report.settings).toEqual({ applied: ['dueSoonDays', 'confirmCritical'], rejected: [] });
+  await expect(handlers['settings:get']({}, sender)).resolves.toMatchObject({ dueSoonDays: 14, confirmCritical: true });
 });
 
 test('a policy that locks nothing leaves settings free', async () => {

@@ -121,6 +121,15 @@ describe('exchange deadline and suggestion', () => {
   });
 
   test.each([
+    [undefined, 180, 180],
+    [14, 180, 14],
+    [undefined, 30, 30],
+    [14, 7, 7],
+  ])('deadline %s with the user\'s default of %i days suggests %i days', (deadline, preferred, days) => {
+    expect(suggestedRotationDays(deadline, preferred)).toBe(days);
+  });
+
+  test.each([
     ['2026-01-01', 90, undefined, '2026-04-01'],
     ['2026-01-01', 90, 14, '2026-01-15'],
     ['2026-01-01', 7, 14, '2026-01-08'],

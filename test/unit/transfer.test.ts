@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { text } from '../../src/core/text';
 import { say } from '../../src/i18n';
 import { SCHEMA_VERSION, type Reminder } from '../../src/inventory/reminder';
-import { EXPORT_FORMAT, exportInventory, IMPORT_MAX_BYTES, IMPORT_MAX_REMINDERS, importInventory } from '../../src/inventory/transfer';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
+import { EXPORT_FORMAT, exportAllData, exportInventory, IMPORT_MAX_BYTES, IMPORT_MAX_REMINDERS, importAllData, importInventory, type AllData } from '../../src/inventory/transfer';
 import { reminder } from './helpers';
 
 /** A file as KeyScope writes it, with any records (valid or not) and header overrides. */
@@ -232,5 +233,88 @@ describe('merging with the inventory, without duplicates', () => {
     const existing = [structuredClone(mine)];
     importInventory(file([later, reminder({ id: 'new' })]), existing);
     expect(existing).toEqual([mine]);
+  });
+});
+
+describe('all data: settings, reminders, records kept aside and guarded sites in one file', () => {
+  const settings: Settings = { dueSoonDays: 10, sync: true, syncProblem: 'quota', rotationDays: 180, disabledExchanges: ['kraken'], confirmCritical: true };
+  const everything: AllData = {
+    reminders: inventory,
+    quarantine: [{ id: 'damaged', due: 'soon' }, 'not even an object'],
+    settings,
+    guardedSites: ['https://exchange.example', 'https://broker.example'],
+  };
+  const empty: AllData = { reminders: [], quarantine: [], settings: DEFAULT_SETTINGS, guardedSites: [] };
+  const exported = () => exportAllData(everything, '2026-12-03T09:30:00.000Z');
+
+  test('the export carries the format version and every section; sync trouble is not data', () => {
+    const file = JSON.parse(exported());
+    expect(file).toMatchObject({ format: EXPORT_FORMAT, version: SCHEMA_VERSION, reminders: inventory, quarantine: everything.quarantine, guardedSites: everything.guardedSites });
+    expect(file.settings).toEqual({ dueSoonDays: 10, sync: true, rotationDays: 180, disabledExchanges: ['kraken'], confirmCritical: true });
+  });
+
+  test('round trip into an empty browser: reminders, records kept aside and settings (sync stays off here); sites listed to add again', () => {
+    const result = importAllData(exported(), empty);
+    expect(result.reminders).toEqual(inventory);
+    expect(result.quarantine).toEqual(everything.quarantine);
+    expect(result.settings).toEqual({ ...DEFAULT_SETTINGS, dueSoonDays: 10, rotationDays: 180, disabledExchanges: ['kraken'], confirmCritical: true });
+    expect(result.guardedSites).toEqual([]);
+    expect(result.report).toEqual({
+      added: 4, updated: 0, unchanged: 0, rejected: [],
+      settings: { applied: ['dueSoonDays', 'rotationDays', 'disabledExchanges', 'confirmCritical'], rejected: [] },
+      keptAside: 2,
+      sites: { missing: ['https://exchange.example', 'https://broker.example'], rejected: [] },
+    });
+  });
+
+  test('importing the same file again changes nothing and duplicates nothing', () => {
+    const once = importAllData(exported(), empty);
+    const twice = importAllData(exported(), { ...once, guardedSites: everything.guardedSites });
+    expect(twice.reminders).toBe(once.reminders);
+    expect(twice.quarantine).toBe(once.quarantine);
+    expect(twice.settings).toBe(once.settings);
+    expect(twice.report).toMatchObject({ added: 0, unchanged: 4, keptAside: 0, settings: { applied: [] }, sites: { missing: [] } });
+  });
+
+  test('never drops what is kept here: existing reminders and records kept aside stay', () => {
+    const mine = reminder({ id: 'mine', name: 'only here' });
+    const result = importAllData(exported(), { ...empty, reminders: [mine], quarantine: ['mine aside'] });
+    expect(result.reminders[0]).toEqual(mine);
+    expect(result.reminders).toHaveLength(5);
+    expect(result.quarantine).toEqual(['mine aside', ...everything.quarantine]);
+  });
+
+  test('each bad setting and site is reported; the good ones are applied', () => {
+    const content = file([], {
+      settings: { dueSoonDays: 500, rotationDays: 30, disabledExchanges: 'okx', confirmCritical: true, unknownLater: 1 },
+      guardedSites: ['https://ok.example', 'javascript:alert(1)', 'https://ok.example/path', 7],
+    });
+    const { settings: next, report } = importAllData(content, empty);
+    expect(next).toEqual({ ...DEFAULT_SETTINGS, rotationDays: 30, confirmCritical: true });
+    expect(report.settings).toEqual({
+      applied: ['rotationDays', 'confirmCritical'],
+      rejected: [
+        { field: 'dueSoonDays', reason: text('settings_error_due_soon', 1, 60) },
+        { field: 'disabledExchanges', reason: text('settings_error_exchanges') },
+      ],
+    });
+    expect(report.sites).toEqual({ missing: ['https://ok.example'], rejected: ['javascript:alert(1)', 'https://ok.example/path', '7'] });
+  });
+
+  test('an old reminders-only export still imports, and leaves settings, records kept aside and sites alone', () => {
+    const old = JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt: '2026-01-01T00:00:00.000Z', reminders: [{ ...reminder({ id: 'v1' }), source: undefined, history: undefined }] });
+    const current: AllData = { ...empty, settings, quarantine: ['kept'] };
+    const result = importAllData(old, current);
+    expect(result.reminders.map((r) => r.id)).toEqual(['v1']);
+    expect(result.settings).toBe(settings);
+    expect(result.quarantine).toBe(current.quarantine);
+    expect(result.report).toEqual({ added: 1, updated: 0, unchanged: 0, rejected: [] });
+  });
+
+  test('a refused file changes nothing', () => {
+    const current: AllData = { ...everything };
+    const result = importAllData('{"format": "something-else"}', current);
+    expect(result).toMatchObject({ reminders: current.reminders, quarantine: current.quarantine, settings: current.settings });
+    expect(say(result.report.error!)).toMatch(/not a KeyScope inventory export/);
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Verdict } from '../../core/evaluate';
 import { PURPOSE_INFO } from '../../core/purposes';
 import { parseRotationDays, ROTATION_CHOICES, MAX_ROTATION_DAYS } from '../../core/rotation';
@@ -31,11 +31,39 @@ export interface PanelView {
   notice?: string;
   /** The exchange now shows the key it created (the form is gone): the panel says only what became of the reminder. */
   keyCreated?: boolean;
+  /** The create click is held back (confirm before critical, a setting): the critical findings to confirm. */
+  confirm?: { findings: Finding[] };
 }
 
 export interface PanelActions {
   onPurpose(purpose: Purpose): void;
   onRotation(days: number): void;
+  /** The answer to "Create anyway?": true lets the held-back click through, false drops it. */
+  onConfirm(create: boolean): void;
+}
+
+/**
+ * "Create anyway?": asked once, inline, while the exchange has not received the click. The click came from the
+ * exchange's button, outside the panel: the safe answer takes the focus, so a keyboard user answers right away.
+ */
+function ConfirmCritical({ view, onConfirm }: { view: PanelView; onConfirm: PanelActions['onConfirm'] }) {
+  const goBack = useRef<HTMLButtonElement>(null);
+  useEffect(() => goBack.current?.focus(), []);
+  const title = t('confirm_title');
+  return (
+    <div class="ks-confirm" role="group" aria-label={t('confirm_label')}>
+      <p class="ks-confirm-title" role="alert">
+        <strong>{title}</strong>{gapAfter(title)}{t('confirm_not_received', view.exchangeName)}
+      </p>
+      <ul class="ks-confirm-list">
+        {view.confirm?.findings.map((f) => <li key={f.id} data-finding-id={f.id}>{say(f.title)}</li>)}
+      </ul>
+      <div class="ks-buttons">
+        <button type="button" class="ks-button ks-button-danger" onClick={() => onConfirm(true)}>{t('confirm_create')}</button>
+        <button type="button" class="ks-button" ref={goBack} onClick={() => onConfirm(false)}>{t('confirm_go_back')}</button>
+      </div>
+    </div>
+  );
 }
 
 function Step({ step, title, findings, children }: { step: Step; title: string; findings: Finding[]; children?: preact.ComponentChildren }) {
@@ -140,6 +168,7 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
       ) : (
         <VerdictLine verdict={view.verdict} />
       )}
+      {view.confirm && !view.keyCreated && <ConfirmCritical view={view} onConfirm={actions.onConfirm} />}
       {!view.keyCreated && <VerdictAnnouncement verdict={view.verdict} findings={findings} />}
       {worst && !view.keyCreated && (
         <p class="ks-worst" data-finding-id={worst.id}>

@@ -1,0 +1,31 @@
+import { EXCHANGES } from '../exchanges';
+import { t } from '../i18n';
+import { exchangeEnabled, type Settings } from '../inventory/settings';
+import type { Inventory } from '../ui/use-inventory';
+import type { OptionsData } from './options-data';
+
+/** KeyScope on or off per exchange. Off: no panel and no notes on the key list there; reminders are kept. */
+export function ExchangeSwitches({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
+  const toggle = (exchange: string, name: string, on: boolean) => {
+    const others = settings.disabledExchanges.filter((id) => id !== exchange);
+    const disabledExchanges = on ? others : [...others, exchange].sort();
+    void inventory.run(t(on ? 'error_exchange_on' : 'error_exchange_off', name), () => data.send('settings:set', { disabledExchanges }));
+  };
+  return (
+    <fieldset class="ks-setting ks-exchanges">
+      <legend>{t('options_exchanges_legend')}</legend>
+      {EXCHANGES.map((adapter) => (
+        <label key={adapter.id} class="ks-check">
+          <input
+            type="checkbox"
+            checked={exchangeEnabled(settings, adapter.id)}
+            disabled={inventory.busy}
+            onChange={(e) => toggle(adapter.id, adapter.name, e.currentTarget.checked)}
+          />
+          {adapter.name}
+        </label>
+      ))}
+      <p class="ks-muted">{t('options_exchanges_hint')}</p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { EXPORT_FORMAT } from '../../src/inventory/transfer';
+import { SCHEMA_VERSION } from '../../src/inventory/reminder';
+import { reminder } from './helpers';
+
+// The background's side of the settings, with storage.local in memory: changes validated before anything is
+// stored, the guard not injected on an exchange turned off, and a full import writing every part it carries.
+
+const memory = new Map<string, unknown>();
+const executeScript = vi.fn(async () => []);
+vi.mock('webextension-polyfill', () => ({
+  default: {
+    storage: {
+      local: {
+        async get(key: string) {
+          return memory.has(key) ? { [key]: structuredClone(memory.get(key)) } : {};
+        },
+        async set(items: Record<string, unknown>) {
+          for (const [key, value] of Object.entries(items)) memory.set(key, structuredClone(value));
+        },
+      },
+    },
+    scripting: { executeScript },
+    permissions: { contains: async () => false },
+  },
+}));
+vi.mock('../../src/content/guard.ts?script', () => ({ default: 'guard.js' }));
+vi.mock('../../src/content/bootstrap.ts?script', () => ({ default: 'bootstrap.js' }));
+
+const { handlers } = await import('../../src/background/handlers');
+const sender = (url: string) => ({ tab: { id: 7 } as never, url, frameId: 0 });
+const NO_SENDER = {} as never;
+
+beforeEach(() => {
+  memory.clear();
+  executeScript.mockClear();
+});
+
+describe('settings:set and settings:get', () => {
+  test('old stored settings read with the new fields at their defaults', async () => {
+    memory.set('settings', { dueSoonDays: 3, sync: false });
+    expect(await handlers['settings:get']({}, NO_SENDER)).toEqual({ ...DEFAULT_SETTINGS, dueSoonDays: 3 });
+  });
+
+  test('a valid change is stored, the other fields kept', async () => {
+    memory.set('settings', { ...DEFAULT_SETTINGS, dueSoonDays: 3 });
+    const saved = await handlers['settings:set']({ rotationDays: 180, disabledExchanges: ['okx', 'binance'], confirmCritical: true }, NO_SENDER);
+    expect(saved).toEqual({ ...DEFAULT_SETTINGS, dueSoonDays: 3, rotationDays: 180, disabledExchanges: ['binance', 'okx'], confirmCritical: true });
+    expect(memory.get('settings')).toEqual(saved);
+  });
+
+  test('a bad field refuses the whole change with words, and stores nothing', async () => {
+    memory.set('settings', { ...DEFAULT_SETTINGS });
+    await expect(handlers['settings:set']({ rotationDays: 0, confirmCritical: true }, NO_SENDER)).rejects.toThrow(/rotation interval must be a whole number/);
+    expect(memory.get('settings')).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('guard:inject follows the exchanges turned off', () => {
+  test('on: the page\'s adapter, then the guard, are injected into the sending frame', async () => {
+    expect(await handlers['guard:inject']({}, sender('https://www.okx.com/account/my-api'))).toBe(true);
+    expect(executeScript).toHaveBeenCalledTimes(2);
+    expect(executeScript).toHaveBeenNthCalledWith(1, expect.objectContaining({ target: { tabId: 7, frameIds: [0] }, args: [expect.objectContaining({ id: 'okx' })] }));
+    expect(executeScript).toHaveBeenNthCalledWith(2, { target: { tabId: 7, frameIds: [0] }, files: ['guard.js'] });
+  });
+
+  test('OKX off: nothing is injected on OKX; other exchanges still are', async () => {
+    memory.set('settings', { ...DEFAULT_SETTINGS, disabledExchanges: ['okx'] });
+    expect(await handlers['guard:inject']({}, sender('https://my.okx.com/account/my-api'))).toBe(false);
+    expect(executeScript).not.toHaveBeenCalled();
+    expect(await handlers['guard:inject']({}, sender('https://www.binance.com/en/my/settings/api-management'))).toBe(true);
+    expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['guard.js'] });
+    expect(executeScript).toHaveBeenCalledWith(expect.objectContaining({ args: [expect.objectContaining({ id: 'binance' })] }));
+  });
+});
+
+describe('reminders:import of a full export', () => {
+  test('writes the reminders, the records kept aside and the settings; sync and the sites stay as they are', async () => {
+    const mine = reminder({ id: 'mine', name: 'mine' });
+    memory.set('reminders', { version: SCHEMA_VERSION, reminders: [mine], quarantine: ['kept here'] });
+    memory.set('settings', { ...DEFAULT_SETTINGS, sync: false });
+    memory.set('guardedSites', ['https://lumen.example']);
+    const file = JSON.stringify({
+      format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt: '2026-12-01T00:00:00.000Z',
+      reminders: [reminder({ id: 'theirs', name: 'theirs' })],
+      quarantine: ['kept there'],
+      settings: { ...DEFAULT_SETTINGS, sync: true, rotationDays: 30 },
+      guardedSites: ['https://lumen.example', 'https://zenith.example'],
+    });
+    const report = await handlers['reminders:import']({ text: file }, NO_SENDER);
+    expect(report).toMatchObject({ added: 1, keptAside: 1, settings: { applied: ['rotationDays'] }, sites: { missing: ['https://zenith.example'] } });
+    expect(memory.get('reminders')).toMatchObject({ reminders: [mine, expect.objectContaining({ id: 'theirs' })], quarantine: ['kept here', 'kept there'] });
+    expect(memory.get('settings')).toEqual({ ...DEFAULT_SETTINGS, rotationDays: 30 });
+    expect(memory.get('guardedSites')).toEqual(['https://lumen.example']);
+  });
+});
