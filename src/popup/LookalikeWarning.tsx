@@ -3,6 +3,8 @@ import { lookalikeOf, type Lookalike, type LookalikeReason } from '../core/looka
 import { hostToUnicode } from '../core/punycode';
 import { exchangeName } from '../ui/exchange-text';
 import { errorText } from '../ui/errors';
+import { text, type Text } from '../core/text';
+import { say, t } from '../i18n';
 import type { PopupData } from './popup-data';
 
 interface Found extends Lookalike {
@@ -23,16 +25,16 @@ export function lookalikeOfPage(url: string | undefined): Found | undefined {
   }
 }
 
-function why(reason: LookalikeReason, name: string, host: string): string {
+function why(reason: LookalikeReason, name: string, host: string): Text {
   switch (reason) {
     case 'punycode':
-      return `Its address looks like “${hostToUnicode(host)}” but spells ${name} with letters of another alphabet or with accents.`;
+      return text('lookalike_why_punycode', hostToUnicode(host), name);
     case 'confusable':
-      return `Its address spells ${name} with look-alike characters (0 for o, 1 or l for i, rn for m).`;
+      return text('lookalike_why_confusable', name);
     case 'brand-in-domain':
-      return `Its address puts ${name}’s name inside a domain that belongs to someone else.`;
+      return text('lookalike_why_brand', name);
     case 'edit-distance':
-      return `Its address is one typo away from ${name}’s.`;
+      return text('lookalike_why_typo', name);
   }
 }
 
@@ -49,7 +51,7 @@ export function LookalikeWarning({ data }: { data: PopupData }) {
     data.activeTab().then(
       (tab) => setFound(lookalikeOfPage(tab.url)),
       // Said here rather than in the popup's one error line, which other checks of the same tab overwrite.
-      (e: unknown) => setFailure(`Could not check whether this page imitates an exchange: ${errorText(e)}`),
+      (e: unknown) => setFailure(t('lookalike_check_failed', errorText(e))),
     );
   }, [data]);
 
@@ -65,16 +67,9 @@ export function LookalikeWarning({ data }: { data: PopupData }) {
       data-imitates={found.exchange}
       data-reason={found.reason}
     >
-      <h2 id="ks-lookalike-title" class="ks-lookalike-title">This is not {name}.</h2>
-      <p>
-        This page is on <b class="ks-host">{found.host}</b>. {why(found.reason, name, found.host)} The real site is{' '}
-        <b class="ks-host">{found.official}</b>.
-      </p>
-      <p>
-        Do not sign in, create an API key or type any code here. Open {found.official} yourself, from your bookmark or by
-        typing it. If you already signed in here, change your {name} password on the real site and delete any API key
-        created since.
-      </p>
+      <h2 id="ks-lookalike-title" class="ks-lookalike-title">{t('lookalike_title', name)}</h2>
+      <p class="ks-host">{say([text('lookalike_where', found.host), why(found.reason, name, found.host), text('lookalike_real', found.official)])}</p>
+      <p>{t('lookalike_advice', found.official, name)}</p>
     </section>
   );
 }

@@ -70,8 +70,8 @@ describe('on a page whose address imitates an exchange', () => {
 
   test.each([
     ['https://0kx.com/', 'okx', 'confusable', 'spells OKX with look-alike characters'],
-    ['https://binnance.com/', 'binance', 'edit-distance', 'one typo away from Binance’s'],
-    ['https://secure-huobi.com/', 'htx', 'brand-in-domain', 'puts HTX’s name inside a domain'],
+    ['https://binnance.com/', 'binance', 'edit-distance', 'one typo away from the address of Binance'],
+    ['https://secure-huobi.com/', 'htx', 'brand-in-domain', 'puts the name HTX inside a domain'],
   ])('%s: imitates %s (%s)', async (url, exchange, reason, text) => {
     await renderPopupOn(url);
     expect(warning()!.dataset.imitates).toBe(exchange);
