@@ -61,6 +61,20 @@ export function textRun(node: Text): CharSource | undefined {
   };
 }
 
+/** The labels' first characters, normalized: what {@link mayStartLabel} compares a text's first character with. */
+export function labelInitials(labels: Iterable<string>): ReadonlySet<string> {
+  return new Set(Array.from(labels, (label) => normalizeLabel(label).charAt(0)));
+}
+
+/**
+ * Whether a text's first visible character begins one of the labels: one character tells most of a live page's texts
+ * (prices, times) apart from labels, before any label is compared.
+ */
+export function mayStartLabel(text: CharSource, initials: ReadonlySet<string>): boolean {
+  const first = /[^\s*]/.exec(text.substringData(0, Math.min(text.length, 8)))?.[0];
+  return first !== undefined && initials.has(first.toLowerCase());
+}
+
 /** A label found at the start of a text node; `end` is the offset right after it. */
 export interface LabelAt<T> {
   value: T;

@@ -2,7 +2,7 @@ import { splitAllowList } from '../core/ip-allowlist';
 import { KEY_TYPES, PERMISSIONS, type KeyFormSnapshot, type KeyType, type Permission } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { saysWhatItIsFor } from './form-context';
-import { containsAny, exactLabel, labelIndex, labelLengthLimit, labelReader, normalizeLabel, textRun, type CharSource, type LabelAt } from './labels';
+import { containsAny, exactLabel, labelIndex, labelInitials, labelLengthLimit, labelReader, mayStartLabel, textRun, type CharSource, type LabelAt } from './labels';
 
 // The one DOM→data step. Fields are found by visible label text and semantics (label, aria, role, input type),
 // never by the exchange's generated class names: those change with every release (EXCHANGES.md, OKX okui).
@@ -77,7 +77,7 @@ function matcherFor(adapter: ExchangeAdapter): TextMatcher {
   const matcher: TextMatcher = {
     tagOf: (text) => exactLabel(text, index, maxLength),
     ipLabelAt: labelReader([[true, labels.ipField]]),
-    initials: new Set([...index.keys(), ...labels.ipField.map(normalizeLabel)].map((label) => label.charAt(0))),
+    initials: labelInitials([...index.keys(), ...labels.ipField]),
   };
   MATCHERS.set(adapter, matcher);
   return matcher;
@@ -271,9 +271,7 @@ export function couldBeFormPart(node: Node, adapter: ExchangeAdapter): boolean {
   const { tagOf, ipLabelAt, initials } = matcherFor(adapter);
   const isLabel = (text: Text) => {
     const run = textRun(text) ?? text;
-    // An order book's cells change every few milliseconds: one character tells most of them apart from a label.
-    const first = /[^\s*]/.exec(run.substringData(0, Math.min(run.length, 8)))?.[0];
-    return first !== undefined && initials.has(first.toLowerCase()) && (tagOf(run) !== undefined || ipLabelAt(run) !== undefined);
+    return mayStartLabel(run, initials) && (tagOf(run) !== undefined || ipLabelAt(run) !== undefined);
   };
   if (node.nodeType === Node.TEXT_NODE) return isLabel(node as Text);
   if (node.nodeType !== Node.ELEMENT_NODE) return false;

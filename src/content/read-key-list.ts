@@ -3,7 +3,7 @@ import { isBound } from '../core/ip-binding';
 import { parseCalendarDate, type CalendarDate } from '../core/rotation';
 import { PERMISSIONS, type Permission } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
-import { labelIndex, labelReader, normalizeLabel, valueStart, type CharSource, type LabelAt } from './labels';
+import { labelIndex, labelInitials, labelReader, mayStartLabel, normalizeLabel, valueStart, type CharSource, type LabelAt } from './labels';
 
 // The exchange's list of existing keys, read into plain data: each key's name, permissions, IP binding and creation
 // date. Keys are found by their field labels ("Permissions", "IP address allowlist", "Created"), never by class
@@ -117,15 +117,14 @@ function listLabels(adapter: ExchangeAdapter): ListLabels {
   ];
   const labels: ListLabels = {
     read: labelReader(entries),
-    initials: new Set(entries.flatMap(([, texts]) => texts.map((label) => normalizeLabel(label).charAt(0)))),
+    initials: labelInitials(entries.flatMap(([, texts]) => texts)),
   };
   LIST_LABELS.set(adapter, labels);
   return labels;
 }
 
 function startsLikeLabel(text: CharSource, { read, initials }: ListLabels): boolean {
-  const first = /[^\s*]/.exec(text.substringData(0, Math.min(text.length, 8)))?.[0];
-  return first !== undefined && initials.has(first.toLowerCase()) && read(text) !== undefined;
+  return mayStartLabel(text, initials) && read(text) !== undefined;
 }
 
 function holdsLabel(element: Element, labels: ListLabels): boolean {
