@@ -48,7 +48,27 @@ export interface KeyFormSnapshot {
    * element found for it); absent when every permission found was read. Unknown is not safe: see `form.permission-unreadable`.
    */
   unreadPermissions?: Permission[];
+  /**
+   * Labels, as the page shows them (white space folded, at most {@link MAX_LABEL_CHARS} characters), of the controls
+   * that are on in the permission area and that neither the adapter nor the money words name; absent when there are
+   * none. Unknown is never absent: see `form.permission-unknown`. An empty string stands for a control with no text.
+   */
+  unknownPermissions?: string[];
+  /**
+   * The exchange binds this key to a partner's servers itself (OKX "Binding third-party apps", KuCoin "Link
+   * Third-Party Applications", Bybit "Connect to Third-Party Applications"): there is no IP field on purpose.
+   * `choice` is the chosen option's text, `partner` the partner's name as the page shows it, when it shows one.
+   */
+  partnerBinding?: { choice: string; partner?: string };
+  /**
+   * Days until the exchange itself expires the key, as chosen on the form (Kraken Pro "Key expiration", KuCoin's
+   * 30–360 days); absent when the form offers none or "never" is chosen.
+   */
+  keyExpiryDays?: number;
 }
+
+/** The longest label text a snapshot carries: longer page texts are not labels (a key, a secret, a paragraph). */
+export const MAX_LABEL_CHARS = 60;
 
 /** What an exchange does to a key it removes on its own, in its own word. */
 export type KeyOutcome = 'deleted' | 'expired' | 'deactivated';
@@ -91,6 +111,8 @@ export interface ExchangeRules {
   recommendedKeyType?: KeyType;
   /** Key types the exchange itself advises against (Binance: HMAC, "not recommended"). */
   discouragedKeyTypes?: readonly KeyType[];
+  /** The form lets the user give the key an expiry of the exchange's own (Kraken Pro, KuCoin): suggested as the plan. */
+  offersKeyExpiry?: boolean;
 }
 
 /** What the user says the key is for. */

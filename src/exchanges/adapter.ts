@@ -31,6 +31,22 @@ export interface FormLabels {
   ipUnrestricted?: readonly string[];
   /** The key-type choices, matched exactly, on exchanges that offer one (Binance: Ed25519, HMAC, RSA). */
   keyTypes?: Partial<Record<KeyType, readonly string[]>>;
+  /**
+   * Controls in the permission area that grant nothing by themselves, matched exactly: Bitget's "Select all" (the
+   * boxes it ticks are read one by one), Binance's "Enable Symbol Whitelist" (a restriction). Every other control
+   * there that no label names is reported as unknown when it is on.
+   */
+  neutral?: readonly string[];
+  /**
+   * The choice (tab, radio, option, dropdown value) that makes the exchange bind the key to a partner's servers, matched
+   * exactly: OKX "Binding third-party apps", KuCoin "Link Third-Party Applications". Chosen, the key is IP-bound by the
+   * exchange and has no IP field.
+   */
+  partnerBinding?: readonly string[];
+  /** The label of the field naming the partner (OKX: the app picker), matched exactly; its chosen value is shown. */
+  partnerField?: readonly string[];
+  /** The label of the key's own expiry (Kraken Pro "Key expiration", KuCoin's expiry), matched exactly. */
+  keyExpiry?: readonly string[];
 }
 
 /**

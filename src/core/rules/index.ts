@@ -7,6 +7,7 @@ import { keyType } from './key-type';
 import { missingIp } from './missing-ip';
 import { noKeyNeeded } from './no-key-needed';
 import { noRotation } from './no-rotation';
+import { permissionUnknown } from './permission-unknown';
 import { permissionUnreadable } from './permission-unreadable';
 import { policyIpBinding } from './policy-ip-binding';
 import { policyRotation } from './policy-rotation';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   withdrawEnabled,
   excessScope,
   permissionUnreadable,
+  permissionUnknown,
   ipFieldUnreadable,
   missingIp,
   invalidIp,

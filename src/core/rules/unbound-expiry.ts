@@ -13,7 +13,7 @@ const names = (permissions: readonly Permission[]) => orList(permissions.map((p)
 export const unboundExpiry: Rule = {
   id: 'exchange.unbound-expiry',
   evaluate: ({ snapshot, context, ips }) => {
-    const bound = isBound(ips);
+    const bound = isBound(ips) || snapshot.partnerBinding !== undefined;
     const expiry = context.rules.unboundExpiry;
     if (expiry && unboundExpiryApplies(expiry, snapshot.permissions, bound)) {
       const clock = text(expiry.idle ? 'unbound_clock_idle' : 'unbound_clock_created', expiry.days);
