@@ -1,6 +1,6 @@
 import { evaluate, verdictOf } from '../core/evaluate';
 import { parseAllowList } from '../core/ip-allowlist';
-import { isBound } from '../core/ip-binding';
+import { keyIsBound } from '../core/ip-binding';
 import type { ManagedPolicy } from '../core/policy';
 import { exchangeDeadlineDays, soonerLimit, suggestedRotationDays } from '../core/rotation';
 import type { KeyFormSnapshot, Purpose } from '../core/types';
@@ -61,7 +61,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     const days = rotationDays === undefined ? undefined : Math.min(rotationDays, maxRotationDays ?? Infinity);
     const context = { purpose, rotationDays: days, exchangeName: adapter.name, rules: adapter.rules, ...(policy ? { policy } : {}) };
     const findings = evaluate(snapshot, context);
-    const bound = isBound(parseAllowList(snapshot.ipEntries));
+    const bound = keyIsBound(snapshot, parseAllowList(snapshot.ipEntries));
     const deadlineDays = exchangeDeadlineDays(adapter.rules, snapshot.permissions, bound);
     const notes = snapshot.permissions.flatMap((p) => adapter.rules.permissionNotes?.[p] ?? []);
     return {

@@ -1,27 +1,20 @@
 import { splitAllowList } from '../core/ip-allowlist';
-import { KEY_TYPES, PERMISSIONS, type KeyFormSnapshot, type KeyType, type Permission } from '../core/types';
+import { KEY_TYPES, MAX_LABEL_CHARS, PERMISSIONS, type KeyFormSnapshot, type KeyType, type Permission } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { saysWhatItIsFor } from './form-context';
+import { ancestors, controlFor, CONTROL, isOn, isSecretField, labelTarget, labelledBy, NOT_TEXT, TOGGLED, type ChoiceLabel } from './controls';
+import { unnamedControls } from './read-permission-area';
+import { chosenValue, isChosen, readExpiry } from './read-choices';
 import { containsAny, exactLabel, labelIndex, labelInitials, labelLengthLimit, labelReader, mayStartLabel, textRun, type CharSource, type LabelAt } from './labels';
 
 // The one DOM→data step. Fields are found by visible label text and semantics (label, aria, role, input type),
 // never by the exchange's generated class names: those change with every release (EXCHANGES.md, OKX okui).
 
-const CONTROL =
-  'input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="switch"], [role="menuitemcheckbox"], [aria-checked]';
 const TEXT_ENTRY = 'textarea, input:not([type]), input[type="text"], input[type="search"], input[type="url"]';
 const CHIP = 'li, [role="listitem"], [role="option"], [class*="tag" i], [class*="chip" i], [class*="selection-item" i]';
 // A tag chip is also known by its remove button ("×", aria-label "Remove"), whatever its class names are.
 const BUTTON = 'button, [role="button"]';
 const REMOVE_NAME = /^(?:[×✕✖x]$|remove|delete|删除|移除)/i;
-const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON']);
-// Custom controls without a role that show their state by toggled classes only.
-const TOGGLE_CLASS = /check|switch|toggle/i;
-const TOGGLED = '[class*="check" i], [class*="switch" i], [class*="toggle" i]';
-const ON_CLASS = /(^|[-_])(checked|active|selected|on)$/i;
-// Fields that hold key material: never resolved, never read (DESIGN.md, hard rules).
-const SECRET = /pass|secret|2fa|otp|one-time|verif|authenticat|captcha|密码|密钥|验证码/i;
-const CLIMB_CONTROL = 3;
 const CLIMB_FIELD = 4;
 
 /** Where the parts of the form are, as found by one pass over its text. */
@@ -37,13 +30,24 @@ interface FormScan {
   ipLabels: Element[];
   keyNameLabels: Element[];
   sectionLabels: Element[];
+  /** Controls in the permission area that grant nothing themselves (Bitget "Select all"). */
+  neutral: Element[];
+  /** The choice that has the exchange bind the key to a partner's servers (OKX "Binding third-party apps"). */
+  partnerChoices: Element[];
+  /** The label of the partner picker. */
+  partnerFields: Element[];
+  /** The label of the exchange's own key expiry (Kraken Pro "Key expiration"). */
+  expiryLabels: Element[];
 }
+
+/** The scan's lists of elements, one per kind of label that has no value of its own. */
+type PlainKind = 'readOnly' | 'unrestricted' | 'keyName' | 'section' | 'neutral' | 'partner' | 'partnerField' | 'expiry';
 
 /** What a short text of the form is; the kinds listed later win when an adapter gives one text twice. */
 type Tag =
   | { kind: 'permission' | 'area'; permission: Permission }
   | { kind: 'keyType'; keyType: KeyType }
-  | { kind: 'readOnly' | 'unrestricted' | 'keyName' | 'section' };
+  | { kind: PlainKind };
 
 /** How one adapter's texts are recognised; built once: the form is read again on every change the user makes. */
 interface TextMatcher {
@@ -66,11 +70,15 @@ function matcherFor(adapter: ExchangeAdapter): TextMatcher {
   const index = labelIndex<Tag>([
     [{ kind: 'section' }, labels.permissionSection],
     [{ kind: 'keyName' }, labels.keyName],
+    [{ kind: 'partnerField' }, labels.partnerField ?? []],
+    [{ kind: 'expiry' }, labels.keyExpiry ?? []],
     ...each(PERMISSIONS, (permission) => ({ kind: 'area', permission }), (p) => labels.permissionAreas?.[p]),
     ...each(PERMISSIONS, (permission) => ({ kind: 'permission', permission }), (p) => labels.permissions[p]),
     [{ kind: 'readOnly' }, labels.readOnlyMode ?? []],
     [{ kind: 'unrestricted' }, labels.ipUnrestricted ?? []],
     ...each(KEY_TYPES, (keyType) => ({ kind: 'keyType', keyType }), (t) => labels.keyTypes?.[t]),
+    [{ kind: 'neutral' }, labels.neutral ?? []],
+    [{ kind: 'partner' }, labels.partnerBinding ?? []],
   ]);
   // Texts longer than any label are skipped by their length, unread: a key or secret shown on the page is one.
   const maxLength = labelLengthLimit(index);
@@ -86,7 +94,14 @@ function matcherFor(adapter: ExchangeAdapter): TextMatcher {
 function scan(root: Element, adapter: ExchangeAdapter): FormScan {
   const { tagOf, ipLabelAt } = matcherFor(adapter);
   const { ipField } = adapter.labels;
-  const result: FormScan = { permissions: [], areas: [], readOnly: [], unrestricted: [], keyTypes: [], ipLabels: [], keyNameLabels: [], sectionLabels: [] };
+  const result: FormScan = {
+    permissions: [], areas: [], readOnly: [], unrestricted: [], keyTypes: [], ipLabels: [], keyNameLabels: [], sectionLabels: [],
+    neutral: [], partnerChoices: [], partnerFields: [], expiryLabels: [],
+  };
+  const plain: Record<PlainKind, Element[]> = {
+    readOnly: result.readOnly, unrestricted: result.unrestricted, keyName: result.keyNameLabels, section: result.sectionLabels,
+    neutral: result.neutral, partner: result.partnerChoices, partnerField: result.partnerFields, expiry: result.expiryLabels,
+  };
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
@@ -99,10 +114,7 @@ function scan(root: Element, adapter: ExchangeAdapter): FormScan {
     if (tag?.kind === 'permission') result.permissions.push([tag.permission, parent]);
     else if (tag?.kind === 'area') result.areas.push([tag.permission, parent]);
     else if (tag?.kind === 'keyType') result.keyTypes.push([tag.keyType, parent]);
-    else if (tag?.kind === 'readOnly') result.readOnly.push(parent);
-    else if (tag?.kind === 'unrestricted') result.unrestricted.push(parent);
-    else if (tag?.kind === 'keyName') result.keyNameLabels.push(parent);
-    else if (tag?.kind === 'section') result.sectionLabels.push(parent);
+    else if (tag) plain[tag.kind].push(parent);
     else if (ipLabelAt(text)) result.ipLabels.push(parent);
   }
   for (const field of root.querySelectorAll('textarea, input')) {
@@ -112,21 +124,6 @@ function scan(root: Element, adapter: ExchangeAdapter): FormScan {
   return result;
 }
 
-/** Whether an element only wraps the one below it (styled components, i18n spans): climbing through it is no step. */
-function isWrapper(el: Element): boolean {
-  return el.childElementCount === 1 && Array.from(el.childNodes).every((node) => node.nodeType !== Node.TEXT_NODE || !node.nodeValue?.trim());
-}
-
-/** `start` and its ancestors inside `boundary`, up to `levels` levels above it; wrappers do not count as levels. */
-function* ancestors(start: Element, levels: number, boundary: Element): Generator<Element> {
-  for (let node: Element | null = start, level = 0; node && level <= levels && boundary.contains(node); node = node.parentElement) {
-    yield node;
-    if (!isWrapper(node)) level++;
-  }
-}
-
-/** A label the reader resolves to a control, with what it means: two copies of one label mean the same. */
-type ChoiceLabel = readonly [meaning: string, label: Element];
 
 /** Every label of a choice the reader resolves to a control: climbing from one label stops below another. */
 function choiceLabels(found: FormScan): ChoiceLabel[] {
@@ -136,6 +133,9 @@ function choiceLabels(found: FormScan): ChoiceLabel[] {
     ...found.keyTypes.map(([t, label]): ChoiceLabel => [`key type ${t}`, label]),
     ...found.readOnly.map((label): ChoiceLabel => ['read-only', label]),
     ...found.unrestricted.map((label): ChoiceLabel => ['unrestricted', label]),
+    ...found.neutral.map((label): ChoiceLabel => ['neutral', label]),
+    ...found.partnerChoices.map((label): ChoiceLabel => ['partner', label]),
+    ...found.expiryLabels.map((label): ChoiceLabel => ['expiry', label]),
   ];
 }
 
@@ -152,59 +152,8 @@ function areaOf(control: Element, areas: ReadonlyArray<[Permission, Element]>, b
   return undefined;
 }
 
-function isSecretField(field: Element): boolean {
-  if (field.getAttribute('type') === 'password') return true;
-  const described = ['name', 'id', 'autocomplete', 'aria-label', 'placeholder'].map((a) => field.getAttribute(a) ?? '').join(' ');
-  return SECRET.test(described);
-}
 
-function labelTarget(label: Element): Element | null {
-  const wrapper = label.closest('label');
-  if (!wrapper) return null;
-  const forId = wrapper.getAttribute('for');
-  return forId ? wrapper.ownerDocument.getElementById(forId) : null;
-}
 
-function labelledBy(label: Element, boundary: Element, selector: string): Element | null {
-  const id = label.id || label.closest('label')?.id;
-  if (!id) return null;
-  const named = Array.from(boundary.querySelectorAll('[aria-labelledby]'));
-  return named.find((el) => el.matches(selector) && (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).includes(id)) ?? null;
-}
-
-/**
- * The checkbox, switch or toggled element that a permission label belongs to. `labels` are all the choice labels
- * found: climbing stops below an element that holds another one (a copy of the same label does not count: pages
- * repeat a label in a tooltip or a screen-reader text inside its own control).
- */
-function controlFor(label: Element, boundary: Element, labels: readonly ChoiceLabel[]): Element | undefined {
-  const own = label.closest(CONTROL);
-  if (own && boundary.contains(own)) return own;
-  const direct = labelTarget(label) ?? label.closest('label')?.querySelector(CONTROL) ?? labelledBy(label, boundary, CONTROL);
-  if (direct) return direct;
-  // The outermost class-toggled element wins: BEM parts such as `perm-check__text` carry the same word as the
-  // element whose modifier holds the state (`perm-check perm-check--checked`).
-  const meaning = labels.find(([, element]) => element === label)?.[0];
-  const holdsAnother = (el: Element) => labels.some(([m, other]) => other !== label && m !== meaning && el.contains(other));
-  let toggled: Element | undefined;
-  for (const node of ancestors(label, CLIMB_CONTROL, boundary)) {
-    if (holdsAnother(node)) break;
-    const controls = node.querySelectorAll(CONTROL);
-    if (controls.length === 1) return controls[0];
-    if (controls.length > 1) return undefined;
-    if (TOGGLE_CLASS.test(node.getAttribute('class') ?? '')) toggled = node;
-  }
-  return toggled;
-}
-
-/** Whether a control shows "on"; class-toggled controls count as on when a class says checked/active/selected/on. */
-function isOn(control: Element): boolean {
-  if (control.tagName === 'INPUT') return (control as HTMLInputElement).checked;
-  const aria = control.getAttribute('aria-checked') ?? control.getAttribute('aria-pressed');
-  if (aria !== null) return aria === 'true' || aria === 'mixed';
-  const onClass = (el: Element) => Array.from(el.classList).some((token) => ON_CLASS.test(token));
-  return onClass(control) || Array.from(control.querySelectorAll('[class]')).some(onClass);
-}
 
 interface TextField {
   field: HTMLInputElement | HTMLTextAreaElement;
@@ -260,6 +209,11 @@ function lowestCommonAncestor(elements: readonly Element[]): Element | undefined
   return candidate ?? undefined;
 }
 
+/** An element's text as a user reads it, white space folded, cut to the longest label a snapshot carries. */
+function shownText(element: Element): string {
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL_CHARS);
+}
+
 const FORM_PART = `${CONTROL}, textarea, input`;
 
 /**
@@ -303,25 +257,35 @@ export function findKeyForm(root: Element, adapter: ExchangeAdapter): Element | 
   return form && (!recognition || saysWhatItIsFor(form, recognition.requiredContext)) ? form : undefined;
 }
 
-/** Reads the form into a snapshot; `form` comes from {@link findKeyForm}. */
-export function readForm(form: Element, adapter: ExchangeAdapter): KeyFormSnapshot {
+/**
+ * Reads the form into a snapshot; `form` comes from {@link findKeyForm}. `now` dates an expiry the form gives as a
+ * calendar date.
+ */
+export function readForm(form: Element, adapter: ExchangeAdapter, now = Date.now()): KeyFormSnapshot {
   const found = scan(form, adapter);
   const ticked = new Set<Permission>();
   const labels = choiceLabels(found);
   // Controls that belong to a known label; the others inside an area count as the area's permission.
   const claimed: Element[] = [];
+  // Controls that a permission label or an area heading names: the permission area is the group around them.
+  const known: Element[] = [];
   // Permissions with a label on the page and a control found for it: a label without one is a state not read.
   const resolved = new Set<Permission>();
-  const stateOf = (label: Element): boolean | undefined => {
+  const claim = (label: Element): Element | undefined => {
     const control = controlFor(label, form, labels);
     if (control) claimed.push(control);
-    return control && isOn(control);
+    return control;
   };
-  const onControl = (label: Element): boolean => stateOf(label) === true;
+  const onControl = (label: Element): boolean => {
+    const control = claim(label);
+    return !!control && isOn(control);
+  };
   for (const [permission, label] of found.permissions) {
-    const on = stateOf(label);
-    if (on !== undefined) resolved.add(permission);
-    if (on) ticked.add(permission);
+    const control = claim(label);
+    if (!control) continue;
+    known.push(control);
+    resolved.add(permission);
+    if (isOn(control)) ticked.add(permission);
   }
   const readOnly = found.readOnly.map(onControl).includes(true);
   const unrestricted = found.unrestricted.map(onControl).includes(true);
@@ -329,8 +293,13 @@ export function readForm(form: Element, adapter: ExchangeAdapter): KeyFormSnapsh
   for (const [permission, heading] of found.areas) {
     const control = controlFor(heading, form, labels);
     if (control && !claimed.includes(control) && isOn(control)) ticked.add(permission);
-    if (control) claimed.push(control);
+    if (control) {
+      claimed.push(control);
+      known.push(control);
+    }
   }
+  // Choices that grant nothing, the partner choice and the expiry switch are accounted for: never unknown permissions.
+  for (const label of [...found.neutral, ...found.partnerChoices, ...found.expiryLabels]) claim(label);
   if (found.areas.length > 0) {
     for (const control of form.querySelectorAll(`${CONTROL}, ${TOGGLED}`)) {
       if (!isOn(control) || claimed.some((c) => c.contains(control) || control.contains(c))) continue;
@@ -338,10 +307,24 @@ export function readForm(form: Element, adapter: ExchangeAdapter): KeyFormSnapsh
       if (area) ticked.add(area);
     }
   }
+  const ipField = found.ipLabels.map((label) => textFieldFor(label, form)).find(Boolean);
+  // Unknown is never absent: a control nobody named counts by its money words, or is reported by its label.
+  const unknown: string[] = [];
+  if (!readOnly) {
+    const inArea = (control: Element) => found.areas.length > 0 && areaOf(control, found.areas, form) !== undefined;
+    const ipPart = ipField && !known.some((control) => ipField.item.contains(control)) ? [ipField.item] : [];
+    for (const { label, on, money } of unnamedControls({ form, known, claimed, inArea, excluded: ipPart })) {
+      if (!on) continue;
+      if (money) ticked.add(money);
+      else if (!unknown.includes(label)) unknown.push(label);
+    }
+  }
   // Read-only for the whole key (Bybit) wins over whatever boxes below still show ticked.
   const permissions = readOnly ? new Set<Permission>(['read']) : ticked;
   for (const permission of adapter.alwaysOn ?? []) permissions.add(permission);
-  const ipField = found.ipLabels.map((label) => textFieldFor(label, form)).find(Boolean);
+  const partnerChoice = found.partnerChoices.find((label) => isChosen(label, form, labels));
+  const partner = partnerChoice && found.partnerFields.map((label) => chosenValue(label, form)).find(Boolean);
+  const expiry = found.expiryLabels.map((label) => readExpiry(label, form, labels, now)).find((days) => days !== undefined);
   const nameField = found.keyNameLabels.map((label) => textFieldFor(label, form)).find((f) => f && f.field !== ipField?.field);
   const keyType = keyTypes[0]?.[0];
   // Read-only for the whole key and area choices answer for every permission; else a label with no control is unknown.
@@ -355,5 +338,8 @@ export function readForm(form: Element, adapter: ExchangeAdapter): KeyFormSnapsh
     keyName: nameField?.field.value.trim() ?? '',
     ...(keyType ? { keyType } : {}),
     ...(unread.length > 0 ? { unreadPermissions: unread } : {}),
+    ...(unknown.length > 0 ? { unknownPermissions: unknown } : {}),
+    ...(partnerChoice ? { partnerBinding: { choice: shownText(partnerChoice), ...(partner ? { partner } : {}) } } : {}),
+    ...(expiry !== undefined ? { keyExpiryDays: expiry } : {}),
   };
 }

@@ -1,9 +1,18 @@
 import type { IpEntry } from './ip-allowlist';
 import { text, type Sub } from './text';
+import type { KeyFormSnapshot } from './types';
 
 /** The key is bound when at least one entry is an address the exchange accepts. */
 export function isBound(ips: readonly IpEntry[]): boolean {
   return ips.some((entry) => entry.kind !== 'invalid');
+}
+
+/**
+ * Whether the key that the form will create is bound: to an address the user listed, or by the exchange itself to a
+ * partner's servers (OKX "Binding third-party apps"), which has no IP list of the user's on purpose.
+ */
+export function keyIsBound(snapshot: Pick<KeyFormSnapshot, 'partnerBinding'>, ips: readonly IpEntry[]): boolean {
+  return snapshot.partnerBinding !== undefined || isBound(ips);
 }
 
 /** Bound to public addresses only, with nothing broad or invalid beside them. */

@@ -9,7 +9,7 @@ import { context, publicIps, snapshot } from './helpers';
 const RULES_DIR = fileURLToPath(new URL('../../src/core/rules/', import.meta.url));
 const ruleFiles = readdirSync(RULES_DIR).filter((file) => file.endsWith('.ts') && file !== 'index.ts');
 
-/** The finding ids of shared/DESIGN.md's table, copied here because CI may not have shared/ beside the clone. */
+/** The finding ids of the design's table (docs/design.md), copied here so that a renamed id fails this test. */
 const DESIGN_IDS = [
   'purpose.unset',
   'scope.withdraw',
@@ -21,6 +21,15 @@ const DESIGN_IDS = [
   'ip.too-many',
   'rotation.none',
   'exchange.unbound-expiry',
+  'form.ip-unreadable',
+  'form.permission-unreadable',
+  'form.permission-unknown',
+  'purpose.no-key-needed',
+  'rotation.after-deadline',
+  'exchange.key-type',
+  'policy.withdraw',
+  'policy.ip-binding',
+  'policy.rotation',
 ];
 
 function isRule(value: unknown): value is Rule {
@@ -55,7 +64,7 @@ describe('every DESIGN.md finding id is emitted by a registered rule', () => {
     { snapshot: snapshot({ permissions: ['read', 'trade', 'withdraw'], ipEntries: [] }), context: context({ purpose: undefined, rotationDays: undefined }) },
     { snapshot: snapshot({ permissions: ['read', 'trade'], ipEntries: [] }), context: context({ rotationDays: 90 }) },
     { snapshot: snapshot({ ipEntries: [...publicIps(18), 'abc', '10.0.0.1', '*'] }), context: context() },
-    { snapshot: snapshot({ ipFieldFound: false, ipEntries: [], unreadPermissions: ['withdraw'] }), context: context({ purpose: 'market-data' }) },
+    { snapshot: snapshot({ ipFieldFound: false, ipEntries: [], unreadPermissions: ['withdraw'], unknownPermissions: ['Earn'] }), context: context({ purpose: 'market-data' }) },
     // An exchange that advises against a key type (Binance: HMAC).
     { snapshot: snapshot({ keyType: 'hmac' }), context: context({ rules: { discouragedKeyTypes: ['hmac'] } }) },
     // An organisation's managed policy, broken on every count.

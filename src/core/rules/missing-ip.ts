@@ -1,5 +1,5 @@
 import { finding } from '../finding';
-import { isBound } from '../ip-binding';
+import { keyIsBound } from '../ip-binding';
 import { FUND_MOVING } from '../purposes';
 import { text } from '../text';
 import type { Rule } from '../types';
@@ -11,7 +11,7 @@ import type { Rule } from '../types';
 export const missingIp: Rule = {
   id: 'ip.missing',
   evaluate: ({ snapshot, ips }) => {
-    if (!snapshot.ipFieldFound || snapshot.partnerBinding || isBound(ips)) return undefined;
+    if (!snapshot.ipFieldFound || keyIsBound(snapshot, ips)) return undefined;
     const movesFunds = snapshot.permissions.some((p) => FUND_MOVING.includes(p));
     return finding({
       id: 'ip.missing',

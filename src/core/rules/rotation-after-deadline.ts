@@ -1,5 +1,5 @@
 import { finding } from '../finding';
-import { isBound } from '../ip-binding';
+import { keyIsBound } from '../ip-binding';
 import { exchangeDeadlineDays } from '../rotation';
 import { text } from '../text';
 import type { Rule } from '../types';
@@ -8,7 +8,7 @@ import type { Rule } from '../types';
 export const rotationAfterDeadline: Rule = {
   id: 'rotation.after-deadline',
   evaluate: ({ snapshot, context, ips }) => {
-    const deadline = exchangeDeadlineDays(context.rules, snapshot.permissions, isBound(ips));
+    const deadline = exchangeDeadlineDays(context.rules, snapshot.permissions, keyIsBound(snapshot, ips));
     if (context.rotationDays === undefined || deadline === undefined || context.rotationDays <= deadline) return undefined;
     return finding({
       id: 'rotation.after-deadline',

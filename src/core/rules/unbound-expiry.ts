@@ -1,5 +1,5 @@
 import { finding } from '../finding';
-import { isBound } from '../ip-binding';
+import { keyIsBound } from '../ip-binding';
 import { unboundExpiryApplies } from '../rotation';
 import { orList, text } from '../text';
 import type { Permission, Rule } from '../types';
@@ -13,7 +13,7 @@ const names = (permissions: readonly Permission[]) => orList(permissions.map((p)
 export const unboundExpiry: Rule = {
   id: 'exchange.unbound-expiry',
   evaluate: ({ snapshot, context, ips }) => {
-    const bound = isBound(ips) || snapshot.partnerBinding !== undefined;
+    const bound = keyIsBound(snapshot, ips);
     const expiry = context.rules.unboundExpiry;
     if (expiry && unboundExpiryApplies(expiry, snapshot.permissions, bound)) {
       const clock = text(expiry.idle ? 'unbound_clock_idle' : 'unbound_clock_created', expiry.days);
