@@ -13,7 +13,7 @@ const CLIMB_LABEL = 3;
 /** Texts longer than this are not read at all (a paragraph, a key shown on the page): not a label, not a description. */
 const MAX_TEXT_CHARS = 300;
 /** An IP on/off switch or IP choice is part of the IP step, never a permission ("IP address restriction", Kraken Pro). */
-const IP_WORD = /(?:^|[^\p{L}])ip(?:[^\p{L}]|$)|白名单|白名單/iu;
+const IP_WORD = /(?:^|[^\p{L}])ip(?:[^\p{L}]|$)/iu;
 
 /** What the form reader already knows about the form, for finding the controls nobody named. */
 export interface AreaInput {
@@ -46,7 +46,8 @@ function shortTexts(root: Element, skip?: Element): string[] {
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (!parent || NOT_TEXT.has(parent.tagName) || (skip && skip.contains(node))) continue;
+    // A button's text is its action, unless the button is itself a control (a toggle with aria-pressed).
+    if (!parent || (NOT_TEXT.has(parent.tagName) && !parent.matches(CONTROL)) || (skip && skip.contains(node))) continue;
     if ((node as Text).length > MAX_TEXT_CHARS) continue;
     const text = fold(node.nodeValue ?? '');
     if (text) texts.push(text);
