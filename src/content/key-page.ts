@@ -67,7 +67,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     return {
       exchangeName: adapter.name, snapshot, findings, verdict: verdictOf(findings), purpose, rotationDays: days,
       suggestedDays: suggestedRotationDays(soonerLimit(deadlineDays, maxRotationDays), settings?.rotationDays), deadlineDays,
-      maxRotationDays, bound, permissionNotes: notes, notice,
+      maxRotationDays, bound, permissionNotes: notes, notice, offersKeyExpiry: adapter.rules.offersKeyExpiry,
       // Asked about these findings only while they are still the form's: fixed meanwhile, the question goes.
       ...(asking && criticalQuestion(true, findings, undefined)?.key === asking.key ? { confirm: { findings: asking.findings } } : {}),
     };
@@ -160,7 +160,9 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     const snapshot = readNow();
     if (!snapshot) return;
     const current = view(snapshot);
-    const days = current.rotationDays ?? current.suggestedDays;
+    // Without a choice of the user's, the exchange's own expiry is when the key needs replacing; else the suggestion.
+    const expiry = snapshot.keyExpiryDays === undefined ? undefined : Math.min(snapshot.keyExpiryDays, current.maxRotationDays ?? Infinity);
+    const days = current.rotationDays ?? expiry ?? current.suggestedDays;
     const created = {
       exchange: adapter.id, name: snapshot.keyName, permissions: snapshot.permissions,
       ipBound: current.bound, rotationDays: days,

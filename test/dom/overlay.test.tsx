@@ -127,3 +127,32 @@ describe('what the user reads and does', () => {
     expect(text()).toContain('funding transfers between your accounts');
   });
 });
+
+describe('what the real pages add', () => {
+  test('an unknown permission that is on is named as the page shows it, and the verdict is not Ready', () => {
+    overlay = mountOverlay('okx', actions);
+    overlay.update(viewOf({ permissions: ['read'], ipEntries: ['8.8.8.8'], unknownPermissions: ['Earn'] }, { purpose: 'read-only', rotationDays: 90 }));
+    expect(host().getAttribute('data-findings')).toBe('form.permission-unknown');
+    expect(host().getAttribute('data-risk')).toBe('high');
+    expect(text()).toContain('KeyScope does not know this permission, and it is on: “Earn”');
+    expect(text()).not.toContain('Ready to create');
+  });
+
+  test('a partner-bound key says which partner, in the page\'s words, and asks for no IP', () => {
+    overlay = mountOverlay('okx', actions);
+    const partnerBinding = { choice: 'Binding third-party apps', partner: '3Commas' };
+    overlay.update(viewOf({ permissions: ['read', 'trade'], ipFieldFound: false, partnerBinding }, { purpose: 'trading-bot', rotationDays: 90 }));
+    expect(text()).toContain('OKX binds this key to the servers of 3Commas (Binding third-party apps): no IP list is needed.');
+    expect(host().getAttribute('data-findings')).toBe('');
+    expect(text()).toContain('Ready to create');
+  });
+
+  test('an expiry chosen on the exchange\'s form counts as the plan; offered and not chosen, it is suggested', () => {
+    overlay = mountOverlay('okx', actions);
+    overlay.update(viewOf({ keyExpiryDays: 90 }));
+    expect(text()).toContain('OKX itself will expire this key in 90 days: that counts as its rotation plan.');
+    expect(host().getAttribute('data-findings')).not.toContain('rotation.none');
+    overlay.update({ ...viewOf({}), offersKeyExpiry: true });
+    expect(text()).toContain('OKX can expire this key by itself: choose an expiry on the form, or set a reminder here.');
+  });
+});

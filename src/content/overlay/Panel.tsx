@@ -27,6 +27,8 @@ export interface PanelView {
   bound: boolean;
   /** Exchange-specific notes on the ticked permissions (e.g. OKX Trade moves funds). */
   permissionNotes: Text[];
+  /** The exchange's form offers a key expiry of its own (Kraken Pro, KuCoin): the rotation step suggests it. */
+  offersKeyExpiry?: boolean;
   /** What happened after the last submit: reminder saved, or why not. */
   notice?: string;
   /** The exchange now shows the key it created (the form is gone): the panel says only what became of the reminder. */
@@ -148,6 +150,28 @@ function RotationPicker({ view, onRotation }: { view: PanelView; onRotation: Pan
   );
 }
 
+/** What the IP step read: the entries, or the partner the exchange binds the key to, in the page's own words. */
+function IpRead({ view }: { view: PanelView }) {
+  const { ipEntries, partnerBinding } = view.snapshot;
+  if (partnerBinding) {
+    return (
+      <p class="ks-read" data-partner-bound="">
+        {partnerBinding.partner
+          ? t('partner_bound_named', view.exchangeName, partnerBinding.partner, partnerBinding.choice)
+          : t('partner_bound_unnamed', view.exchangeName, partnerBinding.choice)}
+      </p>
+    );
+  }
+  return <p class="ks-read">{ipEntries.length ? t(ipEntries.length === 1 ? 'panel_ip_one' : 'panel_ip_many', ipEntries.length) : t('panel_ip_none')}</p>;
+}
+
+/** The exchange's own expiry: chosen on its form, it is the plan; offered and not chosen, it is suggested. */
+function ExchangeExpiry({ view }: { view: PanelView }) {
+  const days = view.snapshot.keyExpiryDays;
+  if (days !== undefined) return <p class="ks-read" data-key-expiry={days}>{t('key_expiry_counts', view.exchangeName, days)}</p>;
+  return view.offersKeyExpiry ? <p class="ks-hint">{t('key_expiry_offer', view.exchangeName)}</p> : null;
+}
+
 /** The KeyScope panel beside the exchange's form: verdict, then purpose → scope → IP → rotation. */
 export function Panel({ view, actions }: { view: PanelView; actions: PanelActions }) {
   const [collapsed, setCollapsed] = useState(false);
@@ -189,11 +213,10 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
             ))}
           </Step>
           <Step step="ip" title={t('step_ip')} findings={findings}>
-            <p class="ks-read">
-              {snapshot.ipEntries.length ? t(snapshot.ipEntries.length === 1 ? 'panel_ip_one' : 'panel_ip_many', snapshot.ipEntries.length) : t('panel_ip_none')}
-            </p>
+            <IpRead view={view} />
           </Step>
           <Step step="rotation" title={t('step_rotation')} findings={findings}>
+            <ExchangeExpiry view={view} />
             <RotationPicker view={view} onRotation={actions.onRotation} />
           </Step>
         </ol>
