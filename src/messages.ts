@@ -60,6 +60,12 @@ export interface MessageMap {
   'purpose:set': { request: { exchange: string; purpose: Purpose }; response: void };
   /** content → background: the user submitted the guarded form; record a pending reminder. */
   'reminder:record': { request: KeyCreated; response: Reminder };
+  /**
+   * content → background: the user saved the restrictions of a key that already exists (Binance "Edit restrictions"):
+   * update its reminder, or start an active one. `rotationChosen` says whether `rotationDays` is the user's choice
+   * (then it replaces the reminder's interval) or only the suggestion (then an existing interval stays).
+   */
+  'reminder:restrictions': { request: KeyCreated & { rotationChosen: boolean }; response: Reminder };
   /** content → background: the exchange shows the key it just created; confirm the newest pending one. */
   'reminder:confirm-pending': { request: { exchange: string; name?: string }; response: Reminder | null };
   /** content → background: "track this key" on the exchange's key list. */

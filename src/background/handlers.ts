@@ -57,6 +57,7 @@ export const handlers: Handlers = {
   'purpose:get': ({ exchange }) => loadPurpose(exchange),
   'purpose:set': ({ exchange, purpose }) => savePurpose(exchange, purpose),
   'reminder:record': (key) => withinPolicy(key).then((allowed) => store.recordSubmitted(allowed, today())),
+  'reminder:restrictions': ({ rotationChosen, ...key }) => withinPolicy(key).then((allowed) => store.updateRestrictions(allowed, rotationChosen, today())),
   'reminder:confirm-pending': ({ exchange, name }) => store.confirmPending(exchange, name, today()),
   'reminder:track': (key) => withinPolicy(key).then((allowed) => store.trackListed(allowed, today())),
   'reminders:tracked-names': ({ exchange }) => store.trackedNames(exchange),

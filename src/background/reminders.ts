@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../core/rotation';
 import { adapterById } from '../exchanges';
 import { t } from '../i18n';
-import { confirm, edit, newReminder, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
+import { confirm, edit, isLive, newReminder, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
 import { validateReminder, type KeyCreated, type Reminder, type StoredReminders } from '../inventory/reminder';
 import type { Settings } from '../inventory/settings';
 import { importAllData, type ImportReport } from '../inventory/transfer';
@@ -54,6 +54,26 @@ export function recordSubmitted(key: KeyCreated, today: CalendarDate): Promise<R
   return change((stored) => {
     const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'form', state: 'pending' });
     return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
+  });
+}
+
+/**
+ * The user saved a listed key's restrictions (Binance "Edit restrictions"): its live reminder takes the new
+ * permissions and binding (and the interval, when the user chose one), its due date recomputed; a key not tracked yet
+ * starts an active reminder, created today, since the exchange has it already.
+ */
+export function updateRestrictions(key: KeyCreated, rotationChosen: boolean, today: CalendarDate): Promise<Reminder> {
+  return change((stored) => {
+    const existing = stored.reminders.find((r) => r.exchange === key.exchange && isLive(r) && sameName(r.name, key.name));
+    if (!existing) {
+      const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'form', state: 'active' });
+      return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
+    }
+    const changes = { permissions: key.permissions, ipBound: key.ipBound, ...(rotationChosen ? { rotationDays: key.rotationDays } : {}) };
+    const edited = edit(existing, changes, today, rulesOf(key.exchange));
+    // A key whose restrictions can be edited exists: a reminder still waiting for its creation is confirmed.
+    const updated = edited.state === 'pending' ? confirm(edited, today) : edited;
+    return { next: replace(stored, updated), result: updated };
   });
 }
 

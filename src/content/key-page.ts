@@ -172,6 +172,14 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     const identity = JSON.stringify(created);
     if (identity === lastRecorded) return;
     lastRecorded = identity;
+    if (snapshot.listedKey) {
+      // The restrictions of a key the exchange has already (Binance): its reminder changes, no creation to wait for.
+      send('reminder:restrictions', { ...created, rotationChosen: current.rotationDays !== undefined }).then(
+        (reminder) => { notice = t('notice_restrictions_saved', reminder.name || t('this_key'), reminder.due); refresh(); },
+        (error: unknown) => { lastRecorded = ''; notice = t('notice_save_failed', error instanceof Error ? error.message : String(error)); refresh(); },
+      );
+      return;
+    }
     const recorded = send('reminder:record', created).then(
       (reminder) => { notice = t('notice_saved', reminder.name || t('this_key'), reminder.due); refresh(); return true; },
       (error: unknown) => { lastRecorded = ''; notice = t('notice_save_failed', error instanceof Error ? error.message : String(error)); refresh(); return false; },

@@ -209,6 +209,25 @@ function lowestCommonAncestor(elements: readonly Element[]): Element | undefined
   return candidate ?? undefined;
 }
 
+/** Whether the user can change a control or field now: not disabled, by itself or by its fieldset. */
+function isEnabled(element: Element): boolean {
+  return !element.matches(':disabled') && element.getAttribute('aria-disabled') !== 'true';
+}
+
+const CARD_TITLE = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+const CARD_CLIMB = 4;
+
+/** The title of the listed key's card that holds the form (Binance: the key's label): the nearest heading above it. */
+function cardTitle(form: Element): string {
+  for (let node = form.parentElement, level = 0; node && level < CARD_CLIMB; node = node.parentElement, level++) {
+    const title = Array.from(node.querySelectorAll(CARD_TITLE)).find(
+      (heading) => !form.contains(heading) && heading.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+    if (title) return shownText(title);
+  }
+  return '';
+}
+
 /** An element's text as a user reads it, white space folded, cut to the longest label a snapshot carries. */
 function shownText(element: Element): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_LABEL_CHARS);
@@ -246,12 +265,15 @@ export function findKeyForm(root: Element, adapter: ExchangeAdapter): Element | 
   const labels = choiceLabels(found);
   // Area headings are left out here: "Spot" or "Options" is also a menu link in the page's header.
   const permissionLabels = [...found.permissions.map(([, label]) => label), ...found.readOnly];
-  const controls = permissionLabels.map((label) => controlFor(label, root, labels)).filter((c): c is Element => !!c);
+  // Where restrictions are edited on a listed key's card (Binance), every card shows them, disabled: only the card
+  // being edited, whose controls are enabled, is the form.
+  const editable = adapter.labels.editRestrictions ? isEnabled : () => true;
+  const controls = permissionLabels.map((label) => controlFor(label, root, labels)).filter((c): c is Element => !!c && editable(c));
   const { recognition } = adapter;
   if (new Set(controls).size < (recognition?.minPermissionControls ?? 1)) return undefined;
   // Binance renders its IP field only once "Restrict access" is chosen: the "Unrestricted" choice anchors the form too.
-  const ipChoice = found.unrestricted.map((label) => controlFor(label, root, labels)).find(Boolean);
-  const ipField = found.ipLabels.map((label) => textFieldFor(label, root)).find(Boolean);
+  const ipChoice = found.unrestricted.map((label) => controlFor(label, root, labels)).find((c) => c && editable(c));
+  const ipField = found.ipLabels.map((label) => textFieldFor(label, root)).find((f) => f && editable(f.field));
   const anchor = ipField?.field ?? ipChoice ?? found.sectionLabels[0];
   const form = anchor ? lowestCommonAncestor([anchor, ...(ipChoice ? [ipChoice] : []), ...controls]) : undefined;
   return form && (!recognition || saysWhatItIsFor(form, recognition.requiredContext)) ? form : undefined;
@@ -326,6 +348,7 @@ export function readForm(form: Element, adapter: ExchangeAdapter, now = Date.now
   const partner = partnerChoice && found.partnerFields.map((label) => chosenValue(label, form)).find(Boolean);
   const expiry = found.expiryLabels.map((label) => readExpiry(label, form, labels, now)).find((days) => days !== undefined);
   const nameField = found.keyNameLabels.map((label) => textFieldFor(label, form)).find((f) => f && f.field !== ipField?.field);
+  const listedKey = adapter.labels.editRestrictions !== undefined && !nameField;
   const keyType = keyTypes[0]?.[0];
   // Read-only for the whole key and area choices answer for every permission; else a label with no control is unknown.
   const unread = readOnly ? [] : PERMISSIONS.filter((p) => !permissions.has(p) && !resolved.has(p) && found.permissions.some(([q]) => q === p));
@@ -335,11 +358,12 @@ export function readForm(form: Element, adapter: ExchangeAdapter, now = Date.now
     // "Unrestricted" chosen: no IP is bound, whatever a hidden IP field still holds; the choice itself was read.
     ipEntries: ipField && !unrestricted ? readIpEntries(ipField, found.ipLabels) : [],
     ipFieldFound: unrestricted || ipField !== undefined,
-    keyName: nameField?.field.value.trim() ?? '',
+    keyName: listedKey ? cardTitle(form) : (nameField?.field.value.trim() ?? ''),
     ...(keyType ? { keyType } : {}),
     ...(unread.length > 0 ? { unreadPermissions: unread } : {}),
     ...(unknown.length > 0 ? { unknownPermissions: unknown } : {}),
     ...(partnerChoice ? { partnerBinding: { choice: shownText(partnerChoice), ...(partner ? { partner } : {}) } } : {}),
     ...(expiry !== undefined ? { keyExpiryDays: expiry } : {}),
+    ...(listedKey ? { listedKey: true as const } : {}),
   };
 }

@@ -65,6 +65,11 @@ export interface KeyFormSnapshot {
    * 30–360 days); absent when the form offers none or "never" is chosen.
    */
   keyExpiryDays?: number;
+  /**
+   * The form edits a key that already exists (Binance "Edit restrictions" on a listed key's card): saving it changes
+   * that key, it creates none. `keyName` is then the card's title.
+   */
+  listedKey?: true;
 }
 
 /** The longest label text a snapshot carries: longer page texts are not labels (a key, a secret, a paragraph). */

@@ -47,6 +47,13 @@ export interface FormLabels {
   partnerField?: readonly string[];
   /** The label of the key's own expiry (Kraken Pro "Key expiration", KuCoin's expiry), matched exactly. */
   keyExpiry?: readonly string[];
+  /**
+   * The button on a listed key's card that opens its restrictions for editing (Binance "Edit restrictions"). On such
+   * an exchange permissions and IPs are set after creation: a form counts only by its enabled controls (every card
+   * shows its restrictions disabled until one is edited), its key is the card's, named by the card's title, and
+   * saving it changes that key's reminder instead of recording a new key.
+   */
+  editRestrictions?: readonly string[];
 }
 
 /**

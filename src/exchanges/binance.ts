@@ -1,8 +1,11 @@
 import { UNKNOWN_KEY_LIST, UNKNOWN_SUCCESS_VIEW, type ExchangeAdapter, type ExchangeSite } from './adapter';
 
 /**
- * Binance: API Management. Facts and sources: shared/EXCHANGES.md (Binance). The path carries a locale
- * (`/en/`, `/zh-CN/`). Keys are Ed25519 (recommended), HMAC ("not recommended") or RSA.
+ * Binance: API Management (`/{locale}/my/settings/api-management`). Keys are Ed25519 (recommended), HMAC ("not
+ * recommended") or RSA [official: developers.binance.com, API key types FAQ]. Since 2025 a key is created with a label
+ * only ("Create API" → "System generated" / "Self-generated" → "Label API Key to proceed"); permissions and IPs are set
+ * afterwards on the key's card in the list, with "Edit restrictions", then "Save" [3rd-party: Pixel Alpha guide, IBM
+ * Digital Asset Haven docs, Gainium Feb 2026]. Older flows showed them in the creation form: both are read.
  */
 export const binanceSite: ExchangeSite = {
   id: 'binance',
@@ -15,9 +18,9 @@ export const binance: ExchangeAdapter = {
   name: 'Binance',
   keyPageUrl: 'https://www.binance.com/en/my/settings/api-management',
   officialDomains: ['binance.com'],
-  // English labels are the UI's as quoted in EXCHANGES.md; the Chinese ones follow Binance's Chinese API docs
-  // (万向划转, 欧式期权) and are not quoted from the page. "Enable Symbol Whitelist" limits what the key may trade:
-  // a restriction, not a permission, so it maps to nothing.
+  // English labels are the UI's as quoted by 3rd-party guides (freqtrade issue 13089, 2026-04; the guides above); the
+  // Chinese ones follow Binance's Chinese API docs (万向划转, 欧式期权) and are not quoted from the page. "Enable Symbol
+  // Whitelist" limits what the key may trade: a restriction, not a permission, so it is neutral.
   labels: {
     permissions: {
       read: ['Enable Reading', '允许读取', '启用读取'],
@@ -33,6 +36,9 @@ export const binance: ExchangeAdapter = {
     keyName: ['API key label', 'Label', 'API 标签', '标签'],
     submit: ['Next', 'Save', 'Confirm', '下一步', '保存', '确认'],
     ipUnrestricted: ['Unrestricted (Less Secure)', 'Unrestricted', '无限制（有风险）', '无限制(有风险)', '无限制'],
+    neutral: ['Enable Symbol Whitelist', '启用交易对白名单', '允许交易对白名单'],
+    // "Edit restrictions" on the key's card [3rd-party guides above]; the Chinese wording is not quoted.
+    editRestrictions: ['Edit restrictions', 'Edit Restrictions', '编辑限制', '编辑 API 限制'],
     keyTypes: {
       ed25519: ['Ed25519', 'Ed25519 (Recommended)'],
       hmac: ['HMAC', 'HMAC (Not recommended)'],

@@ -148,3 +148,29 @@ describe('the inventory store in the background (single writer)', () => {
     expect((await store.listReminders('2026-11-26')).quarantined).toBe(1);
   });
 });
+
+describe('restrictions saved on a listed key (Binance "Edit restrictions")', () => {
+  const key = { exchange: 'binance', name: 'grid-bot', permissions: ['read' as const, 'trade' as const, 'withdraw' as const], ipBound: true, rotationDays: 30 };
+
+  test('the key\'s live reminder takes the new permissions and binding; its interval stays unless the user chose one', async () => {
+    const existing: Reminder = { ...valid, id: 'g', exchange: 'binance', name: 'Grid-Bot', permissions: ['read'], ipBound: false };
+    const other: Reminder = { ...valid, id: 'o', exchange: 'okx', name: 'grid-bot' };
+    memory.set('reminders', { version: SCHEMA_VERSION, reminders: [existing, other], quarantine: [] });
+    const kept = await store.updateRestrictions(key, false, '2026-12-05');
+    expect(kept).toMatchObject({ id: 'g', permissions: ['read', 'trade', 'withdraw'], ipBound: true, rotationDays: 90, due: '2027-02-24' });
+    expect(kept.history.at(-1)).toEqual({ kind: 'edited', on: '2026-12-05' });
+    const chosen = await store.updateRestrictions(key, true, '2026-12-05');
+    expect(chosen).toMatchObject({ id: 'g', rotationDays: 30, due: '2026-12-26' });
+    const { reminders } = await store.listReminders('2026-12-05');
+    expect(reminders).toHaveLength(2);
+    expect(reminders.find((r) => r.id === 'o')).toEqual(other);
+  });
+
+  test('a key not tracked yet starts an active reminder from today; a pending one is confirmed', async () => {
+    const started = await store.updateRestrictions(key, false, '2026-12-05');
+    expect(started).toMatchObject({ exchange: 'binance', name: 'grid-bot', state: 'active', created: '2026-12-05', rotationDays: 30 });
+    memory.clear();
+    memory.set('reminders', { version: SCHEMA_VERSION, reminders: [{ ...valid, exchange: 'binance', name: 'grid-bot', state: 'pending' }], quarantine: [] });
+    expect((await store.updateRestrictions(key, false, '2026-12-05')).state).toBe('active');
+  });
+});
