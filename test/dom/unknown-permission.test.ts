@@ -191,3 +191,39 @@ test('the pages cover every exchange, and the canonical permissions are what the
   expect(new Set(PAGES.map(([id]) => id)).size).toBeGreaterThanOrEqual(10);
   expect(PERMISSIONS).toContain('withdraw');
 });
+
+describe('the words under a control count too (KuCoin 2023: "This permission allows you to withdraw assets")', () => {
+  async function withDescribed(ticked: boolean, label: string, description: string) {
+    const page = await loadFixture(adapter('okx'), 'en-native.html');
+    const row = rowOf(knownControl(page), page.keyForm(), new Set());
+    const added = tickedControl(page.document, 'native', label);
+    added.querySelector('input')!.checked = ticked;
+    const note = page.document.createElement('p');
+    note.textContent = description;
+    row.after(added, note);
+    return page.read()!;
+  }
+
+  test('a label that says nothing of money, described as withdrawing, is withdraw: critical, never Ready', async () => {
+    const read = await withDescribed(true, 'Asset management', 'This permission allows you to withdraw assets');
+    expect(read.permissions).toContain('withdraw');
+    expect(read.unknownPermissions).toBeUndefined();
+    const findings = evaluate({ ...read, ipEntries: ['8.8.8.8'] }, { purpose: 'other', rotationDays: 30, exchangeName: 'OKX', rules: adapter('okx').rules });
+    expect(findings.map((f) => f.id)).toContain('scope.withdraw');
+    expect(verdictOf(findings).ready).toBe(false);
+  });
+
+  test('described in Chinese as moving funds between accounts, it is transfer', async () => {
+    expect((await withDescribed(true, '资产管理', '允许在账户之间划转资产')).permissions).toContain('transfer');
+  });
+
+  test('unticked, it adds nothing', async () => {
+    const read = await withDescribed(false, 'Asset management', 'This permission allows you to withdraw assets');
+    expect(read.permissions).not.toContain('withdraw');
+    expect(read.unknownPermissions).toBeUndefined();
+  });
+
+  test('ticked with a harmless description, it is unknown, named by its label', async () => {
+    expect((await withDescribed(true, 'Asset management', 'View your asset overview')).unknownPermissions).toEqual(['Asset management']);
+  });
+});
