@@ -2,7 +2,10 @@ import browser from 'webextension-polyfill';
 import type { Envelope, MessageName } from '../messages';
 import { CHECK_ALARM, handleNotificationClicks, runCheck, scheduleChecks } from './checks';
 import { addGrantedSites, reconcileGuardedSites } from './guarded-sites';
+import { contentRequest } from './content-requests';
 import { handlers } from './handlers';
+import { classifySender, mayAsk } from './senders';
+import { closeStorageToContentScripts } from './storage-access';
 import { onInventoryChange } from './reminders';
 import { pullFromSync, pushToSync, watchSync } from './sync';
 import { acceptPopupPorts, setVerdict } from './verdicts';
@@ -18,14 +21,27 @@ function isEnvelope(message: unknown): message is Envelope {
   return typeof message === 'object' && message !== null && typeof (message as Envelope).type === 'string' && (message as Envelope).type in handlers;
 }
 
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (sender.id !== browser.runtime.id || !isEnvelope(message)) return undefined;
+/**
+ * One message, by who sent it: the extension's pages may ask anything; a content script only what the guard needs,
+ * checked and bound to the exchange of the page it runs on (./senders.ts, ./content-requests.ts).
+ */
+async function receive(message: Envelope, sender: browser.Runtime.MessageSender): Promise<unknown> {
+  const from = await classifySender(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') });
+  if (!mayAsk(from, message.type)) throw new Error(`KeyScope refused "${message.type}" from this sender.`);
+  const payload = from.kind === 'content' ? contentRequest(message.type, message.payload, from.exchange) : message.payload;
   const handle = handlers[message.type as MessageName] as (payload: unknown, s: typeof sender) => Promise<unknown>;
-  return handle(message.payload, sender).then(
+  return handle(payload, sender);
+}
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
+  if (!isEnvelope(message)) return undefined;
+  return receive(message, sender).then(
     (result) => result ?? null,
     (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
   );
 });
+
+closeStorageToContentScripts().catch(warn('could not close storage to content scripts'));
 
 acceptPopupPorts();
 

@@ -6,9 +6,18 @@ import { POPUP_PORT, type TabVerdict, type VerdictPush } from '../messages';
 const key = (tabId: number) => `verdict:${tabId}`;
 const popups = new Set<browser.Runtime.Port>();
 
+/**
+ * Live verdict pushes go to the popup only: every tab's verdict (its IP list too) passes through this port, so a
+ * content script that opens it under the popup's name is turned away.
+ */
 export function acceptPopupPorts(): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== POPUP_PORT) return;
+    const fromPopup = port.sender?.id === browser.runtime.id && !!port.sender.url?.startsWith(browser.runtime.getURL('src/popup/'));
+    if (!fromPopup) {
+      port.disconnect();
+      return;
+    }
     popups.add(port);
     port.onDisconnect.addListener(() => popups.delete(port));
   });

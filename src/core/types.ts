@@ -17,7 +17,8 @@ export type KeyType = (typeof KEY_TYPES)[number];
 export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 /** The worst severity present, or `none`. */
-export type Risk = 'none' | Severity;
+export const RISKS = ['none', ...SEVERITIES] as const;
+export type Risk = (typeof RISKS)[number];
 
 /** The four steps of the user's path, in the order the panel shows them. */
 export const STEPS = ['purpose', 'scope', 'ip', 'rotation'] as const;

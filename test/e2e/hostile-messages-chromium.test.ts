@@ -1,0 +1,66 @@
+// A compromised content script (code running in KeyScope's own isolated world of an exchange tab) against the built
+// extension in Chromium: it may ask what the guard needs, for its own exchange, and nothing else. Chromium only: the
+// DevTools protocol reaches an extension's isolated world; Firefox's automation (BiDi) does not.
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { fixture, launchChromium } from '../../scripts/browsers.mjs';
+import { contentWorld, type ContentWorld } from './content-world';
+import { OKX, waitForOverlay } from './harness';
+import { useBrowser } from './okx-scenarios';
+
+const send = (type: string, payload: unknown) => `chrome.runtime.sendMessage(${JSON.stringify({ type, payload })})`;
+
+describe('a compromised content script on the OKX key page (Chromium)', () => {
+  const open = useBrowser({ name: 'Chromium', launch: () => launchChromium({ headless: true }) });
+
+  async function world(): Promise<{ page: Page; world: ContentWorld }> {
+    const page = await open(OKX.keyPage, { [OKX.keyPage]: fixture('okx/en-native.html') });
+    await waitForOverlay(page, { exchange: 'okx' });
+    return { page, world: await contentWorld(page) };
+  }
+
+  it('cannot list, delete or change what only the popup and settings page may (every key, settings, sites)', async () => {
+    const { world: w } = await world();
+    for (const [type, payload] of [['reminders:list', {}], ['reminder:delete', { id: 'x' }], ['settings:set', { sync: true }], ['sites:list', {}], ['verdict:get', { tabId: 1 }]] as const) {
+      const reply = await w.run<{ error?: string }>(send(type, payload));
+      expect(reply?.error, type).toMatch(/refused/);
+    }
+    await w.close();
+  });
+
+  it('speaks only for its own exchange: a record "for Binance" is stored as the OKX page\'s', async () => {
+    const { world: w } = await world();
+    const reply = await w.run<{ exchange?: string; name?: string }>(
+      send('reminder:record', { exchange: 'binance', name: 'spoofed', permissions: ['read'], ipBound: true, rotationDays: 30 }),
+    );
+    expect(reply).toMatchObject({ exchange: 'okx', name: 'spoofed' });
+    const names = await w.run<string[]>(send('reminders:tracked-names', { exchange: 'binance' }));
+    expect(names).toContain('spoofed'); // the OKX names: the payload's "binance" was not used
+    await w.close();
+  });
+
+  it('malformed or oversized requests are refused with a reason, and change nothing', async () => {
+    const { world: w } = await world();
+    const bad = await w.run<{ error?: string }>(send('reminder:record', { name: 'x', permissions: ['root'], ipBound: true, rotationDays: 30 }));
+    expect(bad.error).toMatch(/malformed request: permissions/);
+    const huge = await w.run<{ error?: string }>(send('purpose:set', { purpose: 'other', padding: 'x'.repeat(70_000) }));
+    expect(huge.error).toMatch(/larger than/);
+    await w.close();
+  });
+
+  it('cannot read or write storage.local itself, nor listen on the popup\'s port', async () => {
+    const { world: w } = await world();
+    const read = await w.run<string>('chrome.storage.local.get(null).then(() => "read", (e) => "refused: " + e.message)');
+    expect(read).toMatch(/^refused/);
+    const write = await w.run<string>('chrome.storage.local.set({ settings: { rotationDays: 1 } }).then(() => "written", (e) => "refused: " + e.message)');
+    expect(write).toMatch(/^refused/);
+    const port = await w.run<string>(`new Promise((resolve) => {
+      const port = chrome.runtime.connect({ name: 'keyscope-popup' });
+      port.onMessage.addListener(() => resolve('pushed'));
+      port.onDisconnect.addListener(() => resolve('disconnected'));
+      setTimeout(() => resolve('open'), 3000);
+    })`);
+    expect(port).toBe('disconnected');
+    await w.close();
+  });
+});
