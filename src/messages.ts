@@ -1,4 +1,5 @@
 import type { PolicyReading } from './core/policy';
+import type { PageDescription } from './content/describe-page';
 import type { Finding, Permission, Purpose, Risk } from './core/types';
 import type { ReminderEdit } from './inventory/lifecycle';
 import type { KeyCreated, Reminder } from './inventory/reminder';
@@ -54,6 +55,11 @@ export interface MessageMap {
   'verdict:clear': { request: Record<string, never>; response: void };
   /** popup → background: the verdict of a tab, if it is on a key page. */
   'verdict:get': { request: { tabId: number }; response: TabVerdict | null };
+  /**
+   * popup → background → the tab's guard: "This page is not read right?", the description of the page's form area
+   * (content/describe-page.ts); with `save`, the tab also saves it as a file. Refused from a tab.
+   */
+  'page:describe': { request: { tabId: number; save?: boolean }; response: PageDescription };
   /** content → background: the purpose the user last chose on this exchange. */
   'purpose:get': { request: { exchange: string }; response: Purpose | null };
   /** content → background: remember the purpose chosen on this exchange. */

@@ -9,7 +9,7 @@ import { injectGuard } from './inject-guard';
 import { readPolicy, refuseWhenLocked, withinPolicy } from './policy';
 import * as store from './reminders';
 import { startSync } from './sync';
-import { getVerdict, setVerdict } from './verdicts';
+import { describeTab, getVerdict, setVerdict } from './verdicts';
 
 type Handlers = { [K in MessageName]: (payload: Request<K>, sender: browser.Runtime.MessageSender) => Promise<Response<K>> };
 
@@ -54,6 +54,7 @@ export const handlers: Handlers = {
   'verdict:update': ({ verdict }, sender) => setVerdict(senderTab(sender), verdict),
   'verdict:clear': (_payload, sender) => setVerdict(senderTab(sender), null),
   'verdict:get': ({ tabId }) => getVerdict(tabId),
+  'page:describe': ({ tabId, save }, sender) => describeTab(tabId, save === true, sender),
   'purpose:get': ({ exchange }) => loadPurpose(exchange),
   'purpose:set': ({ exchange, purpose }) => savePurpose(exchange, purpose),
   'reminder:record': (key) => withinPolicy(key).then((allowed) => store.recordSubmitted(allowed, today())),

@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
-import { POPUP_PORT, type TabVerdict, type VerdictPush } from '../messages';
+import type { PageDescription } from '../content/describe-page';
+import { t } from '../i18n';
+import { POPUP_PORT, type Envelope, type TabVerdict, type VerdictPush } from '../messages';
 
 // Live verdicts per tab live in session storage: the service worker may be stopped at any moment (MV3),
 // and the popup must still find the verdict of a tab that has not changed since.
@@ -36,4 +38,19 @@ export async function setVerdict(tabId: number, verdict: TabVerdict | null): Pro
 export async function getVerdict(tabId: number): Promise<TabVerdict | null> {
   const stored = await browser.storage.session.get(key(tabId));
   return (stored[key(tabId)] as TabVerdict | undefined) ?? null;
+}
+
+/**
+ * "This page is not read right?" from the popup: asks the guard in the tab for its description of the page (and to save
+ * it, when asked). Only the extension's own pages may ask: a tab never gets another tab's page.
+ */
+export async function describeTab(tabId: number, save: boolean, sender: browser.Runtime.MessageSender): Promise<PageDescription> {
+  if (sender.tab) throw new Error('This message must come from the popup.');
+  const request: Envelope<'page:describe'> = { type: 'page:describe', payload: { tabId, ...(save ? { save } : {}) } };
+  // No guard in the tab (not a key page, KeyScope off there, page loaded before KeyScope): nobody answers.
+  const reply: unknown = await browser.tabs.sendMessage(tabId, request).catch(() => undefined);
+  if (typeof reply !== 'object' || reply === null || (reply as PageDescription).keyscope !== 'page-description') {
+    throw new Error(t('page_report_not_running'));
+  }
+  return reply as PageDescription;
 }

@@ -12,7 +12,7 @@ export const TOGGLE_CLASS = /check|switch|toggle/i;
 export const TOGGLED = '[class*="check" i], [class*="switch" i], [class*="toggle" i]';
 export const ON_CLASS = /(^|[-_])(checked|active|selected|on)$/i;
 // Fields that hold key material: never resolved, never read (docs/design.md, hard rules).
-const SECRET = /pass|secret|2fa|otp|one-time|verif|authenticat|captcha|密码|密钥|验证码/i;
+export const SECRET = /pass|secret|2fa|otp|one-time|verif|authenticat|captcha|密码|密钥|验证码/i;
 const CLIMB_CONTROL = 3;
 
 /** Whether an element only wraps the one below it (styled components, i18n spans): climbing through it is no step. */
@@ -32,7 +32,7 @@ export function* ancestors(start: Element, levels: number, boundary: Element): G
 export type ChoiceLabel = readonly [meaning: string, label: Element];
 
 export function isSecretField(field: Element): boolean {
-  if (field.getAttribute('type') === 'password') return true;
+  if (field.getAttribute('type')?.toLowerCase() === 'password') return true;
   const described = ['name', 'id', 'autocomplete', 'aria-label', 'placeholder'].map((a) => field.getAttribute(a) ?? '').join(' ');
   return SECRET.test(described);
 }

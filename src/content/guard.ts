@@ -1,5 +1,6 @@
 import { isKeyPage } from '../exchanges';
 import { fromWire } from '../exchanges/wire';
+import { answerDescribeRequests } from './describe-page';
 import { currentGuard, installGuard, takeProvidedAdapter } from './guard-handle';
 import { guardKeyList } from './key-list';
 import { guardKeyPage } from './key-page';
@@ -26,5 +27,7 @@ if (adapter) {
     },
   };
   installGuard(guard);
+  // The popup's "This page is not read right?", relayed by the background: answered on this page, key form or not.
+  answerDescribeRequests(adapter);
   if (isKeyPage(adapter, location.pathname)) guard.start();
 }

@@ -9,6 +9,7 @@ import { t } from '../i18n';
 import type { Settings } from '../inventory/settings';
 import { send, type TabVerdict } from '../messages';
 import { criticalQuestion, type CriticalQuestion } from './confirm-critical';
+import { describePage } from './describe-page';
 import { guardSettings } from './guard-settings';
 import { mountOverlay, type Overlay } from './overlay/mount';
 import type { PanelView } from './overlay/Panel';
@@ -100,6 +101,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
   };
 
   const actions = {
+    onDescribe: () => describePage(document, adapter, state.form),
     onPurpose(chosen: Purpose) {
       purpose = chosen;
       refresh();

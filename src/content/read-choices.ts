@@ -11,11 +11,23 @@ const SELECTED = '[aria-selected="true"], [aria-current]:not([aria-current="fals
 const OFFERS = '[role="listbox"], [role="menu"], [role="option"], [role="menuitem"], [role="tab"], [role="radio"], option';
 const PLACEHOLDER = /^(?:select|choose|please (?:select|choose)|请选择|請選擇|选择|選擇|--+)\b/i;
 const DAY = 24 * 60 * 60 * 1000;
+/** An on/off control: a checkbox or a switch, not a choice among several. */
+export const SWITCH = 'input[type="checkbox"], [role="switch"], [role="checkbox"], [aria-pressed]';
 
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** The text a user sees in `el`: icons and glyphs marked aria-hidden left out (a dropdown's arrow). */
+function visibleText(el: Element): string {
+  let text = '';
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement?.closest('[aria-hidden="true"]')) text += node.nodeValue ?? '';
+  }
+  return fold(text);
+}
+
 function shortText(el: Element): string | undefined {
-  const text = fold(el.textContent ?? '');
+  const text = visibleText(el);
   return text && text.length <= MAX_LABEL_CHARS ? text : undefined;
 }
 
@@ -43,7 +55,7 @@ export function chosenValue(label: Element, form: Element): string | undefined {
   for (const node of ancestors(label, CLIMB, form)) {
     const select = node.querySelector('select');
     if (select) {
-      const option = select.selectedOptions[0];
+      const option = select.options[select.selectedIndex];
       return option && option.value !== '' && !option.disabled ? shortText(option) : undefined;
     }
     const checked = Array.from(node.querySelectorAll('input[type="radio"]:checked, [role="radio"][aria-checked="true"], [role="option"][aria-selected="true"]'));
@@ -54,7 +66,8 @@ export function chosenValue(label: Element, form: Element): string | undefined {
     }
     const combo = node.querySelector('[role="combobox"], [aria-haspopup="listbox"]');
     if (combo) {
-      const shown = shortText(combo);
+      // antd puts role=combobox on an empty search input; the chosen value is shown beside it.
+      const shown = shortText(combo) ?? (combo.parentElement ? shortText(combo.parentElement) : undefined);
       return shown && !PLACEHOLDER.test(shown) ? shown : undefined;
     }
   }
@@ -91,8 +104,9 @@ export function expiryDays(text: string, now: number): number | undefined {
  * the chosen period or a date field's date.
  */
 export function readExpiry(label: Element, form: Element, labels: readonly ChoiceLabel[], now: number): number | undefined {
+  // Only an on/off control is the expiry's switch; a `<label for>` may name the period's `<select>` itself (KuCoin).
   const control = controlFor(label, form, labels);
-  if (control && !control.matches('input[type="radio"], [role="radio"]') && !isOn(control)) return undefined;
+  if (control?.matches(SWITCH) && !isOn(control)) return undefined;
   const chosen = chosenValue(label, form);
   if (chosen) return expiryDays(chosen, now);
   for (const node of ancestors(label, CLIMB, form)) {

@@ -4,7 +4,7 @@ import type { ExchangeAdapter } from '../exchanges/adapter';
 import { saysWhatItIsFor } from './form-context';
 import { ancestors, controlFor, CONTROL, isOn, isSecretField, labelTarget, labelledBy, NOT_TEXT, TOGGLED, type ChoiceLabel } from './controls';
 import { unnamedControls } from './read-permission-area';
-import { chosenValue, isChosen, readExpiry } from './read-choices';
+import { chosenValue, isChosen, readExpiry, SWITCH } from './read-choices';
 import { containsAny, exactLabel, labelIndex, labelInitials, labelLengthLimit, labelReader, mayStartLabel, textRun, type CharSource, type LabelAt } from './labels';
 
 // The one DOM→data step. Fields are found by visible label text and semantics (label, aria, role, input type),
@@ -142,14 +142,25 @@ function choiceLabels(found: FormScan): ChoiceLabel[] {
 /**
  * The permission of the area heading nearest above a control, however deep the wrappers between them; none when
  * headings of different areas are as near, or when the nearest is only the whole form's (a box outside every area).
- * A heading's copy (a tooltip, a screen-reader text) names the same area.
+ * A heading's copy (a tooltip, a screen-reader text) names the same area. A heading inside a sibling row that holds
+ * controls of its own is that row's, not the control's: MEXC 2022 nests the "Withdraw：" and "Transfer：" rows inside
+ * its "Spot" group, beside the Account and Trade rows.
  */
 function areaOf(control: Element, areas: ReadonlyArray<[Permission, Element]>, boundary: Element): Permission | undefined {
   for (let node = control.parentElement; node && node !== boundary && boundary.contains(node); node = node.parentElement) {
-    const inside = new Set(areas.filter(([, heading]) => node!.contains(heading)).map(([permission]) => permission));
-    if (inside.size > 0) return inside.size === 1 ? [...inside][0] : undefined;
+    const within = areas.filter(([, heading]) => node!.contains(heading));
+    if (within.length === 0) continue;
+    const own = within.filter(([, heading]) => !inOtherRow(heading, node!, control));
+    const inside = new Set((own.length > 0 ? own : within).map(([permission]) => permission));
+    return inside.size === 1 ? [...inside][0] : undefined;
   }
   return undefined;
+}
+
+/** Whether `heading` sits in a child of `node` that holds controls, other than the one holding `control`. */
+function inOtherRow(heading: Element, node: Element, control: Element): boolean {
+  const row = Array.from(node.children).find((child) => child.contains(heading));
+  return !!row && !row.contains(control) && row.querySelector(`${CONTROL}, ${TOGGLED}`) !== null;
 }
 
 
@@ -207,6 +218,12 @@ function lowestCommonAncestor(elements: readonly Element[]): Element | undefined
   let candidate: Element | null = first ?? null;
   while (candidate && !rest.every((el) => candidate!.contains(el))) candidate = candidate.parentElement;
   return candidate ?? undefined;
+}
+
+/** The on/off switch a label names directly: the label inside it, its `for`, or its `aria-labelledby`. */
+function switchOf(label: Element, boundary: Element): Element | undefined {
+  const target = label.closest(SWITCH) ?? labelTarget(label) ?? labelledBy(label, boundary, SWITCH);
+  return target?.matches(SWITCH) ? target : undefined;
 }
 
 /** Whether the user can change a control or field now: not disabled, by itself or by its fieldset. */
@@ -274,8 +291,12 @@ export function findKeyForm(root: Element, adapter: ExchangeAdapter): Element | 
   // Binance renders its IP field only once "Restrict access" is chosen: the "Unrestricted" choice anchors the form too.
   const ipChoice = found.unrestricted.map((label) => controlFor(label, root, labels)).find((c) => c && editable(c));
   const ipField = found.ipLabels.map((label) => textFieldFor(label, root)).find((f) => f && editable(f.field));
+  // A key the exchange binds to a partner has no IP field: the chosen partner option and its picker belong to the form
+  // (KuCoin's "Link Third-Party Applications" tab sits above the form element, 2023).
+  const partner = found.partnerChoices.find((label) => isChosen(label, root, labels));
+  const partnerParts = partner ? [partner, ...found.partnerFields] : [];
   const anchor = ipField?.field ?? ipChoice ?? found.sectionLabels[0];
-  const form = anchor ? lowestCommonAncestor([anchor, ...(ipChoice ? [ipChoice] : []), ...controls]) : undefined;
+  const form = anchor ? lowestCommonAncestor([anchor, ...(ipChoice ? [ipChoice] : []), ...controls, ...partnerParts]) : undefined;
   return form && (!recognition || saysWhatItIsFor(form, recognition.requiredContext)) ? form : undefined;
 }
 
@@ -310,7 +331,11 @@ export function readForm(form: Element, adapter: ExchangeAdapter, now = Date.now
     if (isOn(control)) ticked.add(permission);
   }
   const readOnly = found.readOnly.map(onControl).includes(true);
-  const unrestricted = found.unrestricted.map(onControl).includes(true);
+  // An IP restriction switch that is off (Kraken Pro "IP address restriction", 2024) binds no IP, as an "Unrestricted"
+  // choice that is on does: whatever field is left near its label (Kraken Pro's nonce window) is no IP list.
+  const ipSwitches = found.ipLabels.map((label) => switchOf(label, form)).filter((c): c is Element => !!c);
+  claimed.push(...ipSwitches);
+  const unrestricted = found.unrestricted.map(onControl).includes(true) || ipSwitches.some((control) => !isOn(control));
   const keyTypes = found.keyTypes.filter(([, label]) => onControl(label));
   for (const [permission, heading] of found.areas) {
     const control = controlFor(heading, form, labels);

@@ -138,7 +138,7 @@ export interface FormRecognition {
 export type ExchangeSite = Pick<ExchangeAdapter, 'id' | 'hosts' | 'keyPagePath'>;
 
 /**
- * Key-list labels for an exchange whose key list wording is [unknown] (shared/EXCHANGES.md): nothing matches, so
+ * Key-list labels for an exchange whose key list wording is [unknown] (docs/exchanges.md): nothing matches, so
  * KeyScope puts no flags beside that exchange's listed keys rather than guess at its words.
  */
 export const UNKNOWN_KEY_LIST: KeyListLabels = { name: [], permissions: [], ip: [], notBound: [], created: [], keyValue: [] };

@@ -8,6 +8,7 @@ import { GuardSite } from './GuardSite';
 import { KeyInventory } from './KeyInventory';
 import { LookalikeWarning } from './LookalikeWarning';
 import { NotificationsOffer } from './NotificationsOffer';
+import { PopupPageReport } from './PopupPageReport';
 import type { PopupData } from './popup-data';
 import { StatusBlock } from './StatusBlock';
 
@@ -37,6 +38,7 @@ export function Popup({ data }: { data: PopupData }) {
       {error && <p class="ks-error" role="alert">{error}</p>}
       {inventory.error && <p class="ks-error" role="alert">{inventory.error}</p>}
       {off && !verdict ? <ExchangeOff exchange={off} openOptions={openOptions} /> : <StatusBlock verdict={verdict} />}
+      <PopupPageReport data={data} verdict={verdict} />
       <GuardSite data={data} onError={setError} />
       <KeyInventory data={data} inventory={inventory} openOptions={openOptions} />
       <NotificationsOffer data={data} onError={setError} />

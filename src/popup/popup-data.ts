@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
+import type { PageDescription } from '../content/describe-page';
 import { POPUP_PORT, send, type ReminderList, type Request, type Response, type TabVerdict, type VerdictPush } from '../messages';
+import { t } from '../i18n';
 import { notificationsAllowed, requestNotifications, requestSite } from '../permissions';
 import type { NotificationsSource } from '../ui/use-notifications';
 
@@ -35,6 +37,11 @@ export interface PopupData extends NotificationsSource {
   requestSite(origin: string): Promise<boolean>;
   /** Guards a site whose permission the user has just granted, starting in the given tab; resolves to the guarded sites. */
   guardSite(origin: string, tabId: number | undefined): Promise<string[]>;
+  /**
+   * "This page is not read right?": the description of the active tab's form area, from KeyScope's guard in that tab;
+   * with `save`, the tab saves it as a file too. Rejects when KeyScope is not running there.
+   */
+  describePage?(save: boolean): Promise<PageDescription>;
 }
 
 /** The tab the popup was opened on: its URL is given only while the popup holds `activeTab` for it. */
@@ -74,5 +81,10 @@ export function connectPopupData(): PopupData {
     guardedSites: () => send('sites:list', {}),
     requestSite,
     guardSite: (origin, tabId) => send('sites:add', { origin, tabId }),
+    async describePage(save) {
+      const { id } = await tab;
+      if (id === undefined) throw new Error(t('page_report_not_running'));
+      return send('page:describe', { tabId: id, ...(save ? { save } : {}) });
+    },
   };
 }

@@ -134,9 +134,12 @@ test.each(targets)('%s: no adapter is built into the bootstrap or the guard; the
 // The organisation's policy (three rules, the policy watcher, the panel's cap) adds about 0.6 KB gzip: with the settings
 // and the policy together the guard measured 27,025 B gzip (merge of main a3ce16f into policy, 2026-11-26), over the
 // 26,624 B budget: raised to 27,520 B, the measured size plus about 500 B.
+// 2026-12-05 (issue 10, the real pages): the reader learned the permission area and its unnamed controls, the money
+// words of 14 languages, partner binding and the exchange's own expiry, Binance's edit-on-card flow; the panel gained
+// "This page is not read right?" (the form description, ~2.1 KB of it). Measured 33,191 B gzip: budget 33,792 B.
 test.each([
   ['bootstrap content script (every exchange page)', 'src/content/bootstrap.js', 2_048],
-  ['guard (injected on key pages only)', 'src/content/guard.js', 27_520],
+  ['guard (injected on key pages only)', 'src/content/guard.js', 33_792],
 ])('%s stays within its size budget', (what, file, gzipBudget) => {
   const script = readFileSync(join(root, 'dist', 'chrome', file));
   const gzip = gzipSync(script, { level: 9 }).length;

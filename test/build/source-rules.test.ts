@@ -16,8 +16,8 @@ test.each([
   ['innerHTML / outerHTML / insertAdjacentHTML', /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML/],
   ['dangerouslySetInnerHTML', /dangerouslySetInnerHTML/],
   ['eval / new Function / string timers', /\beval\(|new Function\(|setTimeout\(\s*['"`]/],
-  // `\bWebSocket\b`: the API, not a label such as Kraken's "Access WebSockets API".
-  ['network calls', /\bfetch\(|XMLHttpRequest|\bWebSocket\b|sendBeacon|EventSource/],
+  // The WebSocket API (constructed, called or looked up), not a label such as Kraken Pro's "WebSocket interface".
+  ['network calls', /\bfetch\(|XMLHttpRequest|\bnew\s+WebSocket\b|\bWebSocket\s*\(|\.WebSocket\b|\[['"]WebSocket['"]\]|sendBeacon|EventSource/],
   ['document.write', /document\.write/],
 ])('no %s in src/', (_what, pattern) => {
   const offenders = sources(src).filter((file) => pattern.test(readFileSync(file, 'utf8')));

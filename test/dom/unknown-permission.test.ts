@@ -107,7 +107,9 @@ function rowOf(control: Element, form: Element, areaHeadings: ReadonlySet<string
   while (row.parentElement && row.parentElement !== form && !holdsOther(row.parentElement) && !row.parentElement.matches('ul, ol, table, tbody, fieldset')) {
     row = row.parentElement;
   }
-  return row;
+  // The text printed under a control belongs to it (KuCoin 2023): the new control goes after that text.
+  const next = row.nextElementSibling;
+  return next && !next.matches(`${CONTROL}, ${TOGGLED}`) && !next.querySelector(`${CONTROL}, ${TOGGLED}`) && (next.textContent ?? '').trim() ? next : row;
 }
 
 type Kind = 'native' | 'switch' | 'pressed' | 'class';

@@ -6,9 +6,11 @@ import { text, type Text } from '../../core/text';
 import { PURPOSES, type Finding, type KeyFormSnapshot, type Purpose, type Step } from '../../core/types';
 import { gapAfter, say, t, uiLanguage } from '../../i18n';
 import { FindingList } from '../../ui/FindingList';
+import { PageReport } from '../../ui/PageReport';
 import { stepStatus, STEP_STATUS_TEXT } from '../../ui/step-status';
 import { VerdictLine } from '../../ui/Verdict';
 import { VerdictAnnouncement, worstFinding } from '../../ui/VerdictAnnouncement';
+import type { PageDescription } from '../describe-page';
 
 /** Everything the panel shows; computed by the key-page session, rendered here. */
 export interface PanelView {
@@ -42,6 +44,8 @@ export interface PanelActions {
   onRotation(days: number): void;
   /** The answer to "Create anyway?": true lets the held-back click through, false drops it. */
   onConfirm(create: boolean): void;
+  /** "This page is not read right?": the description of the page's form area, built at the click. */
+  onDescribe?(): PageDescription;
 }
 
 /**
@@ -222,6 +226,7 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
         </ol>
       )}
       {view.notice && <p class="ks-notice" role="status">{view.notice}</p>}
+      {actions.onDescribe && !collapsed && !view.keyCreated && <PageReport describe={actions.onDescribe} />}
     </section>
   );
 }
