@@ -7,7 +7,7 @@
 //   interception; every other request gets an empty 404, so nothing ever leaves the machine.
 // - extensionId / openPopup reach the extension's service worker and popup (Chromium).
 //
-// Facts this relies on are in shared/DESIGN.md, "Toolchain facts already verified on this machine".
+// Facts this relies on are in docs/design.md, "Toolchain facts already verified on this machine".
 
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';

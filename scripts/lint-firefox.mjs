@@ -1,4 +1,4 @@
-// `web-ext lint` on the Firefox build: no errors, no notices, and no warning but the one DESIGN.md accepts —
+// `web-ext lint` on the Firefox build: no errors, no notices, and no warning but the one docs/design.md accepts —
 // UNSAFE_VAR_ASSIGNMENT from preact's own dangerouslySetInnerHTML branch (KeyScope never uses that prop; a test says so).
 // `npm run lint:firefox` lints dist/firefox; `npm run package` lints the contents of the Firefox zip the same way.
 import { execFileSync } from 'node:child_process';

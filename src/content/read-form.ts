@@ -8,7 +8,7 @@ import { chosenValue, isChosen, readExpiry, SWITCH } from './read-choices';
 import { containsAny, exactLabel, labelIndex, labelInitials, labelLengthLimit, labelReader, mayStartLabel, textRun, type CharSource, type LabelAt } from './labels';
 
 // The one DOM→data step. Fields are found by visible label text and semantics (label, aria, role, input type),
-// never by the exchange's generated class names: those change with every release (EXCHANGES.md, OKX okui).
+// never by the exchange's generated class names: those change with every release (docs/exchanges.md, OKX okui).
 
 const TEXT_ENTRY = 'textarea, input:not([type]), input[type="text"], input[type="search"], input[type="url"]';
 const CHIP = 'li, [role="listitem"], [role="option"], [class*="tag" i], [class*="chip" i], [class*="selection-item" i]';

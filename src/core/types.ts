@@ -138,7 +138,7 @@ export interface EvaluationContext {
 
 /** One warning, with one line of why and one line of what to do. */
 export interface Finding {
-  /** Stable id, e.g. `scope.withdraw`; never renamed (see DESIGN.md). */
+  /** Stable id, e.g. `scope.withdraw`; never renamed (see docs/design.md). */
   id: string;
   severity: Severity;
   step: Step;

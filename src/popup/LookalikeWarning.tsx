@@ -39,7 +39,7 @@ function why(reason: LookalikeReason, name: string, host: string): Text {
 }
 
 /**
- * "This is not OKX": shown first when the tab's address imitates a supported exchange (DESIGN.md: the popup learns the
+ * "This is not OKX": shown first when the tab's address imitates a supported exchange (docs/design.md: the popup learns the
  * address through the `activeTab` grant of the toolbar click; no other permission). The block carries
  * `data-keyscope-lookalike` and `data-imitates="<exchange id>"` for tests outside the project.
  */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 
-// DESIGN.md hard rules, checked on the sources: page text is data, and nothing talks to a server.
+// docs/design.md hard rules, checked on the sources: page text is data, and nothing talks to a server.
 const src = new URL('../../src/', import.meta.url).pathname;
 
 function sources(dir: string): string[] {

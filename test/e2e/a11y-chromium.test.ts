@@ -143,7 +143,8 @@ describe('Accessibility in Chromium (built extension): axe on panel, popup and s
     expect(first).toMatchObject({ tag: 'button', name: 'Hide' });
     expect(first!.outline).toBe('solid 2px');
 
-    // The rest of the panel, in reading order: one stop for the purpose radios, the reminder choices, the custom field.
+    // The rest of the panel, in reading order: one stop for the purpose radios, the reminder choices, the custom field,
+    // then the way to report a page read wrong.
     const order: string[] = [];
     for (let presses = 0; presses < 20; presses++) {
       await page.keyboard.press('Tab');
@@ -152,7 +153,7 @@ describe('Accessibility in Chromium (built extension): axe on panel, popup and s
       expect(now.outline, `focus ring on ${now.name}`).toBe('solid 2px');
       order.push(now.type === 'radio' ? 'purpose radio' : now.name);
     }
-    expect(order).toEqual(['purpose radio', '30 days', '60 days', '90 days (suggested)', 'Custom days', 'Set']);
+    expect(order).toEqual(['purpose radio', '30 days', '60 days', '90 days (suggested)', 'Custom days', 'Set', 'This page is not read right?']);
     // No trap: the next Tab left the panel.
     expect(await focused()).toBeNull();
 

@@ -11,7 +11,7 @@
 // request with `true` without a dialog, and everything after it runs as for a user who clicked Allow.
 //
 // Firefox is not run here: its test pref extensions.webextOptionalPermissionPrompts=false would answer the request,
-// but Firefox refuses to let a test open moz-extension:// pages or the action popup (shared/DESIGN.md), and the
+// but Firefox refuses to let a test open moz-extension:// pages or the action popup (docs/design.md), and the
 // request needs a click inside one of them.
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

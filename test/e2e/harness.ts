@@ -1,4 +1,4 @@
-// Page-side helpers for the e2e tests: read the overlay host's contract attributes (DESIGN.md, "Contracts"),
+// Page-side helpers for the e2e tests: read the overlay host's contract attributes (docs/design.md, "Contracts"),
 // wait for them, and act on the page the way a user does (real mouse clicks and key presses via puppeteer).
 import { readFileSync } from 'node:fs';
 import type { ElementHandle, Page } from 'puppeteer-core';

@@ -45,7 +45,7 @@ async function waitForBadge(browser: Browser, text: string, timeout = 10_000): P
   throw new Error(`The badge never said ${JSON.stringify(text)}; it says ${JSON.stringify(shown)}`);
 }
 
-/** One popup row (DESIGN.md: `data-keyscope-reminder`, `data-status`), as a user reads it. */
+/** One popup row (docs/design.md: `data-keyscope-reminder`, `data-status`), as a user reads it. */
 interface Row {
   name: string;
   status: string | null;

@@ -58,7 +58,7 @@ describe('every rule file is registered', () => {
   });
 });
 
-describe('every DESIGN.md finding id is emitted by a registered rule', () => {
+describe('every docs/design.md finding id is emitted by a registered rule', () => {
   // Between them these inputs trigger every rule; each rule must label its finding with its own id.
   const inputs = [
     { snapshot: snapshot({ permissions: ['read', 'trade', 'withdraw'], ipEntries: [] }), context: context({ purpose: undefined, rotationDays: undefined }) },
