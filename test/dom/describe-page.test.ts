@@ -1,27 +1,19 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { answerDescribeRequests, describeForm, describePage, describeText, descriptionFileName, MAX_NODES, MAX_TEXT_CHARS, type PageDescription } from '../../src/content/describe-page';
 import { normalizeLabel } from '../../src/content/labels';
-import { adapterById } from '../../src/exchanges';
-import type { ExchangeAdapter } from '../../src/exchanges/adapter';
 import { okx } from '../../src/exchanges/okx';
-import { closePages, expectations, FIXTURES, loadFixture, replicaWindow, type FixturePage } from './fixture-page';
+import { closePages, expectations, FIXTURES, loadFixture, replicaWindow, type FixturePage, adapterFor, replicaPages } from './fixture-page';
 
 // "This page is not read right?": the description a user saves of a page's form area. On every replica page, with a
 // canary typed into every field, it holds the form's kinds and short labels and nothing typed, secret or long.
 
 afterEach(closePages);
 
-const adapter = (id: string): ExchangeAdapter => {
-  const found = adapterById(id);
-  if (!found) throw new Error(`no adapter ${id}`);
-  return found;
-};
+const adapter = adapterFor;
 
-const PAGES = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(join(FIXTURES, entry.name, 'expected.json')))
-  .flatMap((entry) => Object.keys(expectations(entry.name)).map((file) => [entry.name, file] as const));
+const PAGES = replicaPages();
 const FORM_PAGES = PAGES.filter(([id, file]) => expectations(id)[file]!.snapshot !== null);
 
 const TYPED = 'input:not([type]), input[type="text"], input[type="search"], input[type="url"], input[type="email"], input[type="tel"], input[type="number"], input[type="password"], textarea';

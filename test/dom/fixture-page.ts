@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window as PageWindow } from 'happy-dom';
 import { findKeyForm, readForm } from '../../src/content/read-form';
 import type { KeyFormSnapshot } from '../../src/core/types';
+import { adapterById } from '../../src/exchanges';
 import type { ExchangeAdapter } from '../../src/exchanges/adapter';
 
 // Replica pages of any exchange (test/fixtures/<exchange>/, format in test/fixtures/okx/README.md) loaded in their
@@ -21,6 +22,23 @@ export interface Expectation {
 
 export function expectations(exchange: string): Record<string, Expectation> {
   return JSON.parse(readFileSync(join(FIXTURES, exchange, 'expected.json'), 'utf8'));
+}
+
+/** The adapter by id, failing the test when there is none. */
+export function adapterFor(id: string): ExchangeAdapter {
+  const found = adapterById(id);
+  if (!found) throw new Error(`no adapter ${id}`);
+  return found;
+}
+
+/**
+ * Every replica page of every fixture folder with an expected.json, as [exchange id, file], found at run time: a new
+ * exchange's pages are covered by every test that lists them as soon as they exist.
+ */
+export function replicaPages(): Array<readonly [string, string]> {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(FIXTURES, entry.name, 'expected.json')))
+    .flatMap((entry) => Object.keys(expectations(entry.name)).map((file) => [entry.name, file] as const));
 }
 
 const windows: PageWindow[] = [];

@@ -1,10 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { readForm } from '../../src/content/read-form';
-import { adapterById } from '../../src/exchanges';
-import type { ExchangeAdapter } from '../../src/exchanges/adapter';
-import { closePages, expectations, FIXTURES, loadFixture, type FixturePage } from './fixture-page';
+import { closePages, expectations, loadFixture, type FixturePage, adapterFor, replicaPages } from './fixture-page';
 
 // Every replica page of every exchange (test/fixtures/<id>/expected.json) read as the content script reads it, then
 // the page shapes that only some exchanges have, changed as a user changes them: Binance's IP-restriction choice and
@@ -13,15 +9,9 @@ import { closePages, expectations, FIXTURES, loadFixture, type FixturePage } fro
 
 afterEach(closePages);
 
-const adapter = (id: string): ExchangeAdapter => {
-  const found = adapterById(id);
-  if (!found) throw new Error(`no adapter ${id}`);
-  return found;
-};
+const adapter = adapterFor;
 
-const PAGES = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(join(FIXTURES, entry.name, 'expected.json')))
-  .flatMap((entry) => Object.keys(expectations(entry.name)).map((file) => [entry.name, file] as const));
+const PAGES = replicaPages();
 const FORM_PAGES = PAGES.filter(([id, file]) => expectations(id)[file]!.snapshot !== null);
 /** Pages of the supported exchanges (not the generic adapter's made-up sites), each with a form. */
 const EXCHANGE_FORM_PAGES = FORM_PAGES.filter(([id]) => adapter(id).hosts.length > 0);

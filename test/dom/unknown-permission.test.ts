@@ -1,5 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import { controlFor, CONTROL, isOn, TOGGLED } from '../../src/content/controls';
@@ -7,9 +5,7 @@ import { normalizeLabel } from '../../src/content/labels';
 import { evaluate, verdictOf } from '../../src/core/evaluate';
 import { moneyPermission } from '../../src/core/money-words';
 import { PERMISSIONS } from '../../src/core/types';
-import { adapterById } from '../../src/exchanges';
-import type { ExchangeAdapter } from '../../src/exchanges/adapter';
-import { closePages, expectations, FIXTURES, loadFixture, type FixturePage } from './fixture-page';
+import { closePages, expectations, loadFixture, type FixturePage, adapterFor, replicaPages } from './fixture-page';
 
 // Unknown is never absent, on every replica page of every exchange (found at run time: a new exchange's pages are
 // covered as soon as they exist). A ticked control with a random label, added next to a permission the adapter knows,
@@ -19,17 +15,9 @@ import { closePages, expectations, FIXTURES, loadFixture, type FixturePage } fro
 
 afterEach(closePages);
 
-const adapter = (id: string): ExchangeAdapter => {
-  const found = adapterById(id);
-  if (!found) throw new Error(`no adapter ${id}`);
-  return found;
-};
+const adapter = adapterFor;
 
-const PAGES = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(join(FIXTURES, entry.name, 'expected.json')))
-  .flatMap((entry) => Object.entries(expectations(entry.name)).map(([file, expected]) => [entry.name, file, expected.snapshot] as const))
-  .filter(([, , snapshot]) => snapshot !== null && snapshot.permissions.length > 0)
-  .map(([id, file]) => [id, file] as const);
+const PAGES = replicaPages().filter(([id, file]) => (expectations(id)[file]!.snapshot?.permissions.length ?? 0) > 0);
 
 /** Every text any adapter gives a meaning: a random label equal to one of them is not unknown. */
 function knownTexts(page: FixturePage): Set<string> {
