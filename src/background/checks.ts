@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { isolated } from '../core/text';
 import { localCalendarDate } from '../core/rotation';
 import { adapterById } from '../exchanges';
 import { overdueCount, planNotifications } from '../inventory/notifications';
@@ -29,7 +30,7 @@ export async function updateBadge(stored: StoredReminders, today = localCalendar
 
 function message(reminder: Reminder, state: 'due-soon' | 'overdue'): string {
   const exchange = adapterById(reminder.exchange)?.name ?? reminder.exchange;
-  const name = reminder.name || t('unnamed_key');
+  const name = reminder.name ? isolated(reminder.name) : t('unnamed_key');
   return t(state === 'overdue' ? 'notification_overdue' : 'notification_due_soon', exchange, name, reminder.due);
 }
 

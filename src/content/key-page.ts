@@ -1,4 +1,5 @@
 import { evaluate, verdictOf } from '../core/evaluate';
+import { isolated } from '../core/text';
 import { parseAllowList } from '../core/ip-allowlist';
 import { keyIsBound } from '../core/ip-binding';
 import type { ManagedPolicy } from '../core/policy';
@@ -177,13 +178,13 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     if (snapshot.listedKey) {
       // The restrictions of a key the exchange has already (Binance): its reminder changes, no creation to wait for.
       send('reminder:restrictions', { ...created, rotationChosen: current.rotationDays !== undefined }).then(
-        (reminder) => { notice = t('notice_restrictions_saved', reminder.name || t('this_key'), reminder.due); refresh(); },
+        (reminder) => { notice = t('notice_restrictions_saved', reminder.name ? isolated(reminder.name) : t('this_key'), reminder.due); refresh(); },
         (error: unknown) => { lastRecorded = ''; notice = t('notice_save_failed', error instanceof Error ? error.message : String(error)); refresh(); },
       );
       return;
     }
     const recorded = send('reminder:record', created).then(
-      (reminder) => { notice = t('notice_saved', reminder.name || t('this_key'), reminder.due); refresh(); return true; },
+      (reminder) => { notice = t('notice_saved', reminder.name ? isolated(reminder.name) : t('this_key'), reminder.due); refresh(); return true; },
       (error: unknown) => { lastRecorded = ''; notice = t('notice_save_failed', error instanceof Error ? error.message : String(error)); refresh(); return false; },
     );
     submitted = { name: snapshot.keyName, recorded };
@@ -212,7 +213,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
       .then(
         (reminder) => {
           notice = reminder
-            ? t(name ? 'notice_confirmed_named' : 'notice_confirmed', reminder.due, name)
+            ? t(name ? 'notice_confirmed_named' : 'notice_confirmed', reminder.due, isolated(name))
             : t('notice_no_pending');
         },
         (error: unknown) => { notice = t('notice_confirm_failed', error instanceof Error ? error.message : String(error)); },

@@ -27,3 +27,12 @@ export function text(id: MessageId, ...subs: Sub[]): Text {
 export function orList(items: readonly Sub[]): Sub {
   return items.reduce((joined: Sub, item) => text('list_or', joined, item));
 }
+
+/**
+ * A name from a page, a file or the user, to be set into a sentence as plain text (notifications, messages, labels):
+ * wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so that a right-to-left name cannot reorder the words
+ * around it. In markup, `<bdi>` does the same.
+ */
+export function isolated(name: string): string {
+  return `\u2068${name}\u2069`;
+}

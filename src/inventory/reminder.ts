@@ -62,9 +62,17 @@ export interface KeyCreated {
 
 export const NAME_MAX = 200;
 
-/** A name as stored: trimmed, at most NAME_MAX characters, never splitting a character. */
+// Control and format characters (Unicode Cc, Cf): bidi overrides and isolates, zero-width and invisible characters
+// that make a name read backwards or hide part of it. Only the zero-width joiner and non-joiner stay: scripts (Persian,
+// Indic) and emoji need them, and they reorder nothing.
+const HIDDEN_CHARACTERS = /(?![\u200c\u200d])[\p{Cc}\p{Cf}]/gu;
+
+/**
+ * A name as stored: control and format characters removed, trimmed, at most NAME_MAX characters, never splitting a
+ * character. Shown always isolated from the text around it (`<bdi>`, or {@link isolated} in plain text).
+ */
 export function storedName(name: string): string {
-  return Array.from(name.trim()).slice(0, NAME_MAX).join('');
+  return Array.from(name.replace(HIDDEN_CHARACTERS, '').trim()).slice(0, NAME_MAX).join('');
 }
 /** Longest history kept: the first event and the latest ones (see lifecycle's `withEvent`). */
 export const HISTORY_MAX = 200;
@@ -115,7 +123,8 @@ export function ownFields(r: Reminder): Reminder {
   const fields: { [K in keyof Required<Reminder>]: Reminder[K] } = {
     id: r.id,
     exchange: r.exchange,
-    name: r.name,
+    // Records stored, imported or synced before names were cleaned are cleaned as they are read.
+    name: storedName(r.name),
     permissions: [...r.permissions],
     ipBound: r.ipBound,
     purpose: r.purpose,

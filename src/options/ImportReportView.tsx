@@ -1,4 +1,4 @@
-import { text, type MessageId } from '../core/text';
+import { isolated, text, type MessageId } from '../core/text';
 import { say, t } from '../i18n';
 import type { SettingsChange } from '../inventory/settings';
 import type { ImportReport } from '../inventory/transfer';
@@ -38,7 +38,7 @@ export function ImportReportView({ report, data, onSiteAdded }: { report: Import
         <ul class="ks-rejected">
           {report.rejected.map((r) => (
             <li key={r.index}>
-              {r.name !== undefined ? t('import_rejected_named', r.index + 1, r.name, say(r.reason)) : t('import_rejected', r.index + 1, say(r.reason))}
+              {r.name !== undefined ? t('import_rejected_named', r.index + 1, isolated(r.name), say(r.reason)) : t('import_rejected', r.index + 1, say(r.reason))}
             </li>
           ))}
         </ul>

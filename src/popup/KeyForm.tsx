@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { isolated } from '../core/text';
 import { daysBetween, DEFAULT_ROTATION_DAYS, MAX_ROTATION_DAYS, parseCalendarDate, parseRotationDays, ROTATION_CHOICES, rotationDueDate } from '../core/rotation';
 import { PERMISSIONS, type Permission } from '../core/types';
 import { ADAPTERS, adapterById } from '../exchanges';
@@ -135,7 +136,7 @@ export function KeyForm({
   const expiry = draft.exchange ? unboundExpiryText({ exchange: draft.exchange, permissions: draft.permissions, ipBound: draft.ipBound }) : undefined;
   const exchanges = ADAPTERS.map((a) => a.id);
   if (initial && !exchanges.includes(initial.exchange)) exchanges.push(initial.exchange);
-  const title = initial ? t('form_edit', initial.name || t('unnamed_key')) : t('form_add');
+  const title = initial ? t('form_edit', initial.name ? isolated(initial.name) : t('unnamed_key')) : t('form_add');
 
   return (
     <form class="ks-form" onSubmit={submit} noValidate aria-label={title} ref={form}>

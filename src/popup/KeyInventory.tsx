@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { isolated } from '../core/text';
 import { adapterById } from '../exchanges';
 import { byUrgency, deadlineFor, isLive } from '../inventory/lifecycle';
 import type { Reminder } from '../inventory/reminder';
@@ -14,7 +15,7 @@ const UNDO_MS = 8000;
 
 type FormState = { mode: 'add' } | { mode: 'edit'; reminder: Reminder } | undefined;
 
-const keyName = (r: Reminder) => t('quoted', r.name || t('unnamed_key'));
+const keyName = (r: Reminder) => t('quoted', r.name ? isolated(r.name) : t('unnamed_key'));
 
 /** The user's keys, most urgent first, with their history, the add/edit form and undo of a delete. */
 export function KeyInventory({ data, inventory, openOptions }: { data: PopupData; inventory: Inventory; openOptions: () => void }) {

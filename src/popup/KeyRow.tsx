@@ -87,7 +87,7 @@ export function KeyRow({
   return (
     <li class="ks-row" data-keyscope-reminder="" data-status={status} data-state={r.state} data-reminder-id={r.id} tabIndex={-1} aria-labelledby={nameId}>
       <div class="ks-row-head">
-        <strong class="ks-row-name" id={nameId}>{r.name || t('unnamed_key_row')}</strong>
+        <strong class="ks-row-name" id={nameId}>{r.name ? <bdi>{r.name}</bdi> : t('unnamed_key_row')}</strong>
         {STATUS_CHIP[status] && <span class="ks-chip">{t(STATUS_CHIP[status]!)}</span>}
         <span class="ks-row-tools">
           {live && button(t('edit'), 'edit', 'ks-link')}

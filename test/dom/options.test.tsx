@@ -169,7 +169,7 @@ describe('options: import', () => {
     expect(result.textContent).toContain('Imported: 2 added, 1 updated, 3 unchanged, 2 rejected.');
     const items = within(result).getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual([
-      'Record 5 “<img src=x onerror=alert(1)>”: not a valid KeyScope reminder (invalid field: exchange)',
+      'Record 5 “\u2068<img src=x onerror=alert(1)>\u2069”: not a valid KeyScope reminder (invalid field: exchange)',
       'Record 8: duplicate id in this file',
     ]);
     // A name from the file is text, never markup.

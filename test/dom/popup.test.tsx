@@ -168,6 +168,16 @@ describe('popup live status', () => {
 });
 
 describe('popup key list', () => {
+  test('a right-to-left name is isolated: in its row (<bdi>) and in every sentence that names it (FSI … PDI)', async () => {
+    const background = fakeBackground([reminder({ name: 'בוט מס', due: '2026-11-20' })]);
+    background.failing.set('reminder:snooze', 'storage is full');
+    await renderPopup(background);
+    const name = rows()[0]!.querySelector('.ks-row-name bdi');
+    expect(name?.textContent).toBe('בוט מס');
+    fireEvent.click(within(rows()[0]!).getByRole('button', { name: 'Snooze 1 day' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('\u2068בוט מס\u2069');
+  });
+
   test('live keys most urgent first, with their due text; rotated and revoked keys in a closed history', async () => {
     await renderPopup(
       fakeBackground([
@@ -309,7 +319,7 @@ describe('popup actions', () => {
     fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(rows()).toHaveLength(0));
     expect(background.calls).toEqual([{ type: 'reminder:delete', payload: { id: key.id } }]);
-    expect(screen.getByRole('status').textContent).toContain('Deleted “tax tool”.');
+    expect(screen.getByRole('status').textContent).toContain('Deleted “\u2068tax tool\u2069”.');
 
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(rows()).toHaveLength(1));
@@ -363,7 +373,7 @@ describe('popup actions', () => {
     await renderPopup(background);
     const readsBefore = background.reads();
     fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Snooze 7 days' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Could not snooze “tax tool”: Storage quota exceeded.');
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not snooze “\u2068tax tool\u2069”: Storage quota exceeded.');
     await waitFor(() => expect(background.reads()).toBe(readsBefore + 1));
     expect(rowNamed('tax tool').textContent).not.toContain('Snoozed');
 
@@ -472,7 +482,7 @@ describe('popup add and edit by hand', () => {
     await renderPopup(background);
     fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Edit' }));
 
-    expect(screen.getByRole('heading', { name: 'Edit “tax tool”' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Edit “\u2068tax tool\u2069”' })).toBeTruthy();
     expect(field('Key name').value).toBe('tax tool');
     expect(field('Rotate every').value).toBe('custom');
     expect(field('Days between rotations (1–366)').value).toBe('45');

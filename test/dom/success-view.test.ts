@@ -7,6 +7,7 @@ import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
 import {
   byText, CANARY, EXPECTED, fakeBackground, html, keyScopeOutput, loadIntoDocument, pageWindow, reportReads, waitFor, type Handlers,
 } from './key-list-harness';
+import { isolated } from '../../src/core/text';
 
 // Capture: the user submits OKX's create form (a pending reminder is recorded), OKX replaces the form by the view
 // showing the new key and its secret (~200 ms later in the replicas), and KeyScope, recognising that view by its
@@ -143,7 +144,7 @@ describe('the guard confirms the pending reminder when OKX shows the new key', (
     await waitFor(() => expect(background.of('reminder:confirm-pending')).toHaveLength(1), 2000);
     expect(background.of('reminder:confirm-pending')[0]).toEqual({ exchange: 'okx', name });
     expect(reminders[0]?.state).toBe('active');
-    await waitFor(() => expect(panelText()).toContain(`"${name}" created. Reminder confirmed: rotate by due+14d.`));
+    await waitFor(() => expect(panelText()).toContain(`"${isolated(name)}" created. Reminder confirmed: rotate by due+14d.`));
     expect(panelText()).toContain('never reads the key, secret or passphrase');
     expect(panel()!.shadowRoot!.querySelector('.ks-steps')).toBeNull();
 
@@ -175,7 +176,7 @@ describe('the guard confirms the pending reminder when OKX shows the new key', (
       await type(document.querySelector<HTMLInputElement>('#ck-name')!, name);
       await waitFor(() => expect(panel()?.getAttribute('data-findings')).toContain('ip.missing'));
       byText('Confirm').click();
-      await waitFor(() => expect(panelText()).toContain(`"${name}" created. Reminder confirmed`), 2000);
+      await waitFor(() => expect(panelText()).toContain(`"${isolated(name)}" created. Reminder confirmed`), 2000);
       byText("I've saved it").click();
       await waitFor(() => expect(panel()).toBeNull());
     }
@@ -231,7 +232,7 @@ describe('what is not confirmed', () => {
     await type(document.querySelector<HTMLInputElement>('#ck-name')!, 'never-created');
     await waitFor(() => expect(panel()?.getAttribute('data-findings')).toContain('ip.missing'));
     byText('Confirm').click();
-    await waitFor(() => expect(panelText()).toContain('Reminder saved: rotate "never-created" by due+90d.'));
+    await waitFor(() => expect(panelText()).toContain(`Reminder saved: rotate "${isolated('never-created')}" by due+90d.`));
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(background.of('reminder:confirm-pending')).toEqual([]);
     expect(reminders).toEqual([{ name: 'never-created', state: 'pending', due: 'due+90d' }]);

@@ -119,6 +119,16 @@ describe('records stay valid for years of use', () => {
     expect(validateReminder(long)).toEqual(long);
   });
 
+  test('names lose control and format characters (bidi overrides, isolates, zero-width), keep joiners, in every way in', () => {
+    const hostile = '\u202Egnp.exe\u202C bot\u2066x\u2069\u200B\u0007\n\uFEFF';
+    const made = newReminder({ ...key, name: hostile }, '2026-11-26', 'x', { source: 'manual', state: 'active' });
+    expect(made.name).toBe('gnp.exe botx');
+    expect(edit(made, { name: `a\u202Eb` }, '2026-11-26', okx.rules).name).toBe('ab');
+    // Stored, imported or synced before: cleaned as it is read. Emoji and scripts keep their joiners.
+    expect(validateReminder({ ...made, name: hostile })!.name).toBe('gnp.exe botx');
+    expect(validateReminder({ ...made, name: '👩\u200D💻 می\u200Cخواهم' })!.name).toBe('👩\u200D💻 می\u200Cخواهم');
+  });
+
   test('validation keeps only a reminder\'s own fields', () => {
     const withExtra = { ...active(), secret: 'CANARY-SECRET', history: [{ kind: 'created', on: '2026-11-26', note: 'x' }] };
     const valid = validateReminder(withExtra)!;

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { isolated } from '../../core/text';
 import type { KeyFlag as Flag } from '../../core/key-list-flags';
 import type { UnboundKeyExpiry } from '../../core/types';
 import { t, uiLanguage } from '../../i18n';
@@ -51,7 +52,7 @@ export function KeyFlag({ view, onTrack }: { view: KeyFlagView; onTrack: () => v
     onTrack();
   };
   return (
-    <div class="ks-flag" role="group" lang={uiLanguage()} aria-label={`KeyScope: ${view.name || t('this_key')}`}>
+    <div class="ks-flag" role="group" lang={uiLanguage()} aria-label={`KeyScope: ${view.name ? isolated(view.name) : t('this_key')}`}>
       <span class="ks-flag-brand">KeyScope</span>
       {view.flags.length === 0 && <span class="ks-flag-ok">{t('flag_none')}</span>}
       {view.flags.map((flag) => (
