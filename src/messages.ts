@@ -20,6 +20,15 @@ export interface TabVerdict {
   toFix: number;
 }
 
+/**
+ * A tab on a key page whose latest verdict the background could not keep (session storage full or refusing, or a
+ * verdict refused as malformed): the popup says it does not know, never shows an older verdict as current.
+ */
+export const VERDICT_UNKNOWN = 'unknown';
+
+/** What the popup knows of a tab: its verdict, not a key page (null), or not known ({@link VERDICT_UNKNOWN}). */
+export type TabState = TabVerdict | null | typeof VERDICT_UNKNOWN;
+
 /** The stored reminders as the popup lists them. */
 export interface ReminderList {
   reminders: Reminder[];
@@ -54,7 +63,7 @@ export interface MessageMap {
   /** content → background: the tab left the key page. */
   'verdict:clear': { request: Record<string, never>; response: void };
   /** popup → background: the verdict of a tab, if it is on a key page. */
-  'verdict:get': { request: { tabId: number }; response: TabVerdict | null };
+  'verdict:get': { request: { tabId: number }; response: TabState };
   /**
    * popup → background → the tab's guard: "This page is not read right?", the description of the page's form area
    * (content/describe-page.ts); with `save`, the tab also saves it as a file. Refused from a tab.
@@ -149,5 +158,5 @@ export const POPUP_PORT = 'keyscope-popup';
 /** background → popup over the port: a tab's verdict changed (null: the tab left the key page). */
 export interface VerdictPush {
   tabId: number;
-  verdict: TabVerdict | null;
+  verdict: TabState;
 }

@@ -8,7 +8,7 @@ import { classifySender, mayAsk } from './senders';
 import { closeStorageToContentScripts } from './storage-access';
 import { onInventoryChange } from './reminders';
 import { pullFromSync, pushToSync, watchSync } from './sync';
-import { acceptPopupPorts, setVerdict } from './verdicts';
+import { acceptPopupPorts, setVerdict, verdictUnknown } from './verdicts';
 
 // Every listener is registered synchronously at start-up, so that a restarted service worker (MV3 stops it at any
 // moment) receives the event that woke it. State lives in storage; nothing here survives a restart, nor needs to.
@@ -28,7 +28,16 @@ function isEnvelope(message: unknown): message is Envelope {
 async function receive(message: Envelope, sender: browser.Runtime.MessageSender): Promise<unknown> {
   const from = await classifySender(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') });
   if (!mayAsk(from, message.type)) throw new Error(`KeyScope refused "${message.type}" from this sender.`);
-  const payload = from.kind === 'content' ? contentRequest(message.type, message.payload, from.exchange) : message.payload;
+  let payload: unknown = message.payload;
+  if (from.kind === 'content') {
+    try {
+      payload = contentRequest(message.type, message.payload, from.exchange);
+    } catch (error) {
+      // A tab whose verdict was refused has no current verdict: the popup must not keep showing the one before.
+      if (message.type === 'verdict:update') await verdictUnknown(from.tabId);
+      throw error;
+    }
+  }
   const handle = handlers[message.type as MessageName] as (payload: unknown, s: typeof sender) => Promise<unknown>;
   return handle(payload, sender);
 }

@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { PageDescription } from '../content/describe-page';
 import { t } from '../i18n';
-import { POPUP_PORT, type Envelope, type TabVerdict, type VerdictPush } from '../messages';
+import { POPUP_PORT, VERDICT_UNKNOWN, type Envelope, type TabState, type TabVerdict, type VerdictPush } from '../messages';
 
 // Live verdicts per tab live in session storage: the service worker may be stopped at any moment (MV3),
 // and the popup must still find the verdict of a tab that has not changed since.
@@ -29,15 +29,44 @@ function push(message: VerdictPush): void {
   for (const port of popups) port.postMessage(message);
 }
 
+/** Tabs whose latest verdict could not be kept, remembered here too in case not even the small mark could be stored. */
+const unknownTabs = new Set<number>();
+
+/**
+ * Keeps a tab's verdict for the popup. When it cannot be stored (session storage full or refusing), the tab's older
+ * verdict is removed and the tab marked unknown, so that the popup never shows a stale verdict as current; the error
+ * still reaches the sender.
+ */
 export async function setVerdict(tabId: number, verdict: TabVerdict | null): Promise<void> {
-  if (verdict) await browser.storage.session.set({ [key(tabId)]: verdict });
-  else await browser.storage.session.remove(key(tabId));
+  if (!verdict) {
+    unknownTabs.delete(tabId);
+    await browser.storage.session.remove(key(tabId));
+    push({ tabId, verdict: null });
+    return;
+  }
+  try {
+    await browser.storage.session.set({ [key(tabId)]: verdict });
+  } catch (error) {
+    await verdictUnknown(tabId);
+    throw error;
+  }
+  unknownTabs.delete(tabId);
   push({ tabId, verdict });
 }
 
-export async function getVerdict(tabId: number): Promise<TabVerdict | null> {
+/** The tab's verdict is not known any more (not kept, or its update refused): say so, never show the older one. */
+export async function verdictUnknown(tabId: number): Promise<void> {
+  unknownTabs.add(tabId);
+  push({ tabId, verdict: VERDICT_UNKNOWN });
+  // Removing frees the old verdict's space, so the small mark fits even when storage is full.
+  await browser.storage.session.remove(key(tabId)).catch(() => undefined);
+  await browser.storage.session.set({ [key(tabId)]: VERDICT_UNKNOWN }).catch(() => undefined);
+}
+
+export async function getVerdict(tabId: number): Promise<TabState> {
+  if (unknownTabs.has(tabId)) return VERDICT_UNKNOWN;
   const stored = await browser.storage.session.get(key(tabId));
-  return (stored[key(tabId)] as TabVerdict | undefined) ?? null;
+  return (stored[key(tabId)] as TabState | undefined) ?? null;
 }
 
 /**

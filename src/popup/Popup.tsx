@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { TabVerdict } from '../messages';
+import type { TabState } from '../messages';
 import { t } from '../i18n';
 import { errorText } from '../ui/errors';
 import { useInventory } from '../ui/use-inventory';
@@ -14,7 +14,7 @@ import { StatusBlock } from './StatusBlock';
 
 /** The popup: a warning when the tab imitates an exchange, the live verdict of the current tab, then the user's keys. */
 export function Popup({ data }: { data: PopupData }) {
-  const [verdict, setVerdict] = useState<TabVerdict | null | undefined>(undefined);
+  const [verdict, setVerdict] = useState<TabState | undefined>(undefined);
   const [error, setError] = useState('');
   const inventory = useInventory(useCallback(() => data.reminders(), [data]));
   const off = useExchangeOff(data, inventory.list?.settings);

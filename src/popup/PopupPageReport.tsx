@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { adapterForHost } from '../exchanges';
-import type { TabVerdict } from '../messages';
+import type { TabState } from '../messages';
 import { PageReport } from '../ui/PageReport';
 import type { PopupData } from './popup-data';
 
@@ -19,7 +19,7 @@ function guardedTab(url: string | undefined, sites: readonly string[]): boolean 
  * "This page is not read right?" for the current tab, on the sites KeyScope guards (or wherever it shows a verdict):
  * the description comes from the guard in the tab, which also saves the file.
  */
-export function PopupPageReport({ data, verdict }: { data: PopupData; verdict: TabVerdict | null | undefined }) {
+export function PopupPageReport({ data, verdict }: { data: PopupData; verdict: TabState | undefined }) {
   const [guarded, setGuarded] = useState(false);
   useEffect(() => {
     // A failure to list the sites is reported by "Guard this page"; here it only hides the offer.

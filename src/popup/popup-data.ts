@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { PageDescription } from '../content/describe-page';
-import { POPUP_PORT, send, type ReminderList, type Request, type Response, type TabVerdict, type VerdictPush } from '../messages';
+import { POPUP_PORT, send, type ReminderList, type Request, type Response, type TabState, type VerdictPush } from '../messages';
 import { t } from '../i18n';
 import { notificationsAllowed, requestNotifications, requestSite } from '../permissions';
 import type { NotificationsSource } from '../ui/use-notifications';
@@ -18,10 +18,10 @@ export type PopupMessage =
 
 /** What the popup needs from the extension, behind one seam so components can be tested without a browser. */
 export interface PopupData extends NotificationsSource {
-  /** The verdict of the active tab now, or null when it is not on a guarded key page. */
-  verdict(): Promise<TabVerdict | null>;
+  /** The verdict of the active tab now, null when it is not on a guarded key page, 'unknown' when it was not kept. */
+  verdict(): Promise<TabState>;
   /** Calls back whenever the active tab's verdict changes while the popup is open; returns a stop function. */
-  onVerdict(callback: (verdict: TabVerdict | null) => void): () => void;
+  onVerdict(callback: (verdict: TabState) => void): () => void;
   reminders(): Promise<ReminderList>;
   /** One change to the inventory; rejects with the background's own words when it fails. */
   send<K extends PopupMessage>(type: K, payload: Request<K>): Promise<Response<K>>;

@@ -6,7 +6,7 @@ import { okx } from '../../src/exchanges/okx';
 import { confirm, edit, newReminder, revoke, rotate, snooze } from '../../src/inventory/lifecycle';
 import type { Reminder } from '../../src/inventory/reminder';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
-import type { Request, Response, TabVerdict } from '../../src/messages';
+import type { Request, Response, TabState, TabVerdict } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import type { PopupData, PopupMessage } from '../../src/popup/popup-data';
 
@@ -39,7 +39,7 @@ interface Call {
  */
 function fakeBackground(
   initial: Reminder[],
-  options: { verdict?: TabVerdict | null; quarantine?: unknown[]; notifications?: boolean; grant?: boolean; settings?: Partial<Settings>; tabUrl?: string } = {},
+  options: { verdict?: TabState; quarantine?: unknown[]; notifications?: boolean; grant?: boolean; settings?: Partial<Settings>; tabUrl?: string } = {},
 ) {
   let reminders = structuredClone(initial);
   let notifications = options.notifications ?? true;
@@ -47,7 +47,7 @@ function fakeBackground(
   const calls: Call[] = [];
   const failing = new Map<PopupMessage, string>();
   let reads = 0;
-  let verdictListener: ((verdict: TabVerdict | null) => void) | undefined;
+  let verdictListener: ((verdict: TabState) => void) | undefined;
 
   const find = (id: string) => {
     const found = reminders.find((r) => r.id === id);
@@ -118,7 +118,7 @@ function fakeBackground(
     failing,
     reads: () => reads,
     stored: () => reminders,
-    push: (verdict: TabVerdict | null) => verdictListener?.(verdict),
+    push: (verdict: TabState) => verdictListener?.(verdict),
   };
 }
 
@@ -158,6 +158,17 @@ describe('popup live status', () => {
     act(() => background.push(null));
     await waitFor(() => expect(status()).toBeNull());
     expect(screen.getByText(/not an exchange's API-key form/)).toBeTruthy();
+  });
+
+  test('a verdict the background could not keep shows as unknown, never as the older verdict', async () => {
+    const background = fakeBackground([], { verdict: verdictFor(['read']) });
+    render(<Popup data={background.data} />);
+    await waitFor(() => expect(status()?.getAttribute('data-risk')).toBe('medium'));
+    act(() => background.push('unknown'));
+    await waitFor(() => expect(status()!.getAttribute('data-risk')).toBe('unknown'));
+    expect(status()!.getAttribute('data-findings')).toBe('');
+    expect(status()!.textContent).toContain('could not keep this tab');
+    expect(status()!.textContent).not.toContain('Stop');
   });
 
   test('a failure to reach the background is said, not hidden', async () => {
