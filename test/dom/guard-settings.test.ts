@@ -3,7 +3,7 @@ import { guardKeyPage } from '../../src/content/key-page';
 import { okx } from '../../src/exchanges/okx';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
-import { byText, EXPECTED, fakeBackground, loadIntoDocument, waitFor } from './key-list-harness';
+import { byText, EXPECTED, fakeBackground, loadIntoDocument, waitForValue } from './key-list-harness';
 
 // The guard follows the settings on the OKX replica. The suggested rotation interval is the user's default, clamped
 // to OKX's own deadline. Confirm before critical (a setting, off by default), on the OKX replica whose own submit handler answers ~200 ms
@@ -64,7 +64,7 @@ async function fillRiskyKey() {
   name.value = 'payout-script';
   name.dispatchEvent(new Event('input', { bubbles: true }));
   document.querySelector<HTMLInputElement>('#ck-withdraw')!.click();
-  await waitFor(() => document.querySelector('[data-keyscope-overlay]')?.getAttribute('data-risk') === 'critical');
+  await waitForValue(() => document.querySelector('[data-keyscope-overlay]')?.getAttribute('data-risk') === 'critical');
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,18 +74,18 @@ describe('confirm before critical: on', () => {
     const { background, submitted } = guarded({ confirmCritical: true });
     await fillRiskyKey();
     // Settings arrive from the background asynchronously: the guard acts on them once known.
-    await waitFor(() => background.of('settings:get').length === 1);
+    await waitForValue(() => background.of('settings:get').length === 1);
     await pause(0);
     const before = formState();
 
     const create = byText(submit!, dialog());
     create.click();
-    await waitFor(() => question());
+    await waitForValue(() => question());
     expect(question()!.textContent).toContain('Create this key anyway?');
     expect(question()!.textContent).toContain('OKX has not received your click yet.');
     expect(Array.from(question()!.querySelectorAll('[data-finding-id]')).map((li) => li.getAttribute('data-finding-id'))).toEqual(['scope.withdraw']);
     // A keyboard user answers right away: the safe answer has the focus.
-    await waitFor(() => panel()!.activeElement === panelButton('Go back'));
+    await waitForValue(() => panel()!.activeElement === panelButton('Go back'));
 
     panelButton('Go back').click();
     await pause(OKX_ANSWERS_MS + 100);
@@ -102,12 +102,12 @@ describe('confirm before critical: on', () => {
   test('"Create anyway" lets the click through once: the exchange\'s own handler creates the key, the reminder is recorded', async () => {
     const { background, submitted } = guarded({ confirmCritical: true });
     await fillRiskyKey();
-    await waitFor(() => background.of('settings:get').length === 1);
+    await waitForValue(() => background.of('settings:get').length === 1);
     await pause(0);
     const before = formState();
 
     byText(submit!, dialog()).click();
-    await waitFor(() => question());
+    await waitForValue(() => question());
     expect(submitted).toEqual([]);
     expect(formState()).toBe(before);
 
@@ -115,35 +115,35 @@ describe('confirm before critical: on', () => {
     expect(submitted).toHaveLength(1);
     expect(question()).toBeNull();
     // The replica's own submit handler ran: OKX shows the key it created.
-    await waitFor(() => keyShown(), 1000);
+    await waitForValue(() => keyShown(), 1000);
     expect(background.of('reminder:record')).toEqual([expect.objectContaining({ name: 'payout-script', permissions: ['read', 'withdraw'] })]);
   });
 
   test('asked once: after "Create anyway", pressing the exchange\'s button again is not asked about', async () => {
     const { background, submitted } = guarded({ confirmCritical: true });
     await fillRiskyKey();
-    await waitFor(() => background.of('settings:get').length === 1);
+    await waitForValue(() => background.of('settings:get').length === 1);
     await pause(0);
     // The replica's handler replaces the form ~200 ms after a submit: a second press comes before that.
     byText(submit!, dialog()).click();
-    await waitFor(() => question());
+    await waitForValue(() => question());
     panelButton('Create anyway').click();
     byText(submit!, dialog()).click();
     expect(submitted).toHaveLength(2);
     expect(question()).toBeNull();
-    await waitFor(() => keyShown(), 1000);
+    await waitForValue(() => keyShown(), 1000);
   });
 
   test('without a critical finding nothing is held back', async () => {
     const { background, submitted } = guarded({ confirmCritical: true });
     byText(open!).click();
-    await waitFor(() => document.querySelector('[data-keyscope-overlay]'));
-    await waitFor(() => background.of('settings:get').length === 1);
+    await waitForValue(() => document.querySelector('[data-keyscope-overlay]'));
+    await waitForValue(() => background.of('settings:get').length === 1);
     await pause(0);
     byText(submit!, dialog()).click();
     expect(submitted).toHaveLength(1);
     expect(question()).toBeNull();
-    await waitFor(() => keyShown(), 1000);
+    await waitForValue(() => keyShown(), 1000);
   });
 });
 
@@ -151,12 +151,12 @@ describe('confirm before critical: off (the default)', () => {
   test('a critical finding never holds the click back: the exchange receives it at once', async () => {
     const { background, submitted } = guarded({});
     await fillRiskyKey();
-    await waitFor(() => background.of('settings:get').length === 1);
+    await waitForValue(() => background.of('settings:get').length === 1);
     await pause(0);
     byText(submit!, dialog()).click();
     expect(submitted).toHaveLength(1);
     expect(question()).toBeNull();
-    await waitFor(() => keyShown(), 1000);
+    await waitForValue(() => keyShown(), 1000);
     expect(background.of('reminder:record')).toHaveLength(1);
   });
 });
@@ -167,18 +167,18 @@ describe('the rotation interval chosen in the settings', () => {
   test('is the panel\'s suggestion, and what a key created without choosing is recorded with', async () => {
     const { background } = guarded({ rotationDays: 180 });
     byText(open!).click();
-    await waitFor(() => suggested() === '180 days (suggested)');
+    await waitForValue(() => suggested() === '180 days (suggested)');
     document.querySelector<HTMLTextAreaElement>('#ck-ip')!.value = '8.8.8.8';
     byText(submit!, dialog()).click();
-    await waitFor(() => background.of('reminder:record').length === 1);
+    await waitForValue(() => background.of('reminder:record').length === 1);
     expect(background.of('reminder:record')[0]!.rotationDays).toBe(180);
-    await waitFor(() => keyShown(), 1000);
+    await waitForValue(() => keyShown(), 1000);
   });
 
   test('is still cut to OKX\'s own deadline: an unbound Trade key is deleted after 14 idle days', async () => {
     guarded({ rotationDays: 180 });
     byText(open!).click();
     document.querySelector<HTMLInputElement>('#ck-trade')!.click();
-    await waitFor(() => suggested() === '14 days (suggested)');
+    await waitForValue(() => suggested() === '14 days (suggested)');
   });
 });

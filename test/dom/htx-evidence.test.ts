@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { readKeyList } from '../../src/content/read-key-list';
 import { findSuccessView } from '../../src/content/success-view';
 import { htx } from '../../src/exchanges/htx';
-import { reportReads, waitFor } from './key-list-harness';
+import { reportReads, waitForValue } from './key-list-harness';
 import { closePages, expectations, loadFixture, type FixturePage } from './fixture-page';
 
 // Huobi's API page as 2018 screenshots of the real one show it (test/fixtures/htx/README.md, huobi-2018.html): a
@@ -19,7 +19,7 @@ async function created(page: FixturePage): Promise<void> {
   page.text('Create').click();
   await page.settle();
   page.$('#auth-ok').click();
-  await waitFor(() => page.document.querySelector('#new-secret-key'), 1000);
+  await waitForValue(() => page.document.querySelector('#new-secret-key'), 1000);
 }
 
 describe('Huobi 2018: "Successfully Create"', () => {
@@ -31,7 +31,7 @@ describe('Huobi 2018: "Successfully Create"', () => {
     await page.settle();
     expect(findSuccessView(body, htx), 'the security check is not it').toBeUndefined();
     page.$('#auth-ok').click();
-    await waitFor(() => page.document.querySelector('#new-secret-key'), 1000);
+    await waitForValue(() => page.document.querySelector('#new-secret-key'), 1000);
     const view = findSuccessView(body, htx);
     expect(view?.contains(page.$('#new-api-key'))).toBe(true);
     expect(view?.contains(page.$('#new-secret-key'))).toBe(true);

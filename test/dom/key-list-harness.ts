@@ -65,19 +65,31 @@ export function byText(text: string, root: ParentNode = document.body): HTMLElem
 }
 
 /**
- * Polls until `check` neither throws nor returns null or false (an `expect` passing returns undefined: done), as a
- * user waits for the page.
+ * Retries an assertion (a callback that throws while the condition does not hold: `expect(…)`) until it passes or
+ * `timeout` ms have gone, then throws its last error. What it returns is not looked at: to wait for a value (an
+ * element, a true), use {@link waitForValue}, which does not take `undefined` or `null` for success.
  */
-export async function waitFor<T>(check: () => T, timeout = 2000): Promise<T> {
+export async function waitFor(assertion: () => unknown, timeout = 2000): Promise<void> {
+  await retry(assertion, timeout);
+}
+
+/** Retries until `get` gives a value (not undefined, null or false) and returns it; throws after `timeout` ms. */
+export async function waitForValue<T>(get: () => T | undefined | null | false, timeout = 2000): Promise<T> {
+  return retry(() => {
+    const value = get();
+    if (value === undefined || value === null || value === false) throw new Error(`still ${String(value)} after ${timeout} ms`);
+    return value;
+  }, timeout);
+}
+
+async function retry<T>(attempt: () => T, timeout: number): Promise<T> {
   const start = Date.now();
   for (;;) {
     try {
-      const result = check();
-      if (result !== false && result !== null) return result;
+      return attempt();
     } catch (error) {
       if (Date.now() - start > timeout) throw error;
     }
-    if (Date.now() - start > timeout) throw new Error(`still false after ${timeout} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

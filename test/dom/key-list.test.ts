@@ -8,7 +8,7 @@ import { okx } from '../../src/exchanges/okx';
 import type { Reminder } from '../../src/inventory/reminder';
 import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import {
-  byText, CANARY, EXPECTED, fakeBackground, keyScopeOutput, loadIntoDocument, PAGES, pageWindow, reportReads, waitFor, type Handlers,
+  byText, CANARY, EXPECTED, fakeBackground, keyScopeOutput, loadIntoDocument, PAGES, pageWindow, reportReads, waitFor, waitForValue, type Handlers,
 } from './key-list-harness';
 
 // The list of existing keys on OKX's API page: read into plain data, flagged inline beside each key, tracked on a
@@ -214,7 +214,7 @@ describe('the list guard: flags beside each key', () => {
     const { background } = guard('key-list.html', {
       'reminder:track': (key) => { tracked.push(key.name); return { name: key.name } as Reminder; },
     });
-    await waitFor(() => flagOf('grid-bot'));
+    await waitForValue(() => flagOf('grid-bot'));
     expect(flagOf('grid-bot').getAttribute('data-tracked')).toBe('false');
     button(flagOf('grid-bot'), 'Track this key').click();
     await waitFor(() => expect(flagOf('grid-bot').getAttribute('data-tracked')).toBe('true'));
@@ -239,7 +239,7 @@ describe('the list guard: flags beside each key', () => {
 
   test('by keyboard: when "Track this key" gives way to "Tracked", focus stays in the flag and reads Tracked', async () => {
     guard('key-list.html', { 'reminder:track': (key) => ({ name: key.name }) as Reminder });
-    await waitFor(() => flagOf('grid-bot'));
+    await waitForValue(() => flagOf('grid-bot'));
     const track = button(flagOf('grid-bot'), 'Track this key');
     track.focus();
     track.click();
@@ -263,7 +263,7 @@ describe('the list guard: flags beside each key', () => {
         return { name: key.name } as Reminder;
       },
     });
-    await waitFor(() => flagOf('legacy-bot'));
+    await waitForValue(() => flagOf('legacy-bot'));
     button(flagOf('legacy-bot'), 'Track this key').click();
     await waitFor(() => expect(flagOf('legacy-bot').shadowRoot!.textContent).toContain('Could not track this key: Storage quota exceeded'));
     expect(flagOf('legacy-bot').getAttribute('data-tracked')).toBe('false');
@@ -275,7 +275,7 @@ describe('the list guard: flags beside each key', () => {
 
   test('clicks in the flag stay in the flag: the exchange\'s card handlers never see them', async () => {
     guard('key-list.html', { 'reminder:track': (key) => ({ name: key.name }) as Reminder });
-    await waitFor(() => flagOf('grid-bot'));
+    await waitForValue(() => flagOf('grid-bot'));
     let seen = 0;
     document.getElementById('key-list')!.addEventListener('click', () => seen++);
     button(flagOf('grid-bot'), 'Track this key').click();

@@ -4,7 +4,7 @@ import { findSuccessView } from '../../src/content/success-view';
 import type { EvaluationContext } from '../../src/core/types';
 import { kucoin } from '../../src/exchanges/kucoin';
 import { findingOf, snapshot } from '../unit/helpers';
-import { reportReads, waitFor } from './key-list-harness';
+import { reportReads, waitForValue } from './key-list-harness';
 import { closePages, expectations, loadFixture, type FixturePage } from './fixture-page';
 
 // KuCoin's pages as 2023 screenshots of the real ones show them (test/fixtures/kucoin/README.md): the create page
@@ -54,7 +54,7 @@ describe('KuCoin create page, 2023', () => {
     const body = page.document.body;
     expect(findSuccessView(body, kucoin), 'the create form is not it').toBeUndefined();
     page.text(EXPECTED['create-2023.html']!.submit!).click();
-    await waitFor(() => page.document.querySelector('#new-secret-key'), 1000);
+    await waitForValue(() => page.document.querySelector('#new-secret-key'), 1000);
     const reads = reportReads(body, /CANARY-(APIKEY|SECRET)-/);
     const view = findSuccessView(body, kucoin);
     expect(view?.contains(page.$('#new-api-key'))).toBe(true);
@@ -68,7 +68,7 @@ describe('KuCoin create page, 2023', () => {
     const page = await open('create-2023.html');
     const before = page.read();
     page.text('Next').click();
-    await waitFor(() => page.document.querySelector('#new-secret-key'), 1000);
+    await waitForValue(() => page.document.querySelector('#new-secret-key'), 1000);
     expect(page.read()).toEqual(before);
     expect(JSON.stringify(page.read())).not.toContain('CANARY');
   });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { findSuccessView } from '../../src/content/success-view';
 import { mexc } from '../../src/exchanges/mexc';
-import { reportReads, waitFor } from './key-list-harness';
+import { reportReads, waitForValue } from './key-list-harness';
 import { closePages, loadFixture, type FixturePage } from './fixture-page';
 
 // MEXC's "Create New API Key" as 2022 screenshots of the real page show it (test/fixtures/mexc/README.md,
@@ -63,7 +63,7 @@ describe('MEXC 2022: "Created successfully"', () => {
     const body = page.document.body;
     expect(findSuccessView(body, mexc), 'the form and the verification dialog are not it').toBeUndefined();
     page.$('#verify-ok').click();
-    await waitFor(() => page.document.querySelector('#new-secret-key'), 1000);
+    await waitForValue(() => page.document.querySelector('#new-secret-key'), 1000);
     const reads = reportReads(body, /CANARY-(APIKEY|SECRET)-/);
     const view = findSuccessView(body, mexc);
     expect(view?.contains(page.$('#new-api-key'))).toBe(true);
@@ -75,7 +75,7 @@ describe('MEXC 2022: "Created successfully"', () => {
     const page = await open();
     const before = page.read();
     page.$('#verify-ok').click();
-    await waitFor(() => page.document.querySelector('#new-secret-key'), 1000);
+    await waitForValue(() => page.document.querySelector('#new-secret-key'), 1000);
     expect(page.read()).toEqual(before);
     expect(JSON.stringify(page.read())).not.toContain('CANARY');
   });

@@ -3,7 +3,7 @@ import { guardKeyPage } from '../../src/content/key-page';
 import type { ManagedPolicy, PolicyReading } from '../../src/core/policy';
 import { okx } from '../../src/exchanges/okx';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
-import { byText, EXPECTED, fakeBackground, loadIntoDocument, waitFor } from './key-list-harness';
+import { byText, EXPECTED, fakeBackground, loadIntoDocument, waitFor, waitForValue } from './key-list-harness';
 
 // The guard on OKX replicas with an organisation's policy from a stand-in background: the panel shows each policy
 // finding with the organisation's own words, offers no rotation longer than the policy allows, and follows the
@@ -119,7 +119,7 @@ describe('the policy changes while the form is open', () => {
     await waitFor(() => expect(page.background.of('reminder:record')).toHaveLength(1));
     expect(page.background.of('reminder:record')[0]!.rotationDays).toBe(10);
     // The replica shows the created key ~200 ms after the submit: let it, before the page is cleared.
-    await waitFor(() => document.querySelector('#new-secret-key'));
+    await waitForValue(() => document.querySelector('#new-secret-key'));
   });
 });
 

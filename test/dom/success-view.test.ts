@@ -5,7 +5,7 @@ import { findSuccessView } from '../../src/content/success-view';
 import { okx } from '../../src/exchanges/okx';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
 import {
-  byText, CANARY, EXPECTED, fakeBackground, html, keyScopeOutput, loadIntoDocument, pageWindow, reportReads, waitFor, type Handlers,
+  byText, CANARY, EXPECTED, fakeBackground, html, keyScopeOutput, loadIntoDocument, pageWindow, reportReads, waitFor, waitForValue, type Handlers,
 } from './key-list-harness';
 import { isolated } from '../../src/core/text';
 
@@ -79,7 +79,7 @@ describe('findSuccessView: the view is known by its labels', () => {
     byText(expected.open!, doc.body).click();
     expect(findSuccessView(doc.body, okx), 'the create form is not it').toBeUndefined();
     byText(expected.submit!, doc.querySelector('[role="dialog"]')!).click();
-    await waitFor(() => doc.querySelector('#new-secret-key'), 1000);
+    await waitForValue(() => doc.querySelector('#new-secret-key'), 1000);
     return doc;
   }
 
@@ -172,7 +172,7 @@ describe('the guard confirms the pending reminder when OKX shows the new key', (
     guarded('key-list.html');
     for (const name of ['first-key', 'second-key']) {
       byText('Create API key').click();
-      await waitFor(() => panel());
+      await waitForValue(() => panel());
       await type(document.querySelector<HTMLInputElement>('#ck-name')!, name);
       await waitFor(() => expect(panel()?.getAttribute('data-findings')).toContain('ip.missing'));
       byText('Confirm').click();
@@ -188,7 +188,7 @@ describe('the guard confirms the pending reminder when OKX shows the new key', (
     const { background } = inventory();
     guarded('key-list.html');
     byText('Create API key').click();
-    await waitFor(() => panel());
+    await waitForValue(() => panel());
     // The last key press and the click come before KeyScope's next read of the form.
     const name = document.querySelector<HTMLInputElement>('#ck-name')!;
     name.value = 'fast-typis';
@@ -205,7 +205,7 @@ describe('the guard confirms the pending reminder when OKX shows the new key', (
     const { background } = inventory();
     guarded('key-list.html');
     byText('Create API key').click();
-    await waitFor(() => panel());
+    await waitForValue(() => panel());
     byText('Confirm').click();
     await waitFor(() => expect(panelText()).toContain('Key created. Reminder confirmed: rotate by due+90d.'), 2000);
     expect(background.of('reminder:confirm-pending')).toEqual([{ exchange: 'okx' }]);
@@ -216,7 +216,7 @@ describe('what is not confirmed', () => {
   test('a success view without a submit in this visit confirms nothing and shows no panel', async () => {
     const { background } = inventory();
     guarded('key-list.html');
-    await waitFor(() => document.querySelector(FLAG));
+    await waitForValue(() => document.querySelector(FLAG));
     const view = document.querySelector<HTMLTemplateElement>('#created-view')!.content.firstElementChild!.cloneNode(true);
     document.body.append(view);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -228,7 +228,7 @@ describe('what is not confirmed', () => {
     const { background, reminders } = inventory();
     guarded('late-modal.html'); // its Confirm creates nothing
     byText('Create API key').click();
-    await waitFor(() => panel());
+    await waitForValue(() => panel());
     await type(document.querySelector<HTMLInputElement>('#ck-name')!, 'never-created');
     await waitFor(() => expect(panel()?.getAttribute('data-findings')).toContain('ip.missing'));
     byText('Confirm').click();
@@ -242,7 +242,7 @@ describe('what is not confirmed', () => {
     const { background } = inventory({ 'reminder:record': () => Promise.reject(new Error('Storage quota exceeded')) });
     guarded('key-list.html');
     byText('Create API key').click();
-    await waitFor(() => panel());
+    await waitForValue(() => panel());
     byText('Confirm').click();
     await waitFor(() => expect(panelText()).toContain('Key created, but KeyScope has no pending reminder for it: add the key in the KeyScope popup.'), 2000);
     expect(background.of('reminder:confirm-pending')).toEqual([]);
@@ -252,7 +252,7 @@ describe('what is not confirmed', () => {
     inventory({ 'reminder:confirm-pending': () => null });
     guarded('key-list.html');
     byText('Create API key').click();
-    await waitFor(() => panel());
+    await waitForValue(() => panel());
     byText('Confirm').click();
     await waitFor(() => expect(panelText()).toContain('no pending reminder for it'), 2000);
   });
@@ -261,7 +261,7 @@ describe('what is not confirmed', () => {
     inventory();
     const visit = guarded('key-list.html');
     byText('Create API key').click();
-    await waitFor(() => panel());
+    await waitForValue(() => panel());
     byText('Confirm').click();
     await waitFor(() => expect(panelText()).toContain('Reminder confirmed'), 2000);
     visit.abort();

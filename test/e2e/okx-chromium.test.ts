@@ -378,6 +378,9 @@ async function loadMetrics(browser: Browser): Promise<{ script: number; task: nu
   }
 }
 
+/** Loose bound on click → panel (p95): 15 times the target, so that only a real regression fails it. */
+const CLICK_P95_LIMIT_MS = 250;
+
 describe('Chromium measurements', () => {
   const results: Record<string, unknown> = {};
 
@@ -409,7 +412,10 @@ describe('Chromium measurements', () => {
       expect(update).toHaveLength(CLICKS);
       expect(frame).toHaveLength(CLICKS);
       expect(real.length).toBeGreaterThanOrEqual(15);
-      expect(update.every((ms) => Number.isFinite(ms) && ms >= 0)).toBe(true);
+      // Each click was seen (clickToPanel rejects after 2 s without an update). The timings are reported, with one loose
+      // bound that a noisy machine meets and a debounced or re-rendering-everything panel does not (target: p95 < 16 ms).
+      expect(summary(update).p95).toBeLessThan(CLICK_P95_LIMIT_MS);
+      expect(summary(real).p95).toBeLessThan(CLICK_P95_LIMIT_MS);
       results.clickToPanel = {
         method: 'in-page label.click() → MutationObserver on the overlay host data-permissions/data-findings (ms)',
         toAttributeUpdate: summary(update),

@@ -1,11 +1,12 @@
-// The README's pictures of the panel and the popup (docs/screenshots/panel.png, popup.png, popup-list.png), taken in real
-// Chromium with the built extension at every `npm test`, so that they always show the current interface. Each is
-// taken only after the test has checked that the screen is in the state the README describes.
+// The README's pictures of the panel and the popup (panel.png, popup.png, popup-list.png), taken in real Chromium with
+// the built extension at every `npm test`, so that they are always takeable and show the current interface. Each is
+// taken only after the test has checked that the screen is in the state the README describes. `npm test` writes them
+// to artifacts/screenshots/ (not tracked); `npm run screenshots` writes them over docs/screenshots/ for the README.
 //
 // The same inputs give the same pixels: the OKX replica page, a fixed story, and the service worker's clock pinned to
 // one day with reminders stored for fixed dates, so the popup's "Due in …" lines do not change with the date.
 // Checked 2026-11: four runs in a row wrote byte-identical PNGs (without the settle wait below, one in four did not).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,8 @@ import { pinWorkerClock, seedReminders, storedReminder } from './extension-worke
 import { clickPanel, clickText, HOST, OKX, waitForOverlay } from './harness';
 import { openOkx } from './okx-scenarios';
 
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+const SCREENSHOTS = process.env.KEYSCOPE_SCREENSHOTS === 'docs' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'artifacts', 'screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 /** The Chrome Web Store takes screenshots of exactly 1280×800 (or 640×400): the panel picture is that size. */
 const STORE_SHOT = { width: 1280, height: 800 } as const;
 const TODAY = '2026-11-26';

@@ -1,6 +1,5 @@
 import type browser from 'webextension-polyfill';
-import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { addDays, localCalendarDate } from '../../src/core/rotation';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
 import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import { exportAllData } from '../../src/inventory/transfer';
@@ -34,7 +33,11 @@ const { handlers } = await import('../../src/background/handlers');
 const sender = {} as browser.Runtime.MessageSender;
 const MESSAGE = 'Acme security team: see wiki/keys';
 const key: KeyCreated = { exchange: 'okx', name: 'grid bot', permissions: ['read', 'trade'], ipBound: true, rotationDays: 90 };
-const today = () => localCalendarDate(new Date());
+// The background's clock, stopped at noon local time on a fixed day: expected dates are written out, not computed with
+// the helpers under test.
+const NOW = new Date(2026, 10, 26, 12);
+const IN_30_DAYS = '2026-12-26';
+const IN_90_DAYS = '2027-02-24';
 
 function firefoxWithoutPolicy(): void {
   managed.read = () => Promise.reject(new Error('Managed storage manifest not found'));
@@ -46,7 +49,11 @@ function organisation(policy: Record<string, unknown>): void {
   managed.read = async () => structuredClone(policy);
 }
 
-beforeEach(() => local.clear());
+beforeEach(() => {
+  local.clear();
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+});
+afterEach(() => vi.useRealTimers());
 
 describe.each([
   ['Firefox (the read is rejected)', firefoxWithoutPolicy],
@@ -64,7 +71,7 @@ describe.each([
 
   test('a recorded key keeps the interval the user chose', async () => {
     const saved = await handlers['reminder:record'](key, sender);
-    expect(saved).toMatchObject({ rotationDays: 90, due: addDays(today(), 90) });
+    expect(saved).toMatchObject({ rotationDays: 90, due: IN_90_DAYS });
   });
 });
 
@@ -93,7 +100,7 @@ describe('an organisation policy', () => {
 
   test('a recorded key\'s interval is cut to the maximum, and its due date with it', async () => {
     const saved = await handlers['reminder:record'](key, sender);
-    expect(saved).toMatchObject({ rotationDays: 30, due: addDays(today(), 30) });
+    expect(saved).toMatchObject({ rotationDays: 30, due: IN_30_DAYS });
   });
 
   test('a key added by hand, tracked from the key list, or edited is cut to the maximum too', async () => {
@@ -111,7 +118,7 @@ describe('an organisation policy', () => {
     expect(before.rotationDays).toBe(90);
     organisation({ maxRotationDays: 30 });
     const successor = await handlers['reminder:rotate']({ id: before.id }, sender);
-    expect(successor).toMatchObject({ rotationDays: 30, due: addDays(today(), 30), replaces: before.id });
+    expect(successor).toMatchObject({ rotationDays: 30, due: IN_30_DAYS, replaces: before.id });
     const archived = (await handlers['reminders:list']({}, sender)).reminders.find((r) => r.id === before.id);
     expect(archived).toMatchObject({ state: 'rotated', rotationDays: 90 });
   });
@@ -126,7 +133,7 @@ async function fullExport(): Promise<string> {
   const saved: Reminder = await handlers['reminder:record'](key, sender);
   local.clear();
   const settings = { ...DEFAULT_SETTINGS, dueSoonDays: 14, confirmCritical: true };
-  return exportAllData({ reminders: [saved], quarantine: [], settings, guardedSites: [] }, new Date().toISOString());
+  return exportAllData({ reminders: [saved], quarantine: [], settings, guardedSites: [] }, NOW.toISOString());
 }
 
 test('a policy that does not lock settings lets an import write them', async () => {

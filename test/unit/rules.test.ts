@@ -139,11 +139,7 @@ describe('order and verdict', () => {
     expect(findings.map((f) => f.id)).toEqual(['scope.withdraw', 'ip.missing', 'rotation.none', 'purpose.unset', 'exchange.unbound-expiry']);
   });
 
-  test('same severity keeps path order (scope before ip), whatever the registration order', () => {
-    const findings = evaluate(snapshot({ permissions: ['read', 'trade'], ipEntries: ['8.8.0.0/16'] }), context());
-    expect(findings.map((f) => f.id)).toEqual(['scope.excess', 'ip.broad']);
-  });
-
+  // That this order does not come from the registration order: test/unit/evaluate-order.test.ts.
   test.each([
     ['nothing to fix', snapshot(), context(), 'Ready to create', 'none'],
     ['only the purpose missing (info, but blocking)', snapshot(), context({ purpose: undefined }), 'Stop: 1 thing to fix', 'info'],
