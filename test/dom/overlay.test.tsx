@@ -46,6 +46,13 @@ describe('overlay host contract', () => {
     expect(host().shadowRoot).not.toBeNull();
   });
 
+  test('data-permissions is sorted whatever order the page lists them in; data-ips keeps the typed order', () => {
+    overlay = mountOverlay('okx', actions);
+    overlay.update(viewOf({ permissions: ['withdraw', 'read', 'trade'], ipEntries: ['8.8.8.8', '1.1.1.1'] }));
+    expect(host().getAttribute('data-permissions')).toBe('read trade withdraw');
+    expect(host().getAttribute('data-ips')).toBe('8.8.8.8 1.1.1.1');
+  });
+
   test('remove() leaves the page exactly as it was', () => {
     document.body.innerHTML = '<main id="page"><p>OKX</p></main>';
     const before = document.body.innerHTML;

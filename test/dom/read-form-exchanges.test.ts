@@ -101,6 +101,17 @@ describe('Binance: IP-restriction choice and key type', () => {
   });
 });
 
+describe('a switch neither on nor off (aria-checked="mixed") counts as on: unknown is never safe', () => {
+  test('zh-switches: Withdraw set to "mixed" is still withdraw; set to "false" it is gone', async () => {
+    const page = await open('binance', 'zh-switches.html');
+    const withdraw = page.$('[aria-labelledby="p-withdraw"]');
+    withdraw.setAttribute('aria-checked', 'mixed');
+    expect(page.read()?.permissions).toContain('withdraw');
+    withdraw.setAttribute('aria-checked', 'false');
+    expect(page.read()?.permissions).not.toContain('withdraw');
+  });
+});
+
 describe('Bybit: Read-Only / Read-Write and permission groups', () => {
   test('Read-Only reads only, though the boxes below stay ticked; Read-Write reads them again', async () => {
     const page = await open('bybit', 'en-native.html');

@@ -69,12 +69,9 @@ describe('Key inventory in Firefox: OKX page (built add-on, content script)', ()
     await waitForFlag(page, 'grid-bot', { tracked: false });
   });
 
-  // The user creates a key, closes OKX's success view and opens the form again for another key. The guard's own
-  // comment says "the next key starts afresh", and it does for the pending submit and the notice, but not for the
-  // rotation interval: the panel shows "Reminder set: 60 days after creation." for a key the user set nothing for,
-  // and rotation.none is missing, so the verdict is milder than it should be. KNOWN BUG (src/content/key-page.ts,
-  // reported: onSuccessView(false) resets keyShown, submitted, lastRecorded and notice, not rotationDays). The
-  // precondition is asserted on its own; only the assertion that hits the bug is marked `.fails`.
+  // The user creates a key, closes OKX's success view and opens the form again for another key: everything of the
+  // last key starts afresh, the rotation interval too (once a bug: the interval was kept, so rotation.none was missing
+  // and the verdict milder than it should be; src/content/key-page.ts resets it with the rest).
   describe('A second key created in the same visit', () => {
     let reopened: OverlayState;
     let text: string;

@@ -20,11 +20,17 @@ describe('bound to the sender\'s exchange', () => {
   });
 });
 
+test('a rotation of 3,660 days (ten years), the longest, is accepted', () => {
+  expect(contentRequest('reminder:record', { ...key, rotationDays: 3660 }, 'okx')).toMatchObject({ rotationDays: 3660 });
+});
+
 describe('refused with a reason', () => {
   test.each([
     ['an unknown permission', { ...key, permissions: ['root'] }, /permissions/],
     ['a name of 500 characters', { ...key, name: 'x'.repeat(500) }, /name/],
     ['rotation in 99,999 days', { ...key, rotationDays: 99_999 }, /rotationDays/],
+    ['rotation in 3,661 days, one past the bound', { ...key, rotationDays: 3661 }, /rotationDays/],
+    ['rotation in 0 days', { ...key, rotationDays: 0 }, /rotationDays/],
     ['ipBound as text', { ...key, ipBound: 'yes' }, /ipBound/],
     ['an invented purpose', { ...key, purpose: 'root' }, /purpose/],
     ['a payload over 64 KiB', { ...key, padding: 'x'.repeat(70_000) }, /larger than/],

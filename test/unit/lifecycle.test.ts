@@ -129,6 +129,12 @@ describe('records stay valid for years of use', () => {
     expect(validateReminder({ ...made, name: '👩\u200D💻 می\u200Cخواهم' })!.name).toBe('👩\u200D💻 می\u200Cخواهم');
   });
 
+  test('a stored interval of 3,660 days (ten years) is valid; 3,661 or 0 is not', () => {
+    expect(validateReminder(active({ rotationDays: 3660 }))?.rotationDays).toBe(3660);
+    expect(validateReminder(active({ rotationDays: 3661 }))).toBeUndefined();
+    expect(validateReminder(active({ rotationDays: 0 }))).toBeUndefined();
+  });
+
   test('validation keeps only a reminder\'s own fields', () => {
     const withExtra = { ...active(), secret: 'CANARY-SECRET', history: [{ kind: 'created', on: '2026-11-26', note: 'x' }] };
     const valid = validateReminder(withExtra)!;
