@@ -126,9 +126,11 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
       confirmed = question.key;
       refresh();
       question.button.focus();
+      // Recorded here, before the exchange hears of it, as watchSubmit's click would be: the click below is KeyScope's,
+      // not the user's, and watchSubmit heeds only the user's.
+      record();
       // The same button, pressed again for the user: the exchange's own handlers and form submission run as for any
-      // click, and this time KeyScope lets it through (so does the user's own next press, should the exchange have
-      // re-rendered the button meanwhile).
+      // click (so does the user's own next press, should the exchange have re-rendered the button meanwhile).
       question.button.click();
     },
   };

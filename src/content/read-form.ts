@@ -1,9 +1,10 @@
 import { splitAllowList } from '../core/ip-allowlist';
-import { KEY_TYPES, MAX_LABEL_CHARS, PERMISSIONS, type KeyFormSnapshot, type KeyType, type Permission } from '../core/types';
+import { KEY_TYPES, MAX_LABEL_CHARS, PERMISSIONS, type KeyFormSnapshot, type KeyType, type Permission, type ReadCap } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { saysWhatItIsFor } from './form-context';
 import { ancestors, controlFor, CONTROL, isOn, isSecretField, labelTarget, labelledBy, NOT_TEXT, TOGGLED, type ChoiceLabel } from './controls';
 import { unnamedControls } from './read-permission-area';
+import { capList, capText } from './read-caps';
 import { chosenValue, isChosen, readExpiry, SWITCH } from './read-choices';
 import { containsAny, exactLabel, labelIndex, labelInitials, labelLengthLimit, labelReader, mayStartLabel, textRun, type CharSource, type LabelAt } from './labels';
 
@@ -201,8 +202,8 @@ function isRemoveButton(button: Element): boolean {
   return REMOVE_NAME.test(name.trim());
 }
 
-/** IP entries as typed: committed tag chips, then whatever is still in the field. */
-function readIpEntries({ field, item }: TextField, labels: readonly Element[]): string[] {
+/** IP entries as typed: committed tag chips, then whatever is still in the field; as many and as long as the caps allow. */
+function readIpEntries({ field, item }: TextField, labels: readonly Element[], capped: ReadCap[]): string[] {
   const candidates = Array.from(item.querySelectorAll(`${CHIP}, ${BUTTON}`), (el) =>
     el.matches(CHIP) ? el : isRemoveButton(el) ? el.parentElement : null,
   );
@@ -210,7 +211,8 @@ function readIpEntries({ field, item }: TextField, labels: readonly Element[]): 
     (chip): chip is Element =>
       !!chip && !chip.querySelector(CHIP) && !chip.contains(field) && !labels.some((label) => chip.contains(label)),
   );
-  return [...chips.flatMap((chip) => splitAllowList(chipText(chip))), ...splitAllowList(field.value)];
+  const entries = [...chips.flatMap((chip) => splitAllowList(chipText(chip))), ...splitAllowList(field.value)];
+  return capList(entries, 'ip-entries', capped).map((entry) => capText(entry, 'ip-entry', capped));
 }
 
 function lowestCommonAncestor(elements: readonly Element[]): Element | undefined {
@@ -377,18 +379,24 @@ export function readForm(form: Element, adapter: ExchangeAdapter, now = Date.now
   const keyType = keyTypes[0]?.[0];
   // Read-only for the whole key and area choices answer for every permission; else a label with no control is unknown.
   const unread = readOnly ? [] : PERMISSIONS.filter((p) => !permissions.has(p) && !resolved.has(p) && found.permissions.some(([q]) => q === p));
+  // What a cap cut short (read-caps.ts): the snapshot says so, and the verdict cannot be "Ready".
+  const capped: ReadCap[] = [];
+  // "Unrestricted" chosen: no IP is bound, whatever a hidden IP field still holds; the choice itself was read.
+  const ipEntries = ipField && !unrestricted ? readIpEntries(ipField, found.ipLabels, capped) : [];
+  const keyName = listedKey ? cardTitle(form) : capText(nameField?.field.value.trim() ?? '', 'key-name', capped);
+  const unknownRead = capList(unknown, 'unknown-permissions', capped);
   return {
     exchange: adapter.id,
     permissions: PERMISSIONS.filter((p) => permissions.has(p)),
-    // "Unrestricted" chosen: no IP is bound, whatever a hidden IP field still holds; the choice itself was read.
-    ipEntries: ipField && !unrestricted ? readIpEntries(ipField, found.ipLabels) : [],
+    ipEntries,
     ipFieldFound: unrestricted || ipField !== undefined,
-    keyName: listedKey ? cardTitle(form) : (nameField?.field.value.trim() ?? ''),
+    keyName,
     ...(keyType ? { keyType } : {}),
     ...(unread.length > 0 ? { unreadPermissions: unread } : {}),
-    ...(unknown.length > 0 ? { unknownPermissions: unknown } : {}),
+    ...(unknownRead.length > 0 ? { unknownPermissions: unknownRead } : {}),
     ...(partnerChoice ? { partnerBinding: { choice: shownText(partnerChoice), ...(partner ? { partner } : {}) } } : {}),
     ...(expiry !== undefined ? { keyExpiryDays: expiry } : {}),
     ...(listedKey ? { listedKey: true as const } : {}),
+    ...(capped.length > 0 ? { capped } : {}),
   };
 }

@@ -71,6 +71,20 @@ export interface KeyFormSnapshot {
    * that key, it creates none. `keyName` is then the card's title.
    */
   listedKey?: true;
+  /**
+   * The parts of the form that were read only up to a cap (a page may show any amount: src/content/read-caps.ts);
+   * absent when everything was read. KeyScope cannot judge what it did not read: see `form.read-capped`.
+   */
+  capped?: ReadCap[];
+}
+
+/** A part of the form that a page can make as large as it likes: the IP entries, one entry, the unknown permissions, the key name. */
+export type CappedPart = 'ip-entries' | 'ip-entry' | 'unknown-permissions' | 'key-name';
+
+/** One cap reached while reading a form: what was cut, and how many entries or characters of it were read. */
+export interface ReadCap {
+  part: CappedPart;
+  limit: number;
 }
 
 /** The longest label text a snapshot carries: longer page texts are not labels (a key, a secret, a paragraph). */

@@ -4,6 +4,7 @@ import { okx } from '../../src/exchanges/okx';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
 import { byText, EXPECTED, fakeBackground, loadIntoDocument, waitForValue } from './key-list-harness';
+import { userClick } from './user-events';
 
 // The guard follows the settings on the OKX replica. The suggested rotation interval is the user's default, clamped
 // to OKX's own deadline. Confirm before critical (a setting, off by default), on the OKX replica whose own submit handler answers ~200 ms
@@ -79,7 +80,7 @@ describe('confirm before critical: on', () => {
     const before = formState();
 
     const create = byText(submit!, dialog());
-    create.click();
+    userClick(create);
     await waitForValue(() => question());
     expect(question()!.textContent).toContain('Create this key anyway?');
     expect(question()!.textContent).toContain('OKX has not received your click yet.');
@@ -87,7 +88,7 @@ describe('confirm before critical: on', () => {
     // A keyboard user answers right away: the safe answer has the focus.
     await waitForValue(() => panel()!.activeElement === panelButton('Go back'));
 
-    panelButton('Go back').click();
+    userClick(panelButton('Go back'));
     await pause(OKX_ANSWERS_MS + 100);
     expect(question()).toBeNull();
     // The answer's button went with the question: the focus is back on the exchange's button, not lost.
@@ -106,12 +107,12 @@ describe('confirm before critical: on', () => {
     await pause(0);
     const before = formState();
 
-    byText(submit!, dialog()).click();
+    userClick(byText(submit!, dialog()));
     await waitForValue(() => question());
     expect(submitted).toEqual([]);
     expect(formState()).toBe(before);
 
-    panelButton('Create anyway').click();
+    userClick(panelButton('Create anyway'));
     expect(submitted).toHaveLength(1);
     expect(question()).toBeNull();
     // The replica's own submit handler ran: OKX shows the key it created.
@@ -125,10 +126,10 @@ describe('confirm before critical: on', () => {
     await waitForValue(() => background.of('settings:get').length === 1);
     await pause(0);
     // The replica's handler replaces the form ~200 ms after a submit: a second press comes before that.
-    byText(submit!, dialog()).click();
+    userClick(byText(submit!, dialog()));
     await waitForValue(() => question());
-    panelButton('Create anyway').click();
-    byText(submit!, dialog()).click();
+    userClick(panelButton('Create anyway'));
+    userClick(byText(submit!, dialog()));
     expect(submitted).toHaveLength(2);
     expect(question()).toBeNull();
     await waitForValue(() => keyShown(), 1000);
@@ -140,7 +141,7 @@ describe('confirm before critical: on', () => {
     await waitForValue(() => document.querySelector('[data-keyscope-overlay]'));
     await waitForValue(() => background.of('settings:get').length === 1);
     await pause(0);
-    byText(submit!, dialog()).click();
+    userClick(byText(submit!, dialog()));
     expect(submitted).toHaveLength(1);
     expect(question()).toBeNull();
     await waitForValue(() => keyShown(), 1000);
@@ -153,7 +154,7 @@ describe('confirm before critical: off (the default)', () => {
     await fillRiskyKey();
     await waitForValue(() => background.of('settings:get').length === 1);
     await pause(0);
-    byText(submit!, dialog()).click();
+    userClick(byText(submit!, dialog()));
     expect(submitted).toHaveLength(1);
     expect(question()).toBeNull();
     await waitForValue(() => keyShown(), 1000);
@@ -169,7 +170,7 @@ describe('the rotation interval chosen in the settings', () => {
     byText(open!).click();
     await waitForValue(() => suggested() === '180 days (suggested)');
     document.querySelector<HTMLTextAreaElement>('#ck-ip')!.value = '8.8.8.8';
-    byText(submit!, dialog()).click();
+    userClick(byText(submit!, dialog()));
     await waitForValue(() => background.of('reminder:record').length === 1);
     expect(background.of('reminder:record')[0]!.rotationDays).toBe(180);
     await waitForValue(() => keyShown(), 1000);

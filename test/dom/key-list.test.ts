@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import {
   byText, CANARY, EXPECTED, fakeBackground, keyScopeOutput, loadIntoDocument, PAGES, pageWindow, reportReads, waitFor, waitForValue, type Handlers,
 } from './key-list-harness';
+import { userClick } from './user-events';
 
 // The list of existing keys on OKX's API page: read into plain data, flagged inline beside each key, tracked on a
 // click. The reader runs on each replica in its own window; the guard runs on the test's document, as a user
@@ -168,7 +169,7 @@ describe('the list guard: flags beside each key', () => {
     await waitFor(() => expect(flagOf('portfolio-tracker').getAttribute('data-flags')).toBe('old'));
     expect(flagOf('portfolio-tracker').shadowRoot!.textContent).toContain('Older than 60 days: rotate it');
     expect(flagOf('withdraw-script').getAttribute('data-flags')).toBe('withdraw');
-    button(flagOf('portfolio-tracker'), 'Track this key').click();
+    userClick(button(flagOf('portfolio-tracker'), 'Track this key'));
     await waitFor(() => expect(tracked).toEqual([{ name: 'portfolio-tracker', rotationDays: 60 }]));
   });
 
@@ -216,7 +217,7 @@ describe('the list guard: flags beside each key', () => {
     });
     await waitForValue(() => flagOf('grid-bot'));
     expect(flagOf('grid-bot').getAttribute('data-tracked')).toBe('false');
-    button(flagOf('grid-bot'), 'Track this key').click();
+    userClick(button(flagOf('grid-bot'), 'Track this key'));
     await waitFor(() => expect(flagOf('grid-bot').getAttribute('data-tracked')).toBe('true'));
     expect(flagOf('grid-bot').shadowRoot!.textContent).toContain('Tracked');
     expect(() => button(flagOf('grid-bot'), 'Track this key')).toThrow();
@@ -225,13 +226,13 @@ describe('the list guard: flags beside each key', () => {
       { exchange: 'okx', name: 'grid-bot', permissions: ['read', 'trade'], ipBound: false, created: '2026-03-01', rotationDays: 14 },
     ]);
 
-    button(flagOf('portfolio-tracker'), 'Track this key').click();
+    userClick(button(flagOf('portfolio-tracker'), 'Track this key'));
     await waitFor(() => expect(flagOf('portfolio-tracker').getAttribute('data-tracked')).toBe('true'));
     expect(background.of('reminder:track')[1]).toEqual({
       exchange: 'okx', name: 'portfolio-tracker', permissions: ['read'], ipBound: true, created: '2026-09-14', rotationDays: 90,
     });
     // A key without a shown date is tracked without one: the background dates it today.
-    button(flagOf('legacy-bot'), 'Track this key').click();
+    userClick(button(flagOf('legacy-bot'), 'Track this key'));
     await waitFor(() => expect(flagOf('legacy-bot').getAttribute('data-tracked')).toBe('true'));
     expect(background.of('reminder:track')[2]).not.toHaveProperty('created');
     expect(tracked).toEqual(['grid-bot', 'portfolio-tracker', 'legacy-bot']);
@@ -242,7 +243,7 @@ describe('the list guard: flags beside each key', () => {
     await waitForValue(() => flagOf('grid-bot'));
     const track = button(flagOf('grid-bot'), 'Track this key');
     track.focus();
-    track.click();
+    userClick(track);
     await waitFor(() => expect(flagOf('grid-bot').getAttribute('data-tracked')).toBe('true'));
     await waitFor(() => expect(flagOf('grid-bot').shadowRoot!.activeElement?.textContent).toBe('Tracked'));
   });
@@ -264,11 +265,11 @@ describe('the list guard: flags beside each key', () => {
       },
     });
     await waitForValue(() => flagOf('legacy-bot'));
-    button(flagOf('legacy-bot'), 'Track this key').click();
+    userClick(button(flagOf('legacy-bot'), 'Track this key'));
     await waitFor(() => expect(flagOf('legacy-bot').shadowRoot!.textContent).toContain('Could not track this key: Storage quota exceeded'));
     expect(flagOf('legacy-bot').getAttribute('data-tracked')).toBe('false');
     fail = false;
-    button(flagOf('legacy-bot'), 'Track this key').click();
+    userClick(button(flagOf('legacy-bot'), 'Track this key'));
     await waitFor(() => expect(flagOf('legacy-bot').getAttribute('data-tracked')).toBe('true'));
     expect(flagOf('legacy-bot').shadowRoot!.textContent).not.toContain('Could not');
   });
@@ -278,7 +279,7 @@ describe('the list guard: flags beside each key', () => {
     await waitForValue(() => flagOf('grid-bot'));
     let seen = 0;
     document.getElementById('key-list')!.addEventListener('click', () => seen++);
-    button(flagOf('grid-bot'), 'Track this key').click();
+    userClick(button(flagOf('grid-bot'), 'Track this key'));
     await waitFor(() => expect(flagOf('grid-bot').getAttribute('data-tracked')).toBe('true'));
     expect(seen).toBe(0);
   });
@@ -288,7 +289,7 @@ describe('the list guard follows the page', () => {
   test('a React-style re-render (new card nodes) leaves exactly one flag per card, tracked state kept', async () => {
     guard('key-list.html', { 'reminder:track': (key) => ({ name: key.name }) as Reminder });
     await waitFor(() => expect(flags()).toHaveLength(5));
-    button(flagOf('grid-bot'), 'Track this key').click();
+    userClick(button(flagOf('grid-bot'), 'Track this key'));
     await waitFor(() => expect(flagOf('grid-bot').getAttribute('data-tracked')).toBe('true'));
     const before = document.querySelector('article');
     byText('Refresh').click();
@@ -393,7 +394,7 @@ describe('nothing from the page but metadata leaves it', () => {
     const { background } = guard(file, { 'reminder:track': (key) => ({ name: key.name }) as Reminder });
     const count = EXPECTED[file]!.keys.length;
     await waitFor(() => expect(flags()).toHaveLength(count));
-    for (const { name } of EXPECTED[file]!.keys) button(flagOf(name), 'Track this key').click();
+    for (const { name } of EXPECTED[file]!.keys) userClick(button(flagOf(name), 'Track this key'));
     await waitFor(() => expect(flags().every((f) => f.tracked === 'true')).toBe(true));
     expect(background.of('reminder:track')).toHaveLength(count);
     expect(JSON.stringify(background.sent)).not.toMatch(CANARY);

@@ -4,6 +4,7 @@ import type { ManagedPolicy, PolicyReading } from '../../src/core/policy';
 import { okx } from '../../src/exchanges/okx';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
 import { byText, EXPECTED, fakeBackground, loadIntoDocument, waitFor, waitForValue } from './key-list-harness';
+import { userClick } from './user-events';
 
 // The guard on OKX replicas with an organisation's policy from a stand-in background: the panel shows each policy
 // finding with the organisation's own words, offers no rotation longer than the policy allows, and follows the
@@ -115,7 +116,7 @@ describe('the policy changes while the form is open', () => {
     await waitFor(() => expect(shadow().textContent).toContain('Reminder set: 90 days'));
     page.apply({ ...STRICT, maxRotationDays: 10 });
     await waitFor(() => expect(shadow().textContent).toContain('Reminder set: 10 days'));
-    byText(submit!, document.querySelector('[role="dialog"]')!).click();
+    userClick(byText(submit!, document.querySelector('[role="dialog"]')!));
     await waitFor(() => expect(page.background.of('reminder:record')).toHaveLength(1));
     expect(page.background.of('reminder:record')[0]!.rotationDays).toBe(10);
     // The replica shows the created key ~200 ms after the submit: let it, before the page is cleared.

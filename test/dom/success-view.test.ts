@@ -8,6 +8,7 @@ import {
   byText, CANARY, EXPECTED, fakeBackground, html, keyScopeOutput, loadIntoDocument, pageWindow, reportReads, waitFor, waitForValue, type Handlers,
 } from './key-list-harness';
 import { isolated } from '../../src/core/text';
+import { userClick } from './user-events';
 
 // Capture: the user submits OKX's create form (a pending reminder is recorded), OKX replaces the form by the view
 // showing the new key and its secret (~200 ms later in the replicas), and KeyScope, recognising that view by its
@@ -135,7 +136,7 @@ describe('the guard confirms the pending reminder when OKX shows the new key', (
     byText(trade, document.querySelector('[role="dialog"]')!).click();
     await waitFor(() => expect(panel()?.getAttribute('data-permissions')).toBe('read trade'));
 
-    byText(submit!, document.querySelector('[role="dialog"]')!).click();
+    userClick(byText(submit!, document.querySelector('[role="dialog"]')!));
     await waitFor(() => expect(background.of('reminder:record')).toHaveLength(1));
     expect(background.of('reminder:record')[0]).toMatchObject({ exchange: 'okx', name, permissions: ['read', 'trade'], ipBound: false });
     expect(reminders[0]?.state).toBe('pending');
@@ -175,7 +176,7 @@ describe('the guard confirms the pending reminder when OKX shows the new key', (
       await waitForValue(() => panel());
       await type(document.querySelector<HTMLInputElement>('#ck-name')!, name);
       await waitFor(() => expect(panel()?.getAttribute('data-findings')).toContain('ip.missing'));
-      byText('Confirm').click();
+      userClick(byText('Confirm'));
       await waitFor(() => expect(panelText()).toContain(`"${isolated(name)}" created. Reminder confirmed`), 2000);
       byText("I've saved it").click();
       await waitFor(() => expect(panel()).toBeNull());
@@ -195,7 +196,7 @@ describe('the guard confirms the pending reminder when OKX shows the new key', (
     name.dispatchEvent(new Event('input', { bubbles: true }));
     name.value = 'fast-typist';
     name.dispatchEvent(new Event('input', { bubbles: true }));
-    byText('Confirm').click();
+    userClick(byText('Confirm'));
     await waitFor(() => expect(background.of('reminder:confirm-pending')).toHaveLength(1), 2000);
     expect(background.of('reminder:record')[0]?.name).toBe('fast-typist');
     expect(background.of('reminder:confirm-pending')[0]).toEqual({ exchange: 'okx', name: 'fast-typist' });
@@ -206,7 +207,7 @@ describe('the guard confirms the pending reminder when OKX shows the new key', (
     guarded('key-list.html');
     byText('Create API key').click();
     await waitForValue(() => panel());
-    byText('Confirm').click();
+    userClick(byText('Confirm'));
     await waitFor(() => expect(panelText()).toContain('Key created. Reminder confirmed: rotate by due+90d.'), 2000);
     expect(background.of('reminder:confirm-pending')).toEqual([{ exchange: 'okx' }]);
   });
@@ -231,7 +232,7 @@ describe('what is not confirmed', () => {
     await waitForValue(() => panel());
     await type(document.querySelector<HTMLInputElement>('#ck-name')!, 'never-created');
     await waitFor(() => expect(panel()?.getAttribute('data-findings')).toContain('ip.missing'));
-    byText('Confirm').click();
+    userClick(byText('Confirm'));
     await waitFor(() => expect(panelText()).toContain(`Reminder saved: rotate "${isolated('never-created')}" by due+90d.`));
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(background.of('reminder:confirm-pending')).toEqual([]);
@@ -243,7 +244,7 @@ describe('what is not confirmed', () => {
     guarded('key-list.html');
     byText('Create API key').click();
     await waitForValue(() => panel());
-    byText('Confirm').click();
+    userClick(byText('Confirm'));
     await waitFor(() => expect(panelText()).toContain('Key created, but KeyScope has no pending reminder for it: add the key in the KeyScope popup.'), 2000);
     expect(background.of('reminder:confirm-pending')).toEqual([]);
   });
@@ -253,7 +254,7 @@ describe('what is not confirmed', () => {
     guarded('key-list.html');
     byText('Create API key').click();
     await waitForValue(() => panel());
-    byText('Confirm').click();
+    userClick(byText('Confirm'));
     await waitFor(() => expect(panelText()).toContain('no pending reminder for it'), 2000);
   });
 
@@ -262,7 +263,7 @@ describe('what is not confirmed', () => {
     const visit = guarded('key-list.html');
     byText('Create API key').click();
     await waitForValue(() => panel());
-    byText('Confirm').click();
+    userClick(byText('Confirm'));
     await waitFor(() => expect(panelText()).toContain('Reminder confirmed'), 2000);
     visit.abort();
     expect(document.querySelectorAll(`${OVERLAY}, ${FLAG}`)).toHaveLength(0);

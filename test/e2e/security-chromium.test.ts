@@ -12,7 +12,7 @@ import type { Browser, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePopup, extensionId, launchChromium, openPopup } from '../../scripts/browsers.mjs';
 import { readyWorker } from './extension-worker';
-import { clickPanel, HOST, OKX, waitForOverlay } from './harness';
+import { clickPanel, clickText, HOST, OKX, waitForOverlay } from './harness';
 import { CANARY, dismissKeyCreated, keyListFixture, openFixture, openKeyList, seeKeyCreated, sleep, submitNewKey, type NewKey } from './inventory-scenarios';
 
 interface StorageArea {
@@ -240,10 +240,8 @@ describe('Chromium: a hostile page', () => {
     await clickPanel(page, 'Trading bot', 'label');
     await clickPanel(page, '60 days');
     const list = keyListFixture('key-list.html');
-    await page.evaluate((text) => {
-      const submit = Array.from(document.querySelectorAll('[role="dialog"] button')).find((b) => b.textContent?.trim() === text);
-      (submit as HTMLButtonElement | undefined)?.click();
-    }, list.submit);
+    // A real click: only the user's own clicks record a key (a click made by a page script records nothing).
+    await clickText(page, '[role="dialog"]', list.submit);
     await page.waitForFunction(
       (selector, wanted) => document.querySelector(selector)?.shadowRoot?.textContent?.includes(wanted) ?? false,
       { timeout: 10_000 },

@@ -24,6 +24,7 @@ const DESIGN_IDS = [
   'form.ip-unreadable',
   'form.permission-unreadable',
   'form.permission-unknown',
+  'form.read-capped',
   'purpose.no-key-needed',
   'rotation.after-deadline',
   'exchange.key-type',
@@ -65,6 +66,8 @@ describe('every docs/design.md finding id is emitted by a registered rule', () =
     { snapshot: snapshot({ permissions: ['read', 'trade'], ipEntries: [] }), context: context({ rotationDays: 90 }) },
     { snapshot: snapshot({ ipEntries: [...publicIps(18), 'abc', '10.0.0.1', '*'] }), context: context() },
     { snapshot: snapshot({ ipFieldFound: false, ipEntries: [], unreadPermissions: ['withdraw'], unknownPermissions: ['Earn'] }), context: context({ purpose: 'market-data' }) },
+    // A page that shows more than KeyScope reads.
+    { snapshot: snapshot({ capped: [{ part: 'ip-entries', limit: 100 }] }), context: context() },
     // An exchange that advises against a key type (Binance: HMAC).
     { snapshot: snapshot({ keyType: 'hmac' }), context: context({ rules: { discouragedKeyTypes: ['hmac'] } }) },
     // An organisation's managed policy, broken on every count.

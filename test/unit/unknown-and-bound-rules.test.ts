@@ -30,6 +30,27 @@ describe('form.permission-unknown', () => {
   });
 });
 
+describe('form.read-capped', () => {
+  test('a page that showed more than KeyScope reads: high, blocks "Ready", says how much was read and to check the rest', () => {
+    const capped = snapshot({ capped: [{ part: 'ip-entries', limit: 100 }, { part: 'key-name', limit: 200 }] });
+    const found = findingOf('form.read-capped', capped, context());
+    expect(found).toMatchObject({ severity: 'high', blocking: true, step: 'ip' });
+    expect(found!.title).toBe('KeyScope read only part of this form');
+    expect(found!.why).toBe(
+      'The page lists more IP entries than KeyScope reads: it read only the first 100. The key name is longer than KeyScope keeps: it read only its first 200 characters.',
+    );
+    expect(found!.fix).toMatch(/^Check the rest on the exchange's form yourself/);
+    expect(verdictOf(evaluate(capped, context())).ready).toBe(false);
+  });
+
+  test('the step is the earliest one cut short; nothing capped is no finding', () => {
+    const unknown = snapshot({ capped: [{ part: 'ip-entry', limit: 64 }, { part: 'unknown-permissions', limit: 20 }] });
+    expect(findingOf('form.read-capped', unknown, context())).toMatchObject({ step: 'scope' });
+    expect(ids(snapshot({ capped: [] }))).not.toContain('form.read-capped');
+    expect(ids()).not.toContain('form.read-capped');
+  });
+});
+
 describe('a key the exchange binds to a partner', () => {
   const partner = { partnerBinding: { choice: 'Binding third-party apps', partner: '3Commas' }, ipEntries: [], ipFieldFound: false };
 

@@ -3,6 +3,7 @@ import { isolated } from '../../core/text';
 import type { KeyFlag as Flag } from '../../core/key-list-flags';
 import type { UnboundKeyExpiry } from '../../core/types';
 import { t, uiLanguage } from '../../i18n';
+import { byUser } from '../user-action';
 
 /** What one key's inline flag shows; computed by the key-list session, rendered here. */
 export interface KeyFlagView {
@@ -46,11 +47,12 @@ export function KeyFlag({ view, onTrack }: { view: KeyFlagView; onTrack: () => v
     const root = track.current?.getRootNode();
     if (root instanceof ShadowRoot && !root.activeElement) track.current?.focus();
   }, [view.tracking]);
-  const onClick = (event: MouseEvent) => {
+  // Only the user's own click (or Enter, Space) tracks: the page's script can reach this button through the open shadow root.
+  const onClick = byUser((event: MouseEvent) => {
     const button = event.currentTarget as HTMLElement;
     focusWasOnButton.current = (button.getRootNode() as ShadowRoot | Document).activeElement === button;
     onTrack();
-  };
+  });
   return (
     <div class="ks-flag" role="group" lang={uiLanguage()} aria-label={`KeyScope: ${view.name ? isolated(view.name) : t('this_key')}`}>
       <span class="ks-flag-brand">KeyScope</span>

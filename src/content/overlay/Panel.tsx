@@ -11,6 +11,7 @@ import { stepStatus, STEP_STATUS_TEXT } from '../../ui/step-status';
 import { VerdictLine } from '../../ui/Verdict';
 import { VerdictAnnouncement, worstFinding } from '../../ui/VerdictAnnouncement';
 import type { PageDescription } from '../describe-page';
+import { byUser } from '../user-action';
 
 /** Everything the panel shows; computed by the key-page session, rendered here. */
 export interface PanelView {
@@ -51,6 +52,7 @@ export interface PanelActions {
 /**
  * "Create anyway?": asked once, inline, while the exchange has not received the click. The click came from the
  * exchange's button, outside the panel: the safe answer takes the focus, so a keyboard user answers right away.
+ * Only the user answers: a click the page's script makes through the open shadow root is no answer.
  */
 function ConfirmCritical({ view, onConfirm }: { view: PanelView; onConfirm: PanelActions['onConfirm'] }) {
   const goBack = useRef<HTMLButtonElement>(null);
@@ -65,8 +67,8 @@ function ConfirmCritical({ view, onConfirm }: { view: PanelView; onConfirm: Pane
         {view.confirm?.findings.map((f) => <li key={f.id} data-finding-id={f.id}>{say(f.title)}</li>)}
       </ul>
       <div class="ks-buttons">
-        <button type="button" class="ks-button ks-button-danger" onClick={() => onConfirm(true)}>{t('confirm_create')}</button>
-        <button type="button" class="ks-button" ref={goBack} onClick={() => onConfirm(false)}>{t('confirm_go_back')}</button>
+        <button type="button" class="ks-button ks-button-danger" onClick={byUser(() => onConfirm(true))}>{t('confirm_create')}</button>
+        <button type="button" class="ks-button" ref={goBack} onClick={byUser(() => onConfirm(false))}>{t('confirm_go_back')}</button>
       </div>
     </div>
   );

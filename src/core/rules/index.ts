@@ -14,6 +14,7 @@ import { policyRotation } from './policy-rotation';
 import { policyWithdraw } from './policy-withdraw';
 import { privateIp } from './private-ip';
 import { purposeUnset } from './purpose-unset';
+import { readCapped } from './read-capped';
 import { rotationAfterDeadline } from './rotation-after-deadline';
 import { tooManyIps } from './too-many-ips';
 import { unboundExpiry } from './unbound-expiry';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   excessScope,
   permissionUnreadable,
   permissionUnknown,
+  readCapped,
   ipFieldUnreadable,
   missingIp,
   invalidIp,
