@@ -28,7 +28,7 @@ function isEnvelope(message: unknown): message is Envelope {
 async function receive(message: Envelope, sender: browser.Runtime.MessageSender): Promise<unknown> {
   const from = await classifySender(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') });
   if (!mayAsk(from, message.type)) throw new Error(`KeyScope refused "${message.type}" from this sender.`);
-  const payload = from.kind === 'content' ? contentRequest(message.type, message.payload, from.exchange) : message.payload;
+  const payload = from.kind === 'content' ? contentRequest(message.type, message.payload, from.exchange, from.url) : message.payload;
   const handle = handlers[message.type as MessageName] as (payload: unknown, s: typeof sender) => Promise<unknown>;
   return handle(payload, sender);
 }

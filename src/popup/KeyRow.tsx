@@ -4,7 +4,7 @@ import { isLive, isSnoozed, reminderStatus, type ReminderStatus } from '../inven
 import type { Reminder } from '../inventory/reminder';
 import { text, type MessageId } from '../core/text';
 import { t } from '../i18n';
-import { exchangeName, unboundExpiryText } from '../ui/exchange-text';
+import { siteName, unboundExpiryText } from '../ui/exchange-text';
 
 /** What the user can do to one key from its row. */
 export type RowAction = 'rotate' | 'revoke' | 'confirm' | 'snooze-1' | 'snooze-7' | 'edit' | 'delete';
@@ -87,7 +87,8 @@ export function KeyRow({
   return (
     <li class="ks-row" data-keyscope-reminder="" data-status={status} data-state={r.state} data-reminder-id={r.id} tabIndex={-1} aria-labelledby={nameId}>
       <div class="ks-row-head">
-        <strong class="ks-row-name" id={nameId}>{r.name || t('unnamed_key_row')}</strong>
+        {/* dir="auto" isolates the name: a right-to-left override typed into it cannot reorder the text around it. */}
+        <strong class="ks-row-name" id={nameId} dir="auto">{r.name || t('unnamed_key_row')}</strong>
         {STATUS_CHIP[status] && <span class="ks-chip">{t(STATUS_CHIP[status]!)}</span>}
         <span class="ks-row-tools">
           {live && button(t('edit'), 'edit', 'ks-link')}
@@ -95,7 +96,7 @@ export function KeyRow({
         </span>
       </div>
       <span class="ks-row-meta">
-        {t('row_meta', exchangeName(r.exchange), r.permissions.length ? r.permissions.map((p) => text(`permission_${p}`)) : text('row_no_permissions'), text(r.ipBound ? 'row_ip_bound' : 'row_not_ip_bound'))}
+        {t('row_meta', siteName(r), r.permissions.length ? r.permissions.map((p) => text(`permission_${p}`)) : text('row_no_permissions'), text(r.ipBound ? 'row_ip_bound' : 'row_not_ip_bound'))}
       </span>
       <span class="ks-row-due">{live ? dueText(r.due, today) : archivedText(r)}</span>
       {expiry && <span class="ks-expiry">{expiry}</span>}
