@@ -8,6 +8,7 @@ import { vi } from 'vitest';
  */
 export const local = new Map<string, unknown>();
 export const syncArea = new Map<string, unknown>();
+const sessionArea = new Map<string, unknown>();
 
 /** The writes to storage.local: how many `set` calls, how many of them wrote the reminders, and the bytes written. */
 export const writes = { sets: 0, reminderSets: 0, bytes: 0 };
@@ -36,6 +37,15 @@ export const browser = {
         for (const [key, value] of Object.entries(items)) local.set(key, structuredClone(value));
       }),
     },
+    session: {
+      get: async (keys: string | string[] | null) => read(sessionArea, keys),
+      async set(items: Record<string, unknown>) {
+        for (const [key, value] of Object.entries(items)) sessionArea.set(key, structuredClone(value));
+      },
+      async remove(key: string) {
+        sessionArea.delete(key);
+      },
+    },
     sync: {
       async get(keys: string | string[] | null) {
         await turn();
@@ -62,6 +72,7 @@ export const browser = {
 export function reset(): void {
   local.clear();
   syncArea.clear();
+  sessionArea.clear();
   Object.assign(writes, { sets: 0, reminderSets: 0, bytes: 0 });
   browser.storage.local.set.mockClear();
   browser.storage.sync.set.mockReset();
