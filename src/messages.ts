@@ -81,10 +81,13 @@ export interface MessageMap {
    * (then it replaces the reminder's interval) or only the suggestion (then an existing interval stays).
    */
   'reminder:restrictions': { request: KeyCreated & { rotationChosen: boolean }; response: Reminder };
-  /** content → background: the exchange shows the key it just created; confirm the newest pending one. */
-  'reminder:confirm-pending': { request: { exchange: string; name?: string }; response: Reminder | null };
+  /**
+   * content → background: the exchange shows the key it just created; confirm the newest pending one (of that site,
+   * on a guarded site: `origin` is the sender's, set by the background).
+   */
+  'reminder:confirm-pending': { request: { exchange: string; origin?: string; name?: string }; response: Reminder | null };
   /** content → background: "track this key" on the exchange's key list. */
-  'reminder:track': { request: ListedKey & { rotationDays: number }; response: Reminder };
+  'reminder:track': { request: ListedKey & { rotationDays: number; origin?: string }; response: Reminder };
   /** content → background: which listed keys are already tracked (by exchange and name). */
   'reminders:tracked-names': { request: { exchange: string }; response: string[] };
   /** popup/options → background: the reminder list with settings. */
@@ -100,6 +103,16 @@ export interface MessageMap {
   /** Deletes a reminder and returns it, so that "undo" can restore it exactly. */
   'reminder:delete': { request: { id: string }; response: Reminder };
   'reminder:restore': { request: { reminder: Reminder }; response: Reminder };
+  /**
+   * popup → background: "Discard all pending from this site": deletes these reminders if they are still pending, and
+   * returns the ones deleted, so that "Undo" can restore them. Refused from a tab.
+   */
+  'reminders:discard-pending': { request: { ids: string[] }; response: Reminder[] };
+  /**
+   * options → background: "Delete records kept aside": deletes the records kept aside that the page showed (as data),
+   * none kept aside after; answers how many were deleted. Refused from a tab.
+   */
+  'kept-aside:delete': { request: { records: unknown[] }; response: number };
   /** popup → background: guard this site (the popup has just been granted its host permission). */
   'sites:add': { request: { origin: string; tabId?: number }; response: string[] };
   /** options → background: stop guarding a site and give its permission back. */

@@ -2,48 +2,56 @@ import browser from 'webextension-polyfill';
 import { PURPOSES, type Purpose } from './core/types';
 import { normalizeReminders, type StoredReminders } from './inventory/reminder';
 import { normalizeSettings, type Settings } from './inventory/settings';
+import { siteOrigin } from './inventory/site-origin';
 
-// Typed storage items. Only the background writes them (it is the single writer); every read validates.
+// Typed storage items. Only the background writes them, through its one writer (background/writer.ts); every read
+// validates.
 
-const REMINDERS_KEY = 'reminders';
-const PURPOSES_KEY = 'purposes';
-const SETTINGS_KEY = 'settings';
-
-export async function loadReminders(): Promise<StoredReminders> {
-  const stored = await browser.storage.local.get(REMINDERS_KEY);
-  return normalizeReminders(stored[REMINDERS_KEY]);
+/** Everything KeyScope keeps in `storage.local`, one storage key per field. */
+export interface StoredState {
+  reminders: StoredReminders;
+  settings: Settings;
+  /** The purpose chosen last on each exchange, by adapter id; values are checked when read ({@link loadPurpose}). */
+  purposes: Record<string, unknown>;
+  /** The sites the user chose to guard ("Guard this page"), as origins. */
+  guardedSites: string[];
 }
 
-/** One `set` of one key: the browser writes it whole or not at all (a quota error rejects and changes nothing). */
-export async function saveReminders(value: StoredReminders): Promise<void> {
-  await browser.storage.local.set({ [REMINDERS_KEY]: value });
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** How each item is read: whatever is stored (nothing, an older shape, corrupt data) becomes a valid value. */
+const READERS: { [K in keyof StoredState]: (raw: unknown) => StoredState[K] } = {
+  reminders: normalizeReminders,
+  settings: normalizeSettings,
+  purposes: (raw) => (isRecord(raw) ? raw : {}),
+  guardedSites: (raw) => (Array.isArray(raw) ? raw.filter((s): s is string => typeof s === 'string' && siteOrigin(s) === s) : []),
+};
+
+/** These items, each validated. */
+export async function loadStored<K extends keyof StoredState>(keys: readonly K[]): Promise<Pick<StoredState, K>> {
+  const values = await Promise.all(keys.map(async (key) => READERS[key]((await browser.storage.local.get(key))[key])));
+  return Object.fromEntries(keys.map((key, index) => [key, values[index]])) as unknown as Pick<StoredState, K>;
+}
+
+/** One `set` of the given items: the browser writes it whole or not at all (a quota error rejects and changes nothing). */
+export async function saveStored(changed: Partial<StoredState>): Promise<void> {
+  await browser.storage.local.set(changed);
+}
+
+export async function loadReminders(): Promise<StoredReminders> {
+  return (await loadStored(['reminders'])).reminders;
 }
 
 export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get(SETTINGS_KEY);
-  return normalizeSettings(stored[SETTINGS_KEY]);
+  return (await loadStored(['settings'])).settings;
 }
 
-export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
-}
-
-function isPurpose(value: unknown): value is Purpose {
+export function isPurpose(value: unknown): value is Purpose {
   return (PURPOSES as readonly unknown[]).includes(value);
 }
 
-function purposeMap(stored: Record<string, unknown>): Record<string, unknown> {
-  const map = stored[PURPOSES_KEY];
-  return typeof map === 'object' && map !== null ? (map as Record<string, unknown>) : {};
-}
-
-/** The purpose chosen last on each exchange; anything unrecognised reads as "not chosen". */
+/** The purpose chosen last on this exchange; anything unrecognised reads as "not chosen". */
 export async function loadPurpose(exchange: string): Promise<Purpose | null> {
-  const value = purposeMap(await browser.storage.local.get(PURPOSES_KEY))[exchange];
+  const value = (await loadStored(['purposes'])).purposes[exchange];
   return isPurpose(value) ? value : null;
-}
-
-export async function savePurpose(exchange: string, purpose: Purpose): Promise<void> {
-  const map = purposeMap(await browser.storage.local.get(PURPOSES_KEY));
-  await browser.storage.local.set({ [PURPOSES_KEY]: { ...map, [exchange]: purpose } });
 }

@@ -1,12 +1,13 @@
 import { parseCalendarDate } from '../core/rotation';
 import { PERMISSIONS, PURPOSES, RISKS, type Permission } from '../core/types';
 import { adapterById } from '../exchanges';
+import { generic } from '../exchanges/generic';
 import { NAME_MAX } from '../inventory/reminder';
 import type { MessageName, Request } from '../messages';
 
-// A content script's request as the background accepts it: the exchange is the one of the page it runs on (never
-// what the payload says), and every field has its shape and size checked. A request that fails says why and changes
-// nothing.
+// A content script's request as the background accepts it: the exchange is the one of the page it runs on, and on
+// a guarded site the site's origin is the page's (never what the payload says), and every field has its shape and
+// size checked. A request that fails says why and changes nothing.
 
 /** Largest request a content script may send, serialized: a verdict with every finding is a few kilobytes. */
 export const CONTENT_REQUEST_MAX = 64 * 1024;
@@ -57,10 +58,13 @@ function purpose(value: unknown): { purpose?: (typeof PURPOSES)[number] } {
   return { purpose: value as (typeof PURPOSES)[number] };
 }
 
-/** The key fields of a record, track or restrictions request, checked, for the sender's exchange. */
-function keyFields(payload: Record<string, unknown>, exchange: string) {
+/** The sender's exchange and, on a guarded site, the page's origin: where a key recorded from it lives. */
+type Site = { exchange: string; origin?: string };
+
+/** The key fields of a record, track or restrictions request, checked, for the sender's exchange and site. */
+function keyFields(payload: Record<string, unknown>, site: Site) {
   return {
-    exchange,
+    ...site,
     name: name(payload.name),
     permissions: permissions(payload.permissions),
     ipBound: flag(payload.ipBound, 'ipBound'),
@@ -71,10 +75,11 @@ function keyFields(payload: Record<string, unknown>, exchange: string) {
 }
 
 /**
- * The request of a content script on `exchange`'s page, checked and bound to that exchange; throws a clear error for
- * a malformed or oversized one. Only messages a content script may send reach here (senders.ts).
+ * The request of a content script on `exchange`'s page (at `pageUrl`, the sender's frame URL), checked and bound to
+ * that exchange, and on a guarded site to the page's https origin; throws a clear error for a malformed or oversized
+ * one. Only messages a content script may send reach here (senders.ts).
  */
-export function contentRequest<K extends MessageName>(type: K, payload: unknown, exchange: string): Request<K> {
+export function contentRequest<K extends MessageName>(type: K, payload: unknown, exchange: string, pageUrl?: URL): Request<K> {
   let size = 0;
   try {
     size = JSON.stringify(payload ?? null).length;
@@ -83,10 +88,12 @@ export function contentRequest<K extends MessageName>(type: K, payload: unknown,
   }
   if (size > CONTENT_REQUEST_MAX) fail(`it is larger than ${CONTENT_REQUEST_MAX} bytes`);
   const p = isRecord(payload) ? payload : fail('it is not an object');
-  return bind(type, p, exchange) as Request<K>;
+  const site: Site = exchange === generic.id && pageUrl?.protocol === 'https:' ? { exchange, origin: pageUrl.origin } : { exchange };
+  return bind(type, p, site) as Request<K>;
 }
 
-function bind(type: MessageName, p: Record<string, unknown>, exchange: string): unknown {
+function bind(type: MessageName, p: Record<string, unknown>, site: Site): unknown {
+  const { exchange } = site;
   switch (type) {
     case 'purpose:get':
     case 'reminders:tracked-names':
@@ -94,15 +101,15 @@ function bind(type: MessageName, p: Record<string, unknown>, exchange: string): 
     case 'purpose:set':
       return { exchange, ...purpose(p.purpose) };
     case 'reminder:confirm-pending':
-      return { exchange, ...(p.name === undefined ? {} : { name: name(p.name) }) };
+      return { ...site, ...(p.name === undefined ? {} : { name: name(p.name) }) };
     case 'reminder:record':
-      return keyFields(p, exchange);
+      return keyFields(p, site);
     case 'reminder:restrictions':
-      return { ...keyFields(p, exchange), rotationChosen: flag(p.rotationChosen, 'rotationChosen') };
+      return { ...keyFields(p, site), rotationChosen: flag(p.rotationChosen, 'rotationChosen') };
     case 'reminder:track': {
       const created = p.created;
       if (created !== undefined && (typeof created !== 'string' || parseCalendarDate(created) === undefined)) fail('created must be a calendar date');
-      return { ...keyFields(p, exchange), ...(created === undefined ? {} : { created }) };
+      return { ...keyFields(p, site), ...(created === undefined ? {} : { created }) };
     }
     case 'verdict:update':
       return { verdict: verdict(p.verdict, exchange) };

@@ -3,24 +3,26 @@ import bootstrapScript from '../content/bootstrap.ts?script';
 import { adapterForHost } from '../exchanges';
 import { t } from '../i18n';
 import { siteOrigin, sitePattern as pattern } from '../inventory/site-origin';
+import { loadStored } from '../storage';
 import { serial } from './serial';
+import { change } from './writer';
 
 // "Guard this page": sites the user chose, each with its own optional host permission, asked for in the popup at
 // that moment and never at install. The bootstrap content script is registered for exactly that origin; removing
 // the site unregisters it and gives the permission back.
 
-const SITES_KEY = 'guardedSites';
 const SCRIPT_PREFIX = 'keyscope-site:';
-// The popup, the permission event and start-up may change the sites at the same moment: one at a time.
+// The popup, the permission event and start-up may change the sites at the same moment: one at a time (the list
+// itself is written by the background's one writer, ./writer.ts).
 const changes = serial();
 
 export async function guardedSites(): Promise<string[]> {
-  const stored = (await browser.storage.local.get(SITES_KEY))[SITES_KEY];
-  return Array.isArray(stored) ? stored.filter((s): s is string => typeof s === 'string' && siteOrigin(s) === s) : [];
+  return (await loadStored(['guardedSites'])).guardedSites;
 }
 
-async function saveSites(sites: string[]): Promise<void> {
-  await browser.storage.local.set({ [SITES_KEY]: [...new Set(sites)].sort() });
+/** The stored list, changed by `step` as it is when written; kept sorted and without duplicates. */
+function saveSites(step: (sites: string[]) => string[]): Promise<void> {
+  return change('guardedSites', (sites) => ({ next: [...new Set(step(sites))].sort(), result: undefined }));
 }
 
 export async function isGuardedSite(url: string): Promise<boolean> {
@@ -47,7 +49,7 @@ async function addSite(origin: string, tabId: number | undefined): Promise<strin
     throw new Error(t('sites_error_permission'));
   }
   await register(origin);
-  await saveSites([...(await guardedSites()), origin]);
+  await saveSites((sites) => [...sites, origin]);
   // The bootstrap runs once per page even when both the popup and the permission event inject it.
   if (tabId !== undefined) await browser.scripting.executeScript({ target: { tabId }, files: [bootstrapScript] });
   return guardedSites();
@@ -78,7 +80,7 @@ async function removeSite(origin: string): Promise<string[]> {
   if ((await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length) {
     await browser.scripting.unregisterContentScripts({ ids: [id] });
   }
-  await saveSites((await guardedSites()).filter((site) => site !== origin));
+  await saveSites((sites) => sites.filter((site) => site !== origin));
   await browser.permissions.remove({ origins: [pattern(origin)] });
   return guardedSites();
 }
@@ -93,15 +95,15 @@ export function reconcileGuardedSites(): Promise<void> {
 
 async function reconcile(): Promise<void> {
   const sites = await guardedSites();
-  const allowed: string[] = [];
+  const withdrawn: string[] = [];
   for (const origin of sites) {
     if (await browser.permissions.contains({ origins: [pattern(origin)] })) {
       await register(origin);
-      allowed.push(origin);
     } else {
+      withdrawn.push(origin);
       const id = `${SCRIPT_PREFIX}${origin}`;
       if ((await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length) await browser.scripting.unregisterContentScripts({ ids: [id] });
     }
   }
-  if (allowed.length !== sites.length) await saveSites(allowed);
+  if (withdrawn.length) await saveSites((current) => current.filter((site) => !withdrawn.includes(site)));
 }

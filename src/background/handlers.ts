@@ -3,13 +3,15 @@ import { localCalendarDate } from '../core/rotation';
 import { say } from '../i18n';
 import { settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../inventory/settings';
 import type { MessageName, Request, Response } from '../messages';
-import { loadPurpose, loadSettings, savePurpose, saveSettings } from '../storage';
+import type { Purpose } from '../core/types';
+import { loadPurpose, loadSettings } from '../storage';
 import { addGuardedSite, guardedSites, removeGuardedSite } from './guarded-sites';
 import { injectGuard } from './inject-guard';
 import { readPolicy, refuseWhenLocked, withinPolicy } from './policy';
 import * as store from './reminders';
 import { startSync } from './sync';
 import { describeTab, getVerdict, setVerdict } from './verdicts';
+import { change } from './writer';
 
 type Handlers = { [K in MessageName]: (payload: Request<K>, sender: browser.Runtime.MessageSender) => Promise<Response<K>> };
 
@@ -22,16 +24,21 @@ function senderTab(sender: browser.Runtime.MessageSender): number {
 /** The background's clock is the only clock: every date is today's local calendar date here. */
 const today = () => localCalendarDate(new Date());
 
+/** A settings change, applied to the settings as stored when the writer runs it (./writer.ts), not as read earlier. */
 async function updateSettings(request: SettingsChange): Promise<Settings> {
-  const current = await loadSettings();
   const problem = settingsChangeProblem(request);
   if (problem) throw new Error(say(problem));
   const changes = validSettingFields(request);
-  const { syncProblem: _cleared, ...rest } = current;
-  const next: Settings = { ...(changes.sync ? rest : current), ...changes };
-  await saveSettings(next);
-  if (changes.sync && !current.sync) await startSync();
+  const wasSyncing = await change('settings', (current) => {
+    const { syncProblem: _cleared, ...rest } = current;
+    return { next: { ...(changes.sync ? rest : current), ...changes }, result: current.sync };
+  });
+  if (changes.sync && !wasSyncing) await startSync();
   return loadSettings();
+}
+
+function savePurpose(exchange: string, purpose: Purpose): Promise<void> {
+  return change('purposes', (purposes) => ({ next: purposes[exchange] === purpose ? purposes : { ...purposes, [exchange]: purpose }, result: undefined }));
 }
 
 /**
@@ -44,7 +51,12 @@ async function importData(text: string) {
   if (policy?.lockSettings) {
     return result.report.settings ? { ...result.report, settings: { applied: [], rejected: [], managed: true as const } } : result.report;
   }
-  if (result.settings !== settings) await saveSettings(result.settings);
+  // The fields the file changed, over the settings as they are by now (another change may have landed meanwhile).
+  const applied = result.report.settings?.applied ?? [];
+  if (result.settings !== settings && applied.length) {
+    const fromFile = Object.fromEntries(applied.map((name) => [name, result.settings[name]]));
+    await change('settings', (current) => ({ next: { ...current, ...fromFile }, result: undefined }));
+  }
   return result.report;
 }
 
@@ -59,7 +71,7 @@ export const handlers: Handlers = {
   'purpose:set': ({ exchange, purpose }) => savePurpose(exchange, purpose),
   'reminder:record': (key) => withinPolicy(key).then((allowed) => store.recordSubmitted(allowed, today())),
   'reminder:restrictions': ({ rotationChosen, ...key }) => withinPolicy(key).then((allowed) => store.updateRestrictions(allowed, rotationChosen, today())),
-  'reminder:confirm-pending': ({ exchange, name }) => store.confirmPending(exchange, name, today()),
+  'reminder:confirm-pending': ({ exchange, origin, name }) => store.confirmPending({ exchange, ...(origin ? { origin } : {}) }, name, today()),
   'reminder:track': (key) => withinPolicy(key).then((allowed) => store.trackListed(allowed, today())),
   'reminders:tracked-names': ({ exchange }) => store.trackedNames(exchange),
   'reminders:list': () => store.listReminders(today()),
@@ -71,6 +83,8 @@ export const handlers: Handlers = {
   'reminder:snooze': ({ id, days }) => store.snoozeReminder(id, days, today()),
   'reminder:delete': ({ id }) => store.deleteReminder(id),
   'reminder:restore': ({ reminder }) => store.restoreReminder(reminder),
+  'reminders:discard-pending': ({ ids }) => store.discardPending(ids),
+  'kept-aside:delete': ({ records }) => store.deleteKeptAside(records),
   'reminders:import': ({ text }) => importData(text),
   'settings:set': (changes) => refuseWhenLocked().then(() => updateSettings(changes)),
   'settings:get': () => loadSettings(),

@@ -31,7 +31,7 @@ async function receive(message: Envelope, sender: browser.Runtime.MessageSender)
   let payload: unknown = message.payload;
   if (from.kind === 'content') {
     try {
-      payload = contentRequest(message.type, message.payload, from.exchange);
+      payload = contentRequest(message.type, message.payload, from.exchange, from.url);
     } catch (error) {
       // A tab whose verdict was refused has no current verdict: the popup must not keep showing the one before.
       if (message.type === 'verdict:update') await verdictUnknown(from.tabId);

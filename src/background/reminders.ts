@@ -1,32 +1,46 @@
 import type { CalendarDate } from '../core/rotation';
 import { adapterById } from '../exchanges';
 import { t } from '../i18n';
-import { confirm, edit, isLive, newReminder, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
-import { validateReminder, type KeyCreated, type Reminder, type StoredReminders } from '../inventory/reminder';
+import { confirm, edit, isLive, newReminder, plausibleCreation, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
+import { PENDING_MAX, QUARANTINE_MAX, validateReminder, type KeyCreated, type Reminder, type StoredReminders } from '../inventory/reminder';
 import type { Settings } from '../inventory/settings';
 import { importAllData, type ImportReport } from '../inventory/transfer';
 import type { ListedKey, ReminderList } from '../messages';
-import { loadReminders, loadSettings, saveReminders } from '../storage';
-import { serial } from './serial';
+import { loadReminders, loadSettings } from '../storage';
+import { siteName } from '../ui/exchange-text';
+import { change as write, onStoredChange } from './writer';
 
-// The inventory store. Every change is read-modify-write of one storage key, run one at a time: two tabs and
-// the popup changing reminders at once cannot lose an update, and a failed write changes nothing.
-const writes = serial();
+// The inventory store. Every change is a pure step on the stored list, run by the background's one writer
+// (./writer.ts): two tabs and the popup changing reminders at once cannot lose an update, changes arriving together
+// are written together, and a failed write changes nothing.
 const listeners = new Set<(stored: StoredReminders) => void>();
+onStoredChange((changed) => {
+  if (changed.reminders) for (const listener of listeners) listener(changed.reminders);
+});
 
 /** Called after every successful write (badge, sync). */
 export function onInventoryChange(listener: (stored: StoredReminders) => void): void {
   listeners.add(listener);
 }
 
+/**
+ * What no step may store, whatever asked for it: a reminder that would not read back (it would be moved aside at
+ * the next read, out of the user's list), or records kept aside beyond {@link QUARANTINE_MAX}. The step fails with
+ * the reason; nothing of it is stored.
+ */
+function refuseUnreadable(stored: StoredReminders, next: StoredReminders): void {
+  const before = new Set(stored.reminders);
+  if (next.reminders.some((r) => !before.has(r) && validateReminder(r) === undefined)) throw new Error(t('reminders_error_invalid'));
+  if (next.quarantine.length > QUARANTINE_MAX && next.quarantine.length > stored.quarantine.length) {
+    throw new Error(t('reminders_error_kept_aside_full', QUARANTINE_MAX, next.quarantine.length - stored.quarantine.length, stored.quarantine.length));
+  }
+}
+
 function change<T>(apply: (stored: StoredReminders) => { next: StoredReminders; result: T }): Promise<T> {
-  return writes(async () => {
-    const stored = await loadReminders();
-    const { next, result } = apply(stored);
-    if (next === stored) return result;
-    await saveReminders(next);
-    for (const listener of listeners) listener(next);
-    return result;
+  return write('reminders', (stored) => {
+    const applied = apply(stored);
+    if (applied.next !== stored) refuseUnreadable(stored, applied.next);
+    return applied;
   });
 }
 
@@ -50,8 +64,14 @@ function update(id: string, step: (reminder: Reminder) => Reminder): Promise<Rem
 
 const rulesOf = (exchange: string) => adapterById(exchange)?.rules;
 
+/** The same exchange and, for a guarded site, the same site (a record of a site stored before origins were kept has none). */
+const sameSite = (r: Reminder, key: { exchange: string; origin?: string }) => r.exchange === key.exchange && (r.origin ?? '') === (key.origin ?? '');
+
+/** A submit of the guarded form: a pending reminder, unless {@link PENDING_MAX} of that site's are already waiting. */
 export function recordSubmitted(key: KeyCreated, today: CalendarDate): Promise<Reminder> {
   return change((stored) => {
+    const waiting = stored.reminders.filter((r) => r.state === 'pending' && sameSite(r, key)).length;
+    if (waiting >= PENDING_MAX) throw new Error(t('reminders_error_pending_full', waiting, siteName(key)));
     const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'form', state: 'pending' });
     return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
   });
@@ -64,7 +84,7 @@ export function recordSubmitted(key: KeyCreated, today: CalendarDate): Promise<R
  */
 export function updateRestrictions(key: KeyCreated, rotationChosen: boolean, today: CalendarDate): Promise<Reminder> {
   return change((stored) => {
-    const existing = stored.reminders.find((r) => r.exchange === key.exchange && isLive(r) && sameName(r.name, key.name));
+    const existing = stored.reminders.find((r) => sameSite(r, key) && isLive(r) && sameName(r.name, key.name));
     if (!existing) {
       const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'form', state: 'active' });
       return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
@@ -77,10 +97,10 @@ export function updateRestrictions(key: KeyCreated, rotationChosen: boolean, tod
   });
 }
 
-/** The exchange showed a new key: confirm the newest pending reminder of that exchange (by name when given). */
-export function confirmPending(exchange: string, name: string | undefined, today: CalendarDate): Promise<Reminder | null> {
+/** The exchange showed a new key: confirm the newest pending reminder of that exchange or site (by name when given). */
+export function confirmPending(site: { exchange: string; origin?: string }, name: string | undefined, today: CalendarDate): Promise<Reminder | null> {
   return change((stored) => {
-    const pending = stored.reminders.filter((r) => r.exchange === exchange && r.state === 'pending');
+    const pending = stored.reminders.filter((r) => sameSite(r, site) && r.state === 'pending');
     const match = pending.findLast((r) => name !== undefined && r.name === name.trim()) ?? pending.at(-1);
     if (!match) return { next: stored, result: null };
     const confirmed = confirm(match, today);
@@ -97,10 +117,18 @@ export function addManual(key: KeyCreated & { created: CalendarDate }, today: Ca
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** "Track this key" on an exchange's key list; tracking the same listed key twice keeps one reminder. */
-export function trackListed(key: ListedKey & { rotationDays: number }, today: CalendarDate): Promise<Reminder> {
+/**
+ * "Track this key" on an exchange's key list; tracking the same listed key twice keeps one reminder. A creation date
+ * no key can have (see `plausibleCreation`) is refused with the reason rather than replaced by today: the due date is
+ * counted from it, and an invented date would put the reminder off silently; the user can add the key by hand with
+ * the date they know.
+ */
+export function trackListed(key: ListedKey & { rotationDays: number; origin?: string }, today: CalendarDate): Promise<Reminder> {
+  if (key.created !== undefined && !plausibleCreation(key.created, today)) {
+    return Promise.reject(new Error(t('reminders_error_created', key.created)));
+  }
   return change((stored) => {
-    const existing = stored.reminders.find((r) => r.exchange === key.exchange && r.state !== 'revoked' && r.state !== 'rotated' && sameName(r.name, key.name));
+    const existing = stored.reminders.find((r) => sameSite(r, key) && r.state !== 'revoked' && r.state !== 'rotated' && sameName(r.name, key.name));
     if (existing) return { next: stored, result: existing };
     const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'exchange-list', state: 'active', created: key.created ?? today });
     return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
@@ -134,6 +162,40 @@ export function deleteReminder(id: string): Promise<Reminder> {
   return change((stored) => {
     const removed = find(stored, id);
     return { next: { ...stored, reminders: stored.reminders.filter((r) => r.id !== id) }, result: removed };
+  });
+}
+
+/**
+ * "Discard all pending from this site" in the popup: removes these reminders when they are still pending (one the
+ * exchange confirmed meanwhile, or one deleted elsewhere, is left as it is) and returns them, for "Undo".
+ */
+export function discardPending(ids: readonly string[]): Promise<Reminder[]> {
+  const wanted = new Set(ids);
+  return change((stored) => {
+    const removed = stored.reminders.filter((r) => r.state === 'pending' && wanted.has(r.id));
+    if (removed.length === 0) return { next: stored, result: [] };
+    const gone = new Set(removed);
+    return { next: { ...stored, reminders: stored.reminders.filter((r) => !gone.has(r)) }, result: removed };
+  });
+}
+
+/**
+ * "Delete records kept aside" on the settings page: deletes exactly the records the page showed (each once, compared
+ * as data), never one kept aside after it read them. Returns how many were deleted.
+ */
+export function deleteKeptAside(records: readonly unknown[]): Promise<number> {
+  return change((stored) => {
+    const shown = new Map<string, number>();
+    for (const record of records) shown.set(JSON.stringify(record), (shown.get(JSON.stringify(record)) ?? 0) + 1);
+    const kept = stored.quarantine.filter((record) => {
+      const key = JSON.stringify(record);
+      const left = shown.get(key) ?? 0;
+      if (left === 0) return true;
+      shown.set(key, left - 1);
+      return false;
+    });
+    const deleted = stored.quarantine.length - kept.length;
+    return deleted ? { next: { ...stored, quarantine: kept }, result: deleted } : { next: stored, result: 0 };
   });
 }
 

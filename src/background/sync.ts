@@ -1,9 +1,10 @@
 import browser from 'webextension-polyfill';
 import { validateReminder, type Reminder, type StoredReminders } from '../inventory/reminder';
 import type { Settings } from '../inventory/settings';
-import { loadReminders, loadSettings, saveSettings } from '../storage';
+import { loadReminders, loadSettings } from '../storage';
 import { t } from '../i18n';
 import { mergeReminders } from './reminders';
+import { change } from './writer';
 
 // Optional sync through storage.sync, off by default. One item per reminder keeps each under the per-item quota
 // (8 KB); when the total quota (about 100 KB) is exceeded, sync turns itself off, says why, and the inventory
@@ -17,8 +18,9 @@ function quotaMessage(error: unknown): string {
     : t('sync_stopped', text);
 }
 
-async function stopSync(settings: Settings, error: unknown): Promise<void> {
-  await saveSettings({ ...settings, sync: false, syncProblem: quotaMessage(error) });
+/** Turns sync off in the settings as they are when written (./writer.ts): a change made meanwhile stays. */
+async function stopSync(_settings: Settings, error: unknown): Promise<void> {
+  await change('settings', (current) => ({ next: { ...current, sync: false, syncProblem: quotaMessage(error) }, result: undefined }));
 }
 
 /** Writes what changed to storage.sync and removes what was deleted here. */

@@ -54,6 +54,7 @@ export function newReminder(
   return {
     id,
     exchange: key.exchange,
+    ...(key.origin ? { origin: key.origin } : {}),
     name: storedName(key.name),
     permissions: [...key.permissions],
     ipBound: key.ipBound,
@@ -65,6 +66,21 @@ export function newReminder(
     source: options.source,
     history: [event(options.source === 'exchange-list' ? 'tracked' : options.source === 'import' ? 'imported' : 'created', today)],
   };
+}
+
+/** No exchange issued API keys before Bitcoin's first year. */
+const FIRST_KEY_DATE = '2009-01-01';
+
+/**
+ * Whether a key can have been created on this day: not before 2009, and not after today by more than a day (an
+ * exchange shows its own calendar date, which in UTC+8 or UTC+14 is often the user's tomorrow).
+ */
+export function plausibleCreation(created: CalendarDate, today: CalendarDate): boolean {
+  try {
+    return created >= FIRST_KEY_DATE && daysBetween(today, created) <= 1;
+  } catch {
+    return false;
+  }
 }
 
 export function confirm(reminder: Reminder, today: CalendarDate): Reminder {
@@ -115,6 +131,8 @@ export type ReminderEdit = Partial<Pick<Reminder, 'name' | 'exchange' | 'permiss
 /** Applies an edit; the due date follows the created date and interval, within the exchange's deadline. */
 export function edit(reminder: Reminder, changes: ReminderEdit, today: CalendarDate, rules?: ExchangeRules): Reminder {
   const next: Reminder = { ...reminder, ...changes, name: storedName(changes.name ?? reminder.name) };
+  // A guarded site's origin names where the key lives; moved to another exchange by hand, it lives there instead.
+  if (next.exchange !== reminder.exchange) delete next.origin;
   next.due = rotationDueDate(next.created, next.rotationDays, deadlineFor(rules, next));
   next.history = withEvent(reminder.history, 'edited', today);
   // A new due date is a new state: the user is notified again when it comes.

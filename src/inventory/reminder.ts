@@ -1,5 +1,6 @@
 import { parseCalendarDate, type CalendarDate } from '../core/rotation';
 import { PERMISSIONS, PURPOSES, type Permission, type Purpose } from '../core/types';
+import { siteOrigin } from './site-origin';
 
 /**
  * Lifecycle of a tracked key. `pending`: the form was submitted but the exchange has not shown the new key yet.
@@ -27,6 +28,11 @@ export type NotifiedState = (typeof NOTIFIED_STATES)[number];
 export interface Reminder {
   id: string;
   exchange: string;
+  /**
+   * The site a key of a guarded site ('generic' exchange) was created on, as an https origin. The background takes it
+   * from the sender's URL, never from what a page or message says (background/content-requests.ts).
+   */
+  origin?: string;
   /** The key's name as typed on the exchange's form (or by hand). */
   name: string;
   permissions: Permission[];
@@ -58,7 +64,24 @@ export interface KeyCreated {
   rotationDays: number;
   /** The exchange's own deadline in days for this key, when it has one (e.g. OKX 14 idle days). */
   deadlineDays?: number;
+  /** On a guarded site, its origin: set by the background from the sender (see {@link Reminder.origin}). */
+  origin?: string;
 }
+
+/**
+ * Most keys waiting for the exchange's confirmation per exchange (per site for guarded sites). A person creates keys
+ * one at a time, and a submit the exchange refused (a wrong 2FA code, a field it rejected) leaves one pending record
+ * behind: five leaves room for a few failed attempts before the key shows, while a page firing clicks at its own form
+ * can leave no more than five records for the user to clear.
+ */
+export const PENDING_MAX = 5;
+
+/**
+ * Most records kept aside. They are shown for the user to export and look at by hand, and each is rewritten with
+ * every change of the list: a damaged list or a file from a newer KeyScope sets aside what it holds at once, and
+ * 500 is more than anyone inspects. Past it nothing is dropped: a write that would add more is refused, and says so.
+ */
+export const QUARANTINE_MAX = 500;
 
 export const NAME_MAX = 200;
 
@@ -89,6 +112,11 @@ function oneOf<T>(values: readonly T[], value: unknown): value is T {
   return (values as readonly unknown[]).includes(value);
 }
 
+/** `https://exchange.example`: an https site's origin, as the URL standard writes it. */
+export function isHttpsOrigin(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 300 && value.startsWith('https://') && siteOrigin(value) === value;
+}
+
 function isEvent(value: unknown): value is ReminderEvent {
   return isRecord(value) && oneOf(REMINDER_EVENTS, value.kind) && isDate(value.on);
 }
@@ -100,6 +128,7 @@ export function validateReminder(value: unknown): Reminder | undefined {
   const valid =
     typeof v.id === 'string' && v.id.length > 0 && v.id.length <= 100 &&
     typeof v.exchange === 'string' && /^[a-z0-9-]{1,40}$/.test(v.exchange) &&
+    (v.origin === undefined || isHttpsOrigin(v.origin)) &&
     typeof v.name === 'string' && Array.from(v.name).length <= NAME_MAX &&
     Array.isArray(v.permissions) && v.permissions.every((p) => oneOf(PERMISSIONS, p)) &&
     typeof v.ipBound === 'boolean' &&
@@ -123,6 +152,7 @@ export function ownFields(r: Reminder): Reminder {
   const fields: { [K in keyof Required<Reminder>]: Reminder[K] } = {
     id: r.id,
     exchange: r.exchange,
+    origin: r.origin,
     // Records stored, imported or synced before names were cleaned are cleaned as they are read.
     name: storedName(r.name),
     permissions: [...r.permissions],

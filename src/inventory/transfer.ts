@@ -79,6 +79,7 @@ export function exportInventory(reminders: Reminder[], exportedAt: string): stri
 const SAMPLE: Required<Reminder> = {
   id: 'sample',
   exchange: 'okx',
+  origin: 'https://sample.example',
   name: 'sample',
   permissions: ['read'],
   ipBound: true,

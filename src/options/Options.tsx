@@ -11,6 +11,7 @@ import { download } from './download';
 import { ExchangeSwitches } from './ExchangeSwitches';
 import { GuardedSites } from './GuardedSites';
 import { ImportReportView } from './ImportReportView';
+import { KeptAside } from './KeptAside';
 import { ManagedSettings } from './ManagedSettings';
 import { NotificationsSetting } from './NotificationsSetting';
 import type { OptionsData } from './options-data';
@@ -137,29 +138,6 @@ function TransferSection({ list, inventory, data, now, onChanged }: { list: Remi
   );
 }
 
-function QuarantineSection({ list }: { list: ReminderList }) {
-  const count = list.quarantine.length;
-  return (
-    <section class="ks-card" aria-labelledby="ks-quarantine">
-      <h2 id="ks-quarantine">{t('options_quarantine')}</h2>
-      {count === 0 ? (
-        <p class="ks-muted">{t('options_quarantine_none')}</p>
-      ) : (
-        <>
-          <p class="ks-warning">
-            {t(count === 1 ? 'options_quarantine_one' : 'options_quarantine_many', count)}
-          </p>
-          <div class="ks-row-actions">
-            <button type="button" onClick={() => download(JSON.stringify(list.quarantine, null, 2), `keyscope-kept-aside-${list.today}.json`, 'application/json')}>
-              {t(count === 1 ? 'options_quarantine_export_it' : 'options_quarantine_export_them')}
-            </button>
-          </div>
-        </>
-      )}
-    </section>
-  );
-}
-
 /**
  * The options page: reminder settings (due-soon window, rotation interval, notifications), the exchanges guarded and
  * confirm-before-critical, sync, the sites the user added, export and import of all data, and the records kept aside.
@@ -206,7 +184,7 @@ export function Options({ data, now = () => new Date() }: { data: OptionsData; n
           </ManagedSettings>
           <GuardedSites key={`sites-${generation}`} data={data} />
           <TransferSection list={list} inventory={inventory} data={data} now={now} onChanged={reread} />
-          <QuarantineSection list={list} />
+          <KeptAside list={list} inventory={inventory} data={data} />
         </>
       )}
     </main>

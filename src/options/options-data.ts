@@ -4,7 +4,7 @@ import { notificationsAllowed, removeNotifications, requestNotifications, reques
 import type { NotificationsSource } from '../ui/use-notifications';
 
 /** The messages the options page sends. */
-export type OptionsMessage = 'reminders:import' | 'settings:set' | 'sites:add' | 'sites:remove';
+export type OptionsMessage = 'reminders:import' | 'settings:set' | 'sites:add' | 'sites:remove' | 'kept-aside:delete';
 
 /** What the options page needs from the extension, behind one seam so it can be tested without a browser. */
 export interface OptionsData extends NotificationsSource {

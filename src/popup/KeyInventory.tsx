@@ -2,12 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { isolated } from '../core/text';
 import { adapterById } from '../exchanges';
 import { byUrgency, deadlineFor, isLive } from '../inventory/lifecycle';
-import type { Reminder } from '../inventory/reminder';
+import { QUARANTINE_MAX, type Reminder } from '../inventory/reminder';
 import { t } from '../i18n';
 import type { Inventory } from '../ui/use-inventory';
 import { KeyForm, type KeyFormValues } from './KeyForm';
 import { useKeepFocus, type FocusTarget } from './keep-focus';
 import { KeyRow, type RowAction } from './KeyRow';
+import { PendingGroups, type PendingGroup } from './PendingGroups';
 import type { PopupData } from './popup-data';
 
 /** How long "Undo" stays offered after a delete. */
@@ -15,13 +16,19 @@ const UNDO_MS = 8000;
 
 type FormState = { mode: 'add' } | { mode: 'edit'; reminder: Reminder } | undefined;
 
+/** What "Undo" puts back: one deleted key, or the pending keys of a site discarded together; and what to say. */
+interface Deleted {
+  records: Reminder[];
+  said: string;
+}
+
 const keyName = (r: Reminder) => t('quoted', r.name ? isolated(r.name) : t('unnamed_key'));
 
 /** The user's keys, most urgent first, with their history, the add/edit form and undo of a delete. */
 export function KeyInventory({ data, inventory, openOptions }: { data: PopupData; inventory: Inventory; openOptions: () => void }) {
   const { list, busy, run } = inventory;
   const [form, setForm] = useState<FormState>(undefined);
-  const [deleted, setDeleted] = useState<Reminder | undefined>(undefined);
+  const [deleted, setDeleted] = useState<Deleted | undefined>(undefined);
   const focus = useKeepFocus(!busy);
 
   useEffect(() => {
@@ -59,15 +66,27 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
         break;
       case 'delete':
         // The record the background returns is the one "Undo" puts back, exactly.
-        void run(t('error_delete', name), () => data.send('reminder:delete', { id })).then((removed) => removed && setDeleted(removed));
+        void run(t('error_delete', name), () => data.send('reminder:delete', { id })).then(
+          (removed) => removed && setDeleted({ records: [removed], said: t('keys_deleted', keyName(removed)) }),
+        );
         break;
     }
   };
 
-  const undo = async (record: Reminder) => {
-    focus.after({ row: record.id, index: 0 });
+  const discardGroup = ({ site, records }: PendingGroup) => {
+    focus.after('undo');
+    const ids = records.map((r) => r.id);
+    void run(t('error_discard_pending', site), () => data.send('reminders:discard-pending', { ids })).then((removed) => {
+      if (removed?.length) setDeleted({ records: removed, said: t(removed.length === 1 ? 'keys_discarded_one' : 'keys_discarded_many', removed.length, site) });
+    });
+  };
+
+  // The records the background returned are the ones put back, exactly, each through the same restore as one delete.
+  const undo = async ({ records }: Deleted) => {
+    focus.after({ row: records[0]!.id, index: 0 });
     setDeleted(undefined);
-    await run(t('error_restore', keyName(record)), () => data.send('reminder:restore', { reminder: record }));
+    const what = records.length === 1 ? t('error_restore', keyName(records[0]!)) : t('error_restore_many', records.length);
+    await run(what, () => Promise.all(records.map((reminder) => data.send('reminder:restore', { reminder }))));
   };
 
   const save = async (values: KeyFormValues) => {
@@ -116,9 +135,11 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
       {list.quarantined > 0 && (
         <p class="ks-warning">
           {t(list.quarantined === 1 ? 'keys_quarantined_one' : 'keys_quarantined_many', list.quarantined)}{' '}
+          {list.quarantined >= QUARANTINE_MAX && `${t('keys_quarantined_full', QUARANTINE_MAX)} `}
           <button type="button" class="ks-link" onClick={openOptions}>{t(list.quarantined === 1 ? 'keys_export_it' : 'keys_export_them')}</button>
         </p>
       )}
+      <PendingGroups reminders={live} busy={busy} onDiscard={discardGroup} />
       {live.length === 0 && (
         <p class="ks-empty">{t('keys_empty')}</p>
       )}
@@ -131,7 +152,7 @@ export function KeyInventory({ data, inventory, openOptions }: { data: PopupData
       )}
       {deleted && (
         <div class="ks-undo" role="status">
-          <span>{t('keys_deleted', keyName(deleted))}</span>
+          <span>{deleted.said}</span>
           <button type="button" class="ks-small" onClick={() => void undo(deleted)}>{t('undo')}</button>
         </div>
       )}

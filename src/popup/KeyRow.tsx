@@ -4,7 +4,7 @@ import { isLive, isSnoozed, reminderStatus, type ReminderStatus } from '../inven
 import type { Reminder } from '../inventory/reminder';
 import { text, type MessageId } from '../core/text';
 import { t } from '../i18n';
-import { exchangeName, unboundExpiryText } from '../ui/exchange-text';
+import { siteName, unboundExpiryText } from '../ui/exchange-text';
 
 /** What the user can do to one key from its row. */
 export type RowAction = 'rotate' | 'revoke' | 'confirm' | 'snooze-1' | 'snooze-7' | 'edit' | 'delete';
@@ -95,7 +95,7 @@ export function KeyRow({
         </span>
       </div>
       <span class="ks-row-meta">
-        {t('row_meta', exchangeName(r.exchange), r.permissions.length ? r.permissions.map((p) => text(`permission_${p}`)) : text('row_no_permissions'), text(r.ipBound ? 'row_ip_bound' : 'row_not_ip_bound'))}
+        {t('row_meta', siteName(r), r.permissions.length ? r.permissions.map((p) => text(`permission_${p}`)) : text('row_no_permissions'), text(r.ipBound ? 'row_ip_bound' : 'row_not_ip_bound'))}
       </span>
       <span class="ks-row-due">{live ? dueText(r.due, today) : archivedText(r)}</span>
       {expiry && <span class="ks-expiry">{expiry}</span>}

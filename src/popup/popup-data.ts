@@ -14,7 +14,8 @@ export type PopupMessage =
   | 'reminder:confirm'
   | 'reminder:snooze'
   | 'reminder:delete'
-  | 'reminder:restore';
+  | 'reminder:restore'
+  | 'reminders:discard-pending';
 
 /** What the popup needs from the extension, behind one seam so components can be tested without a browser. */
 export interface PopupData extends NotificationsSource {

@@ -8,6 +8,11 @@ export function exchangeName(id: string): string {
   return adapterById(id)?.name ?? id;
 }
 
+/** Where a key lives, for the user: a guarded site's host (its origin kept on the record), else the exchange's name. */
+export function siteName(key: Pick<Reminder, 'exchange' | 'origin'>): string {
+  return key.origin ? new URL(key.origin).host : exchangeName(key.exchange);
+}
+
 /** "OKX deletes this key after 14 days without use (no IP bound)", when the exchange's own clock runs for the key. */
 export function unboundExpiryText(key: Pick<Reminder, 'exchange' | 'permissions' | 'ipBound'>): string | undefined {
   const adapter = adapterById(key.exchange);

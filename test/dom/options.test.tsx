@@ -32,7 +32,7 @@ function fakeBackground(
   let notifications = options.notifications ?? false;
   let sites = options.sites ?? [];
   const reminders = options.reminders ?? [];
-  const quarantine = options.quarantine ?? [];
+  let quarantine = options.quarantine ?? [];
   const calls: Call[] = [];
   const failing = new Map<OptionsMessage, string>();
   const send = async (type: OptionsMessage, payload: unknown) => {
@@ -42,6 +42,12 @@ function fakeBackground(
     if (type === 'settings:set') {
       settings = { ...settings, ...(payload as Partial<Settings>) };
       return settings;
+    }
+    if (type === 'kept-aside:delete') {
+      const shown = (payload as { records: unknown[] }).records;
+      const before = quarantine.length;
+      quarantine = quarantine.filter((record) => !shown.some((r) => JSON.stringify(r) === JSON.stringify(record)));
+      return before - quarantine.length;
     }
     if (type === 'sites:add') {
       sites = [...sites, (payload as { origin: string }).origin];
@@ -247,6 +253,41 @@ describe('options: records kept aside', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export them as JSON, as found' }));
     expect(downloads.map((d) => d.filename)).toEqual(['keyscope-kept-aside-2026-11-26.json']);
     expect(JSON.parse(await downloads[0]!.text)).toEqual(quarantine);
+  });
+});
+
+describe('options: deleting the records kept aside, and their limit', () => {
+  test('"Delete records kept aside" asks first, offers the export again, then deletes exactly the records shown', async () => {
+    const quarantine = [{ id: 'x', exchange: 'NOT VALID' }, 'a string'];
+    const downloads = captureDownloads();
+    const background = fakeBackground({ quarantine });
+    await renderOptions(background);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete records kept aside' }));
+    const question = screen.getByRole('group', { name: /Delete the 2 records kept aside\? They cannot be brought back unless you exported them/ });
+    expect(background.calls).toEqual([]);
+    fireEvent.click(within(question).getByRole('button', { name: 'Export them as JSON, as found' }));
+    expect(JSON.parse(await downloads[0]!.text)).toEqual(quarantine);
+
+    fireEvent.click(within(question).getByRole('button', { name: 'Delete for good' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Deleted 2 records kept aside.');
+    expect(background.calls).toEqual([{ type: 'kept-aside:delete', payload: { records: quarantine } }]);
+    expect(screen.getByText('None: every stored record could be read.')).toBeTruthy();
+  });
+
+  test('Cancel deletes nothing', async () => {
+    const background = fakeBackground({ quarantine: ['kept'] });
+    await renderOptions(background);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete records kept aside' }));
+    fireEvent.click(within(screen.getByRole('group', { name: /Delete the record kept aside\?/ })).getByRole('button', { name: 'Cancel' }));
+    expect(background.calls).toEqual([]);
+    expect(screen.getByText(/^1 stored record could not be read/)).toBeTruthy();
+  });
+
+  test('at the limit (500) the page says an import adding more is refused, and how to make room', async () => {
+    await renderOptions(fakeBackground({ quarantine: Array.from({ length: 500 }, (_, i) => ({ broken: i })) }));
+    expect(screen.getByText(/^500 stored records could not be read/).textContent).toContain(
+      'KeyScope keeps at most 500 records aside: an import that would add more is refused. Export them, then delete them here to make room.',
+    );
   });
 });
 

@@ -82,6 +82,11 @@ function fakeBackground(
       reminders = [...reminders, restored];
       return restored;
     },
+    'reminders:discard-pending': ({ ids }) => {
+      const removed = reminders.filter((r) => r.state === 'pending' && ids.includes(r.id));
+      reminders = reminders.filter((r) => !removed.includes(r));
+      return removed;
+    },
   };
 
   const send = async (type: PopupMessage, payload: unknown) => {
@@ -652,5 +657,52 @@ describe('popup by keyboard: focus is never dropped when what had it goes away',
     expect(rowNamed('late').querySelector('.ks-chip')?.textContent).toBe('Overdue');
     expect(rowNamed('soon').querySelector('.ks-chip')?.textContent).toBe('Due soon');
     expect(rowNamed('fine').querySelector('.ks-chip')).toBeNull();
+  });
+});
+
+describe('popup: pending keys a page left behind (issue "a hostile page cannot turn KeyScope against its user")', () => {
+  const ZENITH = 'https://zenith-exchange.example';
+  const pending = (name: string, overrides: Partial<Reminder> = {}) =>
+    reminder({ name, state: 'pending', source: 'form', exchange: 'generic', origin: ZENITH, due: '2027-02-24', ...overrides });
+
+  test('several from one site: one "Discard all" discards exactly those listed; Undo puts each back as it was', async () => {
+    const fromZenith = [pending('\u202Eone'), pending('two'), pending('three')];
+    const others = [pending('lumen key', { origin: 'https://lumen-exchange.example' }), reminder({ name: 'tax tool' })];
+    const background = fakeBackground([...fromZenith, ...others]);
+    await renderPopup(background);
+    // A key of a guarded site is named by its site, not "Other site"; its name cannot reorder the row around it.
+    expect(rowNamed('two').textContent).toContain('zenith-exchange.example');
+    expect(rowNamed('\u202Eone').querySelector('.ks-row-name bdi')?.textContent).toBe('\u202Eone');
+    // One line per site with more than one pending key: lumen's single key is discarded from its own row.
+    expect(screen.getAllByRole('button', { name: /^Discard all/ })).toHaveLength(1);
+    expect(screen.getByText('3 keys from zenith-exchange.example are waiting for confirmation.')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Discard all 3' }));
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(background.calls).toEqual([{ type: 'reminders:discard-pending', payload: { ids: fromZenith.map((r) => r.id) } }]);
+    expect(screen.getByRole('status').textContent).toContain('Discarded 3 pending keys from zenith-exchange.example.');
+    expect(screen.queryByRole('button', { name: /^Discard all/ })).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(rows()).toHaveLength(5));
+    expect(background.calls.slice(1)).toEqual(fromZenith.map((r) => ({ type: 'reminder:restore', payload: { reminder: r } })));
+    expect(background.stored().filter((r) => r.origin === ZENITH)).toEqual(fromZenith);
+  });
+
+  test('a failure says which site, and the list is read again', async () => {
+    const background = fakeBackground([pending('a'), pending('b')]);
+    background.failing.set('reminders:discard-pending', 'Storage quota exceeded.');
+    await renderPopup(background);
+    fireEvent.click(screen.getByRole('button', { name: 'Discard all 2' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not discard the pending keys from zenith-exchange.example: Storage quota exceeded.');
+    expect(rows()).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
+  test('at 500 records kept aside the popup says imports adding more are refused until they are exported and deleted', async () => {
+    await renderPopup(fakeBackground([], { quarantine: Array.from({ length: 500 }, (_, i) => ({ broken: i })) }));
+    expect(screen.getByText(/500 stored records could not be read/).textContent).toContain(
+      'That is the most KeyScope keeps (500): an import that would add more is refused until you export and delete them in Settings.',
+    );
   });
 });

@@ -33,9 +33,12 @@ describe('a compromised content script on the OKX key page (Chromium)', () => {
     return { page, world: await contentWorld(page) };
   }
 
-  it('cannot list, delete or change what only the popup and settings page may (every key, settings, sites)', async () => {
+  it('cannot list, delete or change what only the popup and settings page may (every key, settings, sites, records kept aside)', async () => {
     const { world: w } = await world();
-    for (const [type, payload] of [['reminders:list', {}], ['reminder:delete', { id: 'x' }], ['settings:set', { sync: true }], ['sites:list', {}], ['verdict:get', { tabId: 1 }]] as const) {
+    for (const [type, payload] of [
+      ['reminders:list', {}], ['reminder:delete', { id: 'x' }], ['settings:set', { sync: true }], ['sites:list', {}], ['verdict:get', { tabId: 1 }],
+      ['reminders:discard-pending', { ids: ['x'] }], ['kept-aside:delete', { records: [] }],
+    ] as const) {
       const reply = await w.run<{ error?: string }>(send(type, payload));
       expect(reply?.error, type).toMatch(/refused/);
     }

@@ -86,9 +86,9 @@ describe('the inventory store in the background (single writer)', () => {
   test('the success view confirms the newest pending key of that exchange, by name when it can', async () => {
     await store.recordSubmitted({ ...key, name: 'first' }, '2026-11-26');
     await store.recordSubmitted({ ...key, name: 'second' }, '2026-11-26');
-    expect((await store.confirmPending('okx', 'first', '2026-11-27'))?.name).toBe('first');
-    expect((await store.confirmPending('okx', undefined, '2026-11-27'))?.name).toBe('second');
-    expect(await store.confirmPending('okx', undefined, '2026-11-27')).toBeNull();
+    expect((await store.confirmPending({ exchange: 'okx' }, 'first', '2026-11-27'))?.name).toBe('first');
+    expect((await store.confirmPending({ exchange: 'okx' }, undefined, '2026-11-27'))?.name).toBe('second');
+    expect(await store.confirmPending({ exchange: 'okx' }, undefined, '2026-11-27')).toBeNull();
     const { reminders } = await store.listReminders('2026-11-27');
     expect(reminders.map((r) => [r.name, r.state, r.history.at(-1)?.kind])).toEqual([
       ['first', 'active', 'confirmed'],
@@ -97,7 +97,9 @@ describe('the inventory store in the background (single writer)', () => {
   });
 
   test('twenty writes at once from tabs and popup lose no reminder', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.recordSubmitted({ ...key, name: `key ${i}` }, '2026-11-26')));
+    // Five per exchange: the most pending keys one exchange may hold (PENDING_MAX).
+    const exchanges = ['okx', 'binance', 'bybit', 'kraken'];
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.recordSubmitted({ ...key, exchange: exchanges[i % 4]!, name: `key ${i}` }, '2026-11-26')));
     const { reminders } = await store.listReminders('2026-11-26');
     expect(reminders.map((r) => r.name).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `key ${i}`).sort());
   });
