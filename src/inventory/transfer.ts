@@ -1,4 +1,5 @@
 import { text, type Text } from '../core/text';
+import { nestsDeeperThan } from './json-depth';
 import { normalizeReminders, ownFields, SCHEMA_VERSION, type Reminder } from './reminder';
 import { SETTING_NAMES, settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from './settings';
 import { siteOrigin } from './site-origin';
@@ -13,6 +14,11 @@ export const EXPORT_FORMAT = 'keyscope-inventory';
  * export of {@link IMPORT_MAX_REMINDERS} of them (3.2 MB) can be imported again.
  */
 export const IMPORT_MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * Deepest nesting of lists and objects accepted. An export nests five levels (file, reminders, reminder, history,
+ * event) and a record kept aside a few more; a deeper file is refused before anything walks it.
+ */
+export const IMPORT_MAX_DEPTH = 32;
 /** Most reminders accepted in one file. */
 export const IMPORT_MAX_REMINDERS = 5_000;
 /** Rejected records show at most this many characters of their name. */
@@ -157,6 +163,7 @@ function readFile(content: string): { version: number; records: unknown[]; data:
   if (bytes > IMPORT_MAX_BYTES) {
     return { error: text('import_error_size', megabytes(bytes), megabytes(IMPORT_MAX_BYTES)) };
   }
+  if (nestsDeeperThan(content, IMPORT_MAX_DEPTH)) return { error: text('import_error_too_deep', IMPORT_MAX_DEPTH) };
   let data: unknown;
   try {
     data = JSON.parse(content);

@@ -3,7 +3,7 @@ import { text } from '../../src/core/text';
 import { say } from '../../src/i18n';
 import { SCHEMA_VERSION, type Reminder } from '../../src/inventory/reminder';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
-import { EXPORT_FORMAT, exportAllData, exportInventory, IMPORT_MAX_BYTES, IMPORT_MAX_REMINDERS, importAllData, importInventory, type AllData } from '../../src/inventory/transfer';
+import { EXPORT_FORMAT, exportAllData, exportInventory, IMPORT_MAX_BYTES, IMPORT_MAX_DEPTH, IMPORT_MAX_REMINDERS, importAllData, importInventory, type AllData } from '../../src/inventory/transfer';
 import { reminder } from './helpers';
 
 /** A file as KeyScope writes it, with any records (valid or not) and header overrides. */
@@ -108,6 +108,37 @@ describe('files refused as a whole: nothing is imported and the user is told why
       });
     const text = exportInventory(Array.from({ length: IMPORT_MAX_REMINDERS }, (_, i) => typical(i)), '2026-12-03T09:30:00.000Z');
     expect(importInventory(text, []).report).toEqual({ added: IMPORT_MAX_REMINDERS, updated: 0, unchanged: 0, rejected: [] });
+  });
+});
+
+describe('a deeply nested file is refused by its depth, before anything walks it', () => {
+  const empty: AllData = { reminders: [], quarantine: [], settings: DEFAULT_SETTINGS, guardedSites: [] };
+  const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+  const deep = nested(100_000);
+  const refusal = /^This file nests lists or objects more than 32 levels deep; a KeyScope export never does, so it was not read\.$/;
+
+  // Before the limit, the last two threw "Maximum call stack size exceeded" (JSON.stringify of the record kept
+  // aside, String() of the site) instead of saying anything.
+  test.each([
+    ['the whole file', deep],
+    ['a record kept aside', file([], { quarantine: ['KEEP'] }).replace('"KEEP"', deep)],
+    ['a guarded site', file([], { guardedSites: ['SITE'] }).replace('"SITE"', deep)],
+    ['a reminder', file(['REC']).replace('"REC"', deep)],
+    ['one level over the limit', file([], { quarantine: ['KEEP'] }).replace('"KEEP"', nested(IMPORT_MAX_DEPTH - 1))],
+  ])('100,000 levels (or 33) in %s: nothing is imported, and the message says why', (_where, content) => {
+    const mine = { ...empty, reminders: [reminder()] };
+    let result: ReturnType<typeof importAllData> | undefined;
+    expect(() => (result = importAllData(content, mine))).not.toThrow();
+    expect(say(result!.report.error!)).toMatch(refusal);
+    expect(result!.reminders).toBe(mine.reminders);
+    expect(result!.quarantine).toBe(mine.quarantine);
+  });
+
+  test('a file exactly at the limit is read, and brackets inside text do not count', () => {
+    const content = file([reminder({ id: 'b', name: '['.repeat(100) })], { quarantine: ['KEEP'] }).replace('"KEEP"', nested(IMPORT_MAX_DEPTH - 2));
+    const result = importAllData(content, empty);
+    expect(result.report).toMatchObject({ added: 1, keptAside: 1 });
+    expect(result.report.error).toBeUndefined();
   });
 });
 
