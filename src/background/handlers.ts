@@ -1,4 +1,5 @@
 import type browser from 'webextension-polyfill';
+import type { ManagedPolicy } from '../core/policy';
 import { localCalendarDate } from '../core/rotation';
 import { say } from '../i18n';
 import { settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../inventory/settings';
@@ -35,12 +36,19 @@ async function updateSettings(request: SettingsChange): Promise<Settings> {
 }
 
 /**
- * A full import: the store merges reminders and records kept aside; the file's settings are written after, unless the
- * organisation's policy locks them (as settings:set refuses): then none is written and the report says why.
+ * What a reminder brought in from outside (a file, an undo) is fitted to, as a new key is: today and the organisation's
+ * maximum interval, read afresh (src/inventory/fit-reminder.ts).
+ */
+const limitsOf = (policy: ManagedPolicy | undefined): store.PolicyLimits => ({ today: today(), maxRotationDays: policy?.maxRotationDays });
+
+/**
+ * A full import: the store merges reminders (fitted to the policy) and records kept aside; the file's settings are
+ * written after, unless the organisation's policy locks them (as settings:set refuses): then none is written and the
+ * report says why.
  */
 async function importData(text: string) {
   const [settings, sites, { policy }] = await Promise.all([loadSettings(), guardedSites(), readPolicy()]);
-  const result = await store.importReminders(text, settings, sites);
+  const result = await store.importReminders(text, settings, sites, limitsOf(policy));
   if (policy?.lockSettings) {
     return result.report.settings ? { ...result.report, settings: { applied: [], rejected: [], managed: true as const } } : result.report;
   }
@@ -70,7 +78,7 @@ export const handlers: Handlers = {
   'reminder:confirm': ({ id }) => store.confirmReminder(id, today()),
   'reminder:snooze': ({ id, days }) => store.snoozeReminder(id, days, today()),
   'reminder:delete': ({ id }) => store.deleteReminder(id),
-  'reminder:restore': ({ reminder }) => store.restoreReminder(reminder),
+  'reminder:restore': ({ reminder }) => readPolicy().then(({ policy }) => store.restoreReminder(reminder, limitsOf(policy))),
   'reminders:import': ({ text }) => importData(text),
   'settings:set': (changes) => refuseWhenLocked().then(() => updateSettings(changes)),
   'settings:get': () => loadSettings(),

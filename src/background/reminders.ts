@@ -1,6 +1,7 @@
 import type { CalendarDate } from '../core/rotation';
 import { adapterById } from '../exchanges';
 import { t } from '../i18n';
+import { fitReminder, type ReminderLimits } from '../inventory/fit-reminder';
 import { confirm, edit, isLive, newReminder, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
 import { validateReminder, type KeyCreated, type Reminder, type StoredReminders } from '../inventory/reminder';
 import type { Settings } from '../inventory/settings';
@@ -49,6 +50,10 @@ function update(id: string, step: (reminder: Reminder) => Reminder): Promise<Rem
 }
 
 const rulesOf = (exchange: string) => adapterById(exchange)?.rules;
+
+/** Today and the organisation's maximum interval, as the handlers read them; the exchanges' rules are added here. */
+export type PolicyLimits = Omit<ReminderLimits, 'rulesOf'>;
+const withRules = (limits: PolicyLimits): ReminderLimits => ({ ...limits, rulesOf });
 
 export function recordSubmitted(key: KeyCreated, today: CalendarDate): Promise<Reminder> {
   return change((stored) => {
@@ -137,23 +142,31 @@ export function deleteReminder(id: string): Promise<Reminder> {
   });
 }
 
-/** Undo of a delete: puts the same record back (validated, and only if its id is free). */
-export function restoreReminder(reminder: unknown): Promise<Reminder> {
+/**
+ * Undo of a delete: puts the record back (validated, and only if its id is free), fitted to today's policy and limits
+ * as an imported record is (src/inventory/fit-reminder.ts): the popup holds the record while the undo is offered, and
+ * the policy may have changed meanwhile. An id already listed returns the listed record, unchanged.
+ */
+export function restoreReminder(reminder: unknown, limits: PolicyLimits): Promise<Reminder> {
   return change((stored) => {
     const valid = validateReminder(reminder);
     if (!valid) throw new Error(t('reminders_error_restore'));
-    if (stored.reminders.some((r) => r.id === valid.id)) return { next: stored, result: valid };
-    return { next: { ...stored, reminders: [...stored.reminders, valid] }, result: valid };
+    const listed = stored.reminders.find((r) => r.id === valid.id);
+    if (listed) return { next: stored, result: listed };
+    const restored = fitReminder(valid, withRules(limits)).reminder;
+    return { next: { ...stored, reminders: [...stored.reminders, restored] }, result: restored };
   });
 }
 
 /**
- * Merges an exported file: reminders and records kept aside are written here; the settings to store (the same
- * object when the file changes none) are returned for the caller to write.
+ * Merges an exported file, each record fitted to `limits` (src/inventory/transfer.ts): reminders and records kept aside
+ * are written here; the settings to store (the same object when the file changes none) are returned for the caller to
+ * write.
  */
-export function importReminders(text: string, settings: Settings, guardedSites: string[]): Promise<{ report: ImportReport; settings: Settings }> {
+export function importReminders(text: string, settings: Settings, guardedSites: string[], limits: PolicyLimits): Promise<{ report: ImportReport; settings: Settings }> {
   return change((stored) => {
-    const { reminders, quarantine, report, settings: next } = importAllData(text, { reminders: stored.reminders, quarantine: stored.quarantine, settings, guardedSites });
+    const current = { reminders: stored.reminders, quarantine: stored.quarantine, settings, guardedSites };
+    const { reminders, quarantine, report, settings: next } = importAllData(text, current, withRules(limits));
     const same = reminders === stored.reminders && quarantine === stored.quarantine;
     return { next: same ? stored : { ...stored, reminders, quarantine }, result: { report, settings: next } };
   });
@@ -176,15 +189,19 @@ export function markNotified(states: ReadonlyMap<string, Reminder['notified']>):
   }));
 }
 
-/** Merges reminders from another browser (sync): new ids are added, a known id is replaced by a longer history. */
-export function mergeReminders(incoming: readonly Reminder[]): Promise<number> {
+/**
+ * Merges reminders from another browser (sync): new ids are added, a known id is replaced by a longer history; what is
+ * taken is fitted to `limits` first, as an import is (storage.sync is another way in, open to content scripts in
+ * Firefox: docs/design.md).
+ */
+export function mergeReminders(incoming: readonly Reminder[], limits: PolicyLimits): Promise<number> {
   return change((stored) => {
     const byId = new Map(stored.reminders.map((r) => [r.id, r]));
     let changed = 0;
     for (const remote of incoming) {
       const local = byId.get(remote.id);
       if (local && local.history.length >= remote.history.length) continue;
-      byId.set(remote.id, remote);
+      byId.set(remote.id, fitReminder(remote, withRules(limits)).reminder);
       changed++;
     }
     return changed ? { next: { ...stored, reminders: [...byId.values()] }, result: changed } : { next: stored, result: 0 };

@@ -2,7 +2,9 @@ import browser from 'webextension-polyfill';
 import { validateReminder, type Reminder, type StoredReminders } from '../inventory/reminder';
 import type { Settings } from '../inventory/settings';
 import { loadReminders, loadSettings, saveSettings } from '../storage';
+import { localCalendarDate } from '../core/rotation';
 import { t } from '../i18n';
+import { readPolicy } from './policy';
 import { mergeReminders } from './reminders';
 
 // Optional sync through storage.sync, off by default. One item per reminder keeps each under the per-item quota
@@ -37,15 +39,15 @@ export async function pushToSync(stored: StoredReminders): Promise<void> {
   }
 }
 
-/** Reads what other browsers synced and merges it in (valid records only). */
+/** Reads what other browsers synced and merges it in (valid records only, fitted to this browser's policy). */
 export async function pullFromSync(): Promise<void> {
   if (!(await loadSettings()).sync) return;
-  const remote = await browser.storage.sync.get(null);
+  const [remote, { policy }] = await Promise.all([browser.storage.sync.get(null), readPolicy()]);
   const incoming = Object.entries(remote)
     .filter(([key]) => key.startsWith(PREFIX))
     .map(([, value]) => validateReminder(value))
     .filter((r): r is Reminder => r !== undefined);
-  await mergeReminders(incoming);
+  await mergeReminders(incoming, { today: localCalendarDate(new Date()), maxRotationDays: policy?.maxRotationDays });
 }
 
 export function watchSync(): void {

@@ -33,6 +33,11 @@ export function deadlineFor(rules: ExchangeRules | undefined, reminder: Pick<Rem
   return rules ? exchangeDeadlineDays(rules, reminder.permissions, reminder.ipBound) : undefined;
 }
 
+/** A reminder's due date: created + interval, within the exchange's own deadline for its permissions and binding. */
+export function dueDate(reminder: Pick<Reminder, 'created' | 'rotationDays' | 'permissions' | 'ipBound'>, rules: ExchangeRules | undefined): CalendarDate {
+  return rotationDueDate(reminder.created, reminder.rotationDays, deadlineFor(rules, reminder));
+}
+
 function event(kind: ReminderEvent['kind'], on: CalendarDate): ReminderEvent {
   return { kind, on };
 }
@@ -115,7 +120,7 @@ export type ReminderEdit = Partial<Pick<Reminder, 'name' | 'exchange' | 'permiss
 /** Applies an edit; the due date follows the created date and interval, within the exchange's deadline. */
 export function edit(reminder: Reminder, changes: ReminderEdit, today: CalendarDate, rules?: ExchangeRules): Reminder {
   const next: Reminder = { ...reminder, ...changes, name: storedName(changes.name ?? reminder.name) };
-  next.due = rotationDueDate(next.created, next.rotationDays, deadlineFor(rules, next));
+  next.due = dueDate(next, rules);
   next.history = withEvent(reminder.history, 'edited', today);
   // A new due date is a new state: the user is notified again when it comes.
   if (next.due !== reminder.due) delete next.notified;

@@ -61,6 +61,8 @@ export interface KeyCreated {
 }
 
 export const NAME_MAX = 200;
+/** Longest id accepted (KeyScope's own are UUIDs, 36 characters). */
+export const ID_MAX = 100;
 
 /** A name as stored: trimmed, at most NAME_MAX characters, never splitting a character. */
 export function storedName(name: string): string {
@@ -90,7 +92,7 @@ export function validateReminder(value: unknown): Reminder | undefined {
   if (!isRecord(value)) return undefined;
   const v = value;
   const valid =
-    typeof v.id === 'string' && v.id.length > 0 && v.id.length <= 100 &&
+    typeof v.id === 'string' && v.id.length > 0 && v.id.length <= ID_MAX &&
     typeof v.exchange === 'string' && /^[a-z0-9-]{1,40}$/.test(v.exchange) &&
     typeof v.name === 'string' && Array.from(v.name).length <= NAME_MAX &&
     Array.isArray(v.permissions) && v.permissions.every((p) => oneOf(PERMISSIONS, p)) &&

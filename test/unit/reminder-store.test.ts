@@ -111,10 +111,11 @@ describe('the inventory store in the background (single writer)', () => {
   });
 
   test('delete returns the record and restore puts it back exactly', async () => {
-    const added = await store.addManual({ ...key, created: '2026-11-01' }, '2026-11-26');
+    // As the popup sends it: with OKX's 14 days for an unbound trading key (src/popup/KeyInventory.tsx).
+    const added = await store.addManual({ ...key, created: '2026-11-01', deadlineDays: 14 }, '2026-11-26');
     const removed = await store.deleteReminder(added.id);
     expect((await store.listReminders('2026-11-26')).reminders).toEqual([]);
-    await store.restoreReminder(removed);
+    await store.restoreReminder(removed, { today: '2026-11-26' });
     expect((await store.listReminders('2026-11-26')).reminders).toEqual([added]);
   });
 
