@@ -9,7 +9,7 @@ import { addGuardedSite, guardedSites, removeGuardedSite } from './guarded-sites
 import { injectGuard } from './inject-guard';
 import { readPolicy, refuseWhenLocked, withinPolicy } from './policy';
 import * as store from './reminders';
-import { startSync } from './sync';
+import { bringBack, startSync } from './sync';
 import { describeTab, getVerdict, setVerdict } from './verdicts';
 
 type Handlers = { [K in MessageName]: (payload: Request<K>, sender: browser.Runtime.MessageSender) => Promise<Response<K>> };
@@ -48,7 +48,8 @@ const limitsOf = (policy: ManagedPolicy | undefined): store.PolicyLimits => ({ t
  */
 async function importData(text: string) {
   const [settings, sites, { policy }] = await Promise.all([loadSettings(), guardedSites(), readPolicy()]);
-  const result = await store.importReminders(text, settings, sites, limitsOf(policy));
+  // A key deleted earlier and in the file comes back on purpose: its synced deletion is withdrawn (./sync.ts).
+  const result = await bringBack(() => store.importReminders(text, settings, sites, limitsOf(policy)), (done) => done.broughtIn);
   if (policy?.lockSettings) {
     return result.report.settings ? { ...result.report, settings: { applied: [], rejected: [], managed: true as const } } : result.report;
   }
@@ -77,8 +78,9 @@ export const handlers: Handlers = {
   'reminder:revoke': ({ id }) => store.revokeReminder(id, today()),
   'reminder:confirm': ({ id }) => store.confirmReminder(id, today()),
   'reminder:snooze': ({ id, days }) => store.snoozeReminder(id, days, today()),
-  'reminder:delete': ({ id }) => store.deleteReminder(id),
-  'reminder:restore': ({ reminder }) => readPolicy().then(({ policy }) => store.restoreReminder(reminder, limitsOf(policy))),
+  'reminder:delete': ({ id }) => store.deleteReminder(id, today()),
+  'reminder:restore': ({ reminder }) =>
+    readPolicy().then(({ policy }) => bringBack(() => store.restoreReminder(reminder, limitsOf(policy)), (restored) => [restored.id])),
   'reminders:import': ({ text }) => importData(text),
   'settings:set': (changes) => refuseWhenLocked().then(() => updateSettings(changes)),
   'settings:get': () => loadSettings(),

@@ -5,6 +5,7 @@ import { fitReminder, type ReminderLimits } from '../inventory/fit-reminder';
 import { confirm, edit, isLive, newReminder, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
 import { validateReminder, type KeyCreated, type Reminder, type StoredReminders } from '../inventory/reminder';
 import type { Settings } from '../inventory/settings';
+import { keptTombstones, withTombstone } from '../inventory/tombstones';
 import { importAllData, type ImportReport } from '../inventory/transfer';
 import type { ListedKey, ReminderList } from '../messages';
 import { loadReminders, loadSettings, saveReminders } from '../storage';
@@ -135,12 +136,17 @@ export function rotateReminder(id: string, today: CalendarDate, maxRotationDays?
   });
 }
 
-export function deleteReminder(id: string): Promise<Reminder> {
+/** Deletes a reminder and records its tombstone, so that sync deletes it elsewhere too (src/background/sync.ts). */
+export function deleteReminder(id: string, today: CalendarDate): Promise<Reminder> {
   return change((stored) => {
     const removed = find(stored, id);
-    return { next: { ...stored, reminders: stored.reminders.filter((r) => r.id !== id) }, result: removed };
+    const tombstones = withTombstone(stored.tombstones, id, today);
+    return { next: { ...stored, reminders: stored.reminders.filter((r) => r.id !== id), tombstones }, result: removed };
   });
 }
+
+/** Tombstones of ids that are listed again: none is kept for a live id. */
+const withoutTombstonesOf = (stored: StoredReminders, ids: ReadonlySet<string>) => stored.tombstones.filter((t) => !ids.has(t.id));
 
 /**
  * Undo of a delete: puts the record back (validated, and only if its id is free), fitted to today's policy and limits
@@ -154,21 +160,31 @@ export function restoreReminder(reminder: unknown, limits: PolicyLimits): Promis
     const listed = stored.reminders.find((r) => r.id === valid.id);
     if (listed) return { next: stored, result: listed };
     const restored = fitReminder(valid, withRules(limits)).reminder;
-    return { next: { ...stored, reminders: [...stored.reminders, restored] }, result: restored };
+    const tombstones = withoutTombstonesOf(stored, new Set([restored.id]));
+    return { next: { ...stored, reminders: [...stored.reminders, restored], tombstones }, result: restored };
   });
 }
 
 /**
  * Merges an exported file, each record fitted to `limits` (src/inventory/transfer.ts): reminders and records kept aside
  * are written here; the settings to store (the same object when the file changes none) are returned for the caller to
- * write.
+ * write, with the ids the file added or updated. Importing a key deleted earlier brings it back on purpose: its
+ * tombstone goes (the caller withdraws the synced one: `bringBack` in src/background/sync.ts).
  */
-export function importReminders(text: string, settings: Settings, guardedSites: string[], limits: PolicyLimits): Promise<{ report: ImportReport; settings: Settings }> {
+export function importReminders(
+  text: string,
+  settings: Settings,
+  guardedSites: string[],
+  limits: PolicyLimits,
+): Promise<{ report: ImportReport; settings: Settings; broughtIn: string[] }> {
   return change((stored) => {
     const current = { reminders: stored.reminders, quarantine: stored.quarantine, settings, guardedSites };
     const { reminders, quarantine, report, settings: next } = importAllData(text, current, withRules(limits));
-    const same = reminders === stored.reminders && quarantine === stored.quarantine;
-    return { next: same ? stored : { ...stored, reminders, quarantine }, result: { report, settings: next } };
+    const listed = new Set(stored.reminders);
+    const broughtIn = reminders.filter((r) => !listed.has(r)).map((r) => r.id);
+    const result = { report, settings: next, broughtIn };
+    if (reminders === stored.reminders && quarantine === stored.quarantine) return { next: stored, result };
+    return { next: { ...stored, reminders, quarantine, tombstones: withoutTombstonesOf(stored, new Set(broughtIn)) }, result };
   });
 }
 
@@ -190,15 +206,18 @@ export function markNotified(states: ReadonlyMap<string, Reminder['notified']>):
 }
 
 /**
- * Merges reminders from another browser (sync): new ids are added, a known id is replaced by a longer history; what is
- * taken is fitted to `limits` first, as an import is (storage.sync is another way in, open to content scripts in
- * Firefox: docs/design.md).
+ * Merges what other browsers synced: a key deleted in another browser (`deletedElsewhere`, their tombstones) is deleted
+ * here; an id with a tombstone, here or there, is never added back; otherwise new ids are added and a known id is
+ * replaced by a longer history. What is taken is fitted to `limits` first, as an import is (storage.sync is another
+ * way in, open to content scripts in Firefox: docs/design.md). Returns how many reminders changed.
  */
-export function mergeReminders(incoming: readonly Reminder[], limits: PolicyLimits): Promise<number> {
+export function mergeReminders(incoming: readonly Reminder[], deletedElsewhere: ReadonlySet<string>, limits: PolicyLimits): Promise<number> {
   return change((stored) => {
-    const byId = new Map(stored.reminders.map((r) => [r.id, r]));
-    let changed = 0;
+    const byId = new Map(stored.reminders.filter((r) => !deletedElsewhere.has(r.id)).map((r) => [r.id, r]));
+    const deleted = new Set([...deletedElsewhere, ...keptTombstones(stored.tombstones, limits.today).map((t) => t.id)]);
+    let changed = stored.reminders.length - byId.size;
     for (const remote of incoming) {
+      if (deleted.has(remote.id)) continue;
       const local = byId.get(remote.id);
       if (local && local.history.length >= remote.history.length) continue;
       byId.set(remote.id, fitReminder(remote, withRules(limits)).reminder);
