@@ -1,4 +1,5 @@
 import type browser from 'webextension-polyfill';
+import type { ManagedPolicy } from '../core/policy';
 import { localCalendarDate } from '../core/rotation';
 import { say } from '../i18n';
 import { settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../inventory/settings';
@@ -9,7 +10,7 @@ import { addGuardedSite, guardedSites, removeGuardedSite } from './guarded-sites
 import { injectGuard } from './inject-guard';
 import { readPolicy, refuseWhenLocked, withinPolicy } from './policy';
 import * as store from './reminders';
-import { startSync } from './sync';
+import { bringBack, startSync } from './sync';
 import { describeTab, getVerdict, setVerdict } from './verdicts';
 import { change } from './writer';
 
@@ -42,12 +43,20 @@ function savePurpose(exchange: string, purpose: Purpose): Promise<void> {
 }
 
 /**
- * A full import: the store merges reminders and records kept aside; the file's settings are written after, unless the
- * organisation's policy locks them (as settings:set refuses): then none is written and the report says why.
+ * What a reminder brought in from outside (a file, an undo) is fitted to, as a new key is: today and the organisation's
+ * maximum interval, read afresh (src/inventory/fit-reminder.ts).
+ */
+const limitsOf = (policy: ManagedPolicy | undefined): store.PolicyLimits => ({ today: today(), maxRotationDays: policy?.maxRotationDays });
+
+/**
+ * A full import: the store merges reminders (fitted to the policy) and records kept aside; the file's settings are
+ * written after, unless the organisation's policy locks them (as settings:set refuses): then none is written and the
+ * report says why.
  */
 async function importData(text: string) {
   const [settings, sites, { policy }] = await Promise.all([loadSettings(), guardedSites(), readPolicy()]);
-  const result = await store.importReminders(text, settings, sites);
+  // A key deleted earlier and in the file comes back on purpose: its synced deletion is withdrawn (./sync.ts).
+  const result = await bringBack(() => store.importReminders(text, settings, sites, limitsOf(policy)), (done) => done.broughtIn);
   if (policy?.lockSettings) {
     return result.report.settings ? { ...result.report, settings: { applied: [], rejected: [], managed: true as const } } : result.report;
   }
@@ -81,9 +90,10 @@ export const handlers: Handlers = {
   'reminder:revoke': ({ id }) => store.revokeReminder(id, today()),
   'reminder:confirm': ({ id }) => store.confirmReminder(id, today()),
   'reminder:snooze': ({ id, days }) => store.snoozeReminder(id, days, today()),
-  'reminder:delete': ({ id }) => store.deleteReminder(id),
-  'reminder:restore': ({ reminder }) => store.restoreReminder(reminder),
-  'reminders:discard-pending': ({ ids }) => store.discardPending(ids),
+  'reminder:delete': ({ id }) => store.deleteReminder(id, today()),
+  'reminder:restore': ({ reminder }) =>
+    readPolicy().then(({ policy }) => bringBack(() => store.restoreReminder(reminder, limitsOf(policy)), (restored) => [restored.id])),
+  'reminders:discard-pending': ({ ids }) => store.discardPending(ids, today()),
   'kept-aside:delete': ({ records }) => store.deleteKeptAside(records),
   'reminders:import': ({ text }) => importData(text),
   'settings:set': (changes) => refuseWhenLocked().then(() => updateSettings(changes)),

@@ -62,7 +62,7 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') forget(tabId);
 });
 
-onInventoryChange((stored) => pushToSync(stored).catch(warn('could not sync')));
+onInventoryChange(() => pushToSync().catch(warn('could not sync')));
 // The badge follows the stored data itself, whoever wrote it (this worker, an earlier one, or a restore).
 browser.storage.local.onChanged.addListener((changes) => {
   if ('reminders' in changes || 'settings' in changes) runCheck().catch(warn('the reminder check failed'));

@@ -1,9 +1,11 @@
 import type { CalendarDate } from '../core/rotation';
 import { adapterById } from '../exchanges';
 import { t } from '../i18n';
+import { fitReminder, type ReminderLimits } from '../inventory/fit-reminder';
 import { confirm, edit, isLive, newReminder, plausibleCreation, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
 import { PENDING_MAX, QUARANTINE_MAX, validateReminder, type KeyCreated, type Reminder, type StoredReminders } from '../inventory/reminder';
 import type { Settings } from '../inventory/settings';
+import { keptTombstones, withTombstone } from '../inventory/tombstones';
 import { importAllData, type ImportReport } from '../inventory/transfer';
 import type { ListedKey, ReminderList } from '../messages';
 import { loadReminders, loadSettings } from '../storage';
@@ -63,6 +65,10 @@ function update(id: string, step: (reminder: Reminder) => Reminder): Promise<Rem
 }
 
 const rulesOf = (exchange: string) => adapterById(exchange)?.rules;
+
+/** Today and the organisation's maximum interval, as the handlers read them; the exchanges' rules are added here. */
+export type PolicyLimits = Omit<ReminderLimits, 'rulesOf'>;
+const withRules = (limits: PolicyLimits): ReminderLimits => ({ ...limits, rulesOf });
 
 /** The same exchange and, for a guarded site, the same site (a record of a site stored before origins were kept has none). */
 const sameSite = (r: Reminder, key: { exchange: string; origin?: string }) => r.exchange === key.exchange && (r.origin ?? '') === (key.origin ?? '');
@@ -158,10 +164,12 @@ export function rotateReminder(id: string, today: CalendarDate, maxRotationDays?
   });
 }
 
-export function deleteReminder(id: string): Promise<Reminder> {
+/** Deletes a reminder and records its tombstone, so that sync deletes it elsewhere too (src/background/sync.ts). */
+export function deleteReminder(id: string, today: CalendarDate): Promise<Reminder> {
   return change((stored) => {
     const removed = find(stored, id);
-    return { next: { ...stored, reminders: stored.reminders.filter((r) => r.id !== id) }, result: removed };
+    const tombstones = withTombstone(stored.tombstones, id, today);
+    return { next: { ...stored, reminders: stored.reminders.filter((r) => r.id !== id), tombstones }, result: removed };
   });
 }
 
@@ -169,13 +177,15 @@ export function deleteReminder(id: string): Promise<Reminder> {
  * "Discard all pending from this site" in the popup: removes these reminders when they are still pending (one the
  * exchange confirmed meanwhile, or one deleted elsewhere, is left as it is) and returns them, for "Undo".
  */
-export function discardPending(ids: readonly string[]): Promise<Reminder[]> {
+export function discardPending(ids: readonly string[], today: CalendarDate): Promise<Reminder[]> {
   const wanted = new Set(ids);
   return change((stored) => {
     const removed = stored.reminders.filter((r) => r.state === 'pending' && wanted.has(r.id));
     if (removed.length === 0) return { next: stored, result: [] };
     const gone = new Set(removed);
-    return { next: { ...stored, reminders: stored.reminders.filter((r) => !gone.has(r)) }, result: removed };
+    // Each one deleted as "Delete" deletes it: with a tombstone, so that sync does not bring it back.
+    const tombstones = removed.reduce((kept, r) => withTombstone(kept, r.id, today), stored.tombstones);
+    return { next: { ...stored, reminders: stored.reminders.filter((r) => !gone.has(r)), tombstones }, result: removed };
   });
 }
 
@@ -199,25 +209,46 @@ export function deleteKeptAside(records: readonly unknown[]): Promise<number> {
   });
 }
 
-/** Undo of a delete: puts the same record back (validated, and only if its id is free). */
-export function restoreReminder(reminder: unknown): Promise<Reminder> {
+/** Tombstones of ids that are listed again: none is kept for a live id. */
+const withoutTombstonesOf = (stored: StoredReminders, ids: ReadonlySet<string>) => stored.tombstones.filter((t) => !ids.has(t.id));
+
+/**
+ * Undo of a delete: puts the record back (validated, and only if its id is free), fitted to today's policy and limits
+ * as an imported record is (src/inventory/fit-reminder.ts): the popup holds the record while the undo is offered, and
+ * the policy may have changed meanwhile. An id already listed returns the listed record, unchanged.
+ */
+export function restoreReminder(reminder: unknown, limits: PolicyLimits): Promise<Reminder> {
   return change((stored) => {
     const valid = validateReminder(reminder);
     if (!valid) throw new Error(t('reminders_error_restore'));
-    if (stored.reminders.some((r) => r.id === valid.id)) return { next: stored, result: valid };
-    return { next: { ...stored, reminders: [...stored.reminders, valid] }, result: valid };
+    const listed = stored.reminders.find((r) => r.id === valid.id);
+    if (listed) return { next: stored, result: listed };
+    const restored = fitReminder(valid, withRules(limits)).reminder;
+    const tombstones = withoutTombstonesOf(stored, new Set([restored.id]));
+    return { next: { ...stored, reminders: [...stored.reminders, restored], tombstones }, result: restored };
   });
 }
 
 /**
- * Merges an exported file: reminders and records kept aside are written here; the settings to store (the same
- * object when the file changes none) are returned for the caller to write.
+ * Merges an exported file, each record fitted to `limits` (src/inventory/transfer.ts): reminders and records kept aside
+ * are written here; the settings to store (the same object when the file changes none) are returned for the caller to
+ * write, with the ids the file added or updated. Importing a key deleted earlier brings it back on purpose: its
+ * tombstone goes (the caller withdraws the synced one: `bringBack` in src/background/sync.ts).
  */
-export function importReminders(text: string, settings: Settings, guardedSites: string[]): Promise<{ report: ImportReport; settings: Settings }> {
+export function importReminders(
+  text: string,
+  settings: Settings,
+  guardedSites: string[],
+  limits: PolicyLimits,
+): Promise<{ report: ImportReport; settings: Settings; broughtIn: string[] }> {
   return change((stored) => {
-    const { reminders, quarantine, report, settings: next } = importAllData(text, { reminders: stored.reminders, quarantine: stored.quarantine, settings, guardedSites });
-    const same = reminders === stored.reminders && quarantine === stored.quarantine;
-    return { next: same ? stored : { ...stored, reminders, quarantine }, result: { report, settings: next } };
+    const current = { reminders: stored.reminders, quarantine: stored.quarantine, settings, guardedSites };
+    const { reminders, quarantine, report, settings: next } = importAllData(text, current, withRules(limits));
+    const listed = new Set(stored.reminders);
+    const broughtIn = reminders.filter((r) => !listed.has(r)).map((r) => r.id);
+    const result = { report, settings: next, broughtIn };
+    if (reminders === stored.reminders && quarantine === stored.quarantine) return { next: stored, result };
+    return { next: { ...stored, reminders, quarantine, tombstones: withoutTombstonesOf(stored, new Set(broughtIn)) }, result };
   });
 }
 
@@ -238,15 +269,22 @@ export function markNotified(states: ReadonlyMap<string, Reminder['notified']>):
   }));
 }
 
-/** Merges reminders from another browser (sync): new ids are added, a known id is replaced by a longer history. */
-export function mergeReminders(incoming: readonly Reminder[]): Promise<number> {
+/**
+ * Merges what other browsers synced: a key deleted in another browser (`deletedElsewhere`, their tombstones) is deleted
+ * here; an id with a tombstone, here or there, is never added back; otherwise new ids are added and a known id is
+ * replaced by a longer history. What is taken is fitted to `limits` first, as an import is (storage.sync is another
+ * way in, open to content scripts in Firefox: docs/design.md). Returns how many reminders changed.
+ */
+export function mergeReminders(incoming: readonly Reminder[], deletedElsewhere: ReadonlySet<string>, limits: PolicyLimits): Promise<number> {
   return change((stored) => {
-    const byId = new Map(stored.reminders.map((r) => [r.id, r]));
-    let changed = 0;
+    const byId = new Map(stored.reminders.filter((r) => !deletedElsewhere.has(r.id)).map((r) => [r.id, r]));
+    const deleted = new Set([...deletedElsewhere, ...keptTombstones(stored.tombstones, limits.today).map((t) => t.id)]);
+    let changed = stored.reminders.length - byId.size;
     for (const remote of incoming) {
+      if (deleted.has(remote.id)) continue;
       const local = byId.get(remote.id);
       if (local && local.history.length >= remote.history.length) continue;
-      byId.set(remote.id, remote);
+      byId.set(remote.id, fitReminder(remote, withRules(limits)).reminder);
       changed++;
     }
     return changed ? { next: { ...stored, reminders: [...byId.values()] }, result: changed } : { next: stored, result: 0 };

@@ -33,6 +33,11 @@ export function deadlineFor(rules: ExchangeRules | undefined, reminder: Pick<Rem
   return rules ? exchangeDeadlineDays(rules, reminder.permissions, reminder.ipBound) : undefined;
 }
 
+/** A reminder's due date: created + interval, within the exchange's own deadline for its permissions and binding. */
+export function dueDate(reminder: Pick<Reminder, 'created' | 'rotationDays' | 'permissions' | 'ipBound'>, rules: ExchangeRules | undefined): CalendarDate {
+  return rotationDueDate(reminder.created, reminder.rotationDays, deadlineFor(rules, reminder));
+}
+
 function event(kind: ReminderEvent['kind'], on: CalendarDate): ReminderEvent {
   return { kind, on };
 }
@@ -133,7 +138,7 @@ export function edit(reminder: Reminder, changes: ReminderEdit, today: CalendarD
   const next: Reminder = { ...reminder, ...changes, name: storedName(changes.name ?? reminder.name) };
   // A guarded site's origin names where the key lives; moved to another exchange by hand, it lives there instead.
   if (next.exchange !== reminder.exchange) delete next.origin;
-  next.due = rotationDueDate(next.created, next.rotationDays, deadlineFor(rules, next));
+  next.due = dueDate(next, rules);
   next.history = withEvent(reminder.history, 'edited', today);
   // A new due date is a new state: the user is notified again when it comes.
   if (next.due !== reminder.due) delete next.notified;

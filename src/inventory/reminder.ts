@@ -84,6 +84,8 @@ export const PENDING_MAX = 5;
 export const QUARANTINE_MAX = 500;
 
 export const NAME_MAX = 200;
+/** Longest id accepted (KeyScope's own are UUIDs, 36 characters). */
+export const ID_MAX = 100;
 
 // Control and format characters (Unicode Cc, Cf): bidi overrides and isolates, zero-width and invisible characters
 // that make a name read backwards or hide part of it. Only the zero-width joiner and non-joiner stay: scripts (Persian,
@@ -126,7 +128,7 @@ export function validateReminder(value: unknown): Reminder | undefined {
   if (!isRecord(value)) return undefined;
   const v = value;
   const valid =
-    typeof v.id === 'string' && v.id.length > 0 && v.id.length <= 100 &&
+    typeof v.id === 'string' && v.id.length > 0 && v.id.length <= ID_MAX &&
     typeof v.exchange === 'string' && /^[a-z0-9-]{1,40}$/.test(v.exchange) &&
     (v.origin === undefined || isHttpsOrigin(v.origin)) &&
     typeof v.name === 'string' && Array.from(v.name).length <= NAME_MAX &&
@@ -173,7 +175,23 @@ export function ownFields(r: Reminder): Reminder {
 
 
 /** Version of the stored reminders' shape; each bump comes with a step in {@link MIGRATIONS}. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+/**
+ * A reminder deleted in this browser: its id and the day, so that sync deletes it in the other browsers too and no
+ * merge brings it back (src/inventory/tombstones.ts; docs/design.md, "Sync").
+ */
+export interface Tombstone {
+  id: string;
+  deleted: CalendarDate;
+}
+
+/** The tombstone a stored or synced value describes, or undefined (an id as a reminder's, a real date). */
+export function tombstoneOf(value: unknown): Tombstone | undefined {
+  if (!isRecord(value)) return undefined;
+  const { id, deleted } = value;
+  return typeof id === 'string' && id.length > 0 && id.length <= ID_MAX && isDate(deleted) ? { id, deleted } : undefined;
+}
 
 /** The reminders as stored under one key, so that every write is all-or-nothing. */
 export interface StoredReminders {
@@ -181,11 +199,14 @@ export interface StoredReminders {
   reminders: Reminder[];
   /** Records that failed validation, kept exactly as found so nothing the user had is lost. */
   quarantine: unknown[];
+  /** Reminders deleted here lately (version 3). A tombstone is bookkeeping, not the user's data: a bad one is dropped. */
+  tombstones: Tombstone[];
 }
 
 /**
  * One step per schema version: MIGRATIONS[n] turns a version-n record into a version-(n+1) one.
  * Version 1 (KeyScope 0.1, 2026-11) had no source, history or pending state.
+ * Version 3 added the store's tombstones; its records are version 2's, unchanged.
  */
 const MIGRATIONS: Record<number, (record: Record<string, unknown>) => Record<string, unknown>> = {
   1: (record) => ({
@@ -193,6 +214,7 @@ const MIGRATIONS: Record<number, (record: Record<string, unknown>) => Record<str
     source: record.source ?? 'form',
     history: record.history ?? (isDate(record.created) ? [{ kind: 'created', on: record.created }] : []),
   }),
+  2: (record) => record,
 };
 
 function migrate(record: unknown, from: number): unknown {
@@ -208,8 +230,8 @@ function migrate(record: unknown, from: number): unknown {
  * nothing is dropped.
  */
 export function normalizeReminders(raw: unknown): StoredReminders {
-  if (raw === undefined || raw === null) return { version: SCHEMA_VERSION, reminders: [], quarantine: [] };
-  if (!isRecord(raw) || !Array.isArray(raw.reminders)) return { version: SCHEMA_VERSION, reminders: [], quarantine: [raw] };
+  if (raw === undefined || raw === null) return { version: SCHEMA_VERSION, reminders: [], quarantine: [], tombstones: [] };
+  if (!isRecord(raw) || !Array.isArray(raw.reminders)) return { version: SCHEMA_VERSION, reminders: [], quarantine: [raw], tombstones: [] };
   const from = typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version >= 1 ? raw.version : 1;
   const reminders: Reminder[] = [];
   const quarantine: unknown[] = Array.isArray(raw.quarantine) ? [...raw.quarantine] : [];
@@ -218,5 +240,7 @@ export function normalizeReminders(raw: unknown): StoredReminders {
     if (valid) reminders.push(valid);
     else quarantine.push(item);
   }
-  return { version: SCHEMA_VERSION, reminders, quarantine };
+  // Before version 3 there were none.
+  const tombstones = Array.isArray(raw.tombstones) ? raw.tombstones.map(tombstoneOf).filter((t) => t !== undefined) : [];
+  return { version: SCHEMA_VERSION, reminders, quarantine, tombstones };
 }

@@ -1,4 +1,6 @@
 import { text, type Text } from '../core/text';
+import { fitReminder, type ReminderLimits } from './fit-reminder';
+import { nestsDeeperThan } from './json-depth';
 import { normalizeReminders, ownFields, SCHEMA_VERSION, type Reminder } from './reminder';
 import { SETTING_NAMES, settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from './settings';
 import { siteOrigin } from './site-origin';
@@ -13,6 +15,11 @@ export const EXPORT_FORMAT = 'keyscope-inventory';
  * export of {@link IMPORT_MAX_REMINDERS} of them (3.2 MB) can be imported again.
  */
 export const IMPORT_MAX_BYTES = 4 * 1024 * 1024;
+/**
+ * Deepest nesting of lists and objects accepted. An export nests five levels (file, reminders, reminder, history,
+ * event) and a record kept aside a few more; a deeper file is refused before anything walks it.
+ */
+export const IMPORT_MAX_DEPTH = 32;
 /** Most reminders accepted in one file. */
 export const IMPORT_MAX_REMINDERS = 5_000;
 /** Rejected records show at most this many characters of their name. */
@@ -51,6 +58,11 @@ export interface ImportReport {
   unchanged: number;
   /** `index` is the record's position in the file's `reminders` list, from 0. */
   rejected: Array<{ index: number; name?: string; reason: Text }>;
+  /**
+   * Records added or updated after being fitted to the organisation's policy and KeyScope's limits
+   * (src/inventory/fit-reminder.ts), each with what was changed; absent when no record needed it.
+   */
+  fitted?: Array<{ index: number; name?: string; changes: Text[] }>;
   /** Set when the whole file was refused; then nothing was imported. */
   error?: Text;
   /** Settings in the file (full export): the ones that changed here, and each refused field with the reason. */
@@ -158,6 +170,7 @@ function readFile(content: string): { version: number; records: unknown[]; data:
   if (bytes > IMPORT_MAX_BYTES) {
     return { error: text('import_error_size', megabytes(bytes), megabytes(IMPORT_MAX_BYTES)) };
   }
+  if (nestsDeeperThan(content, IMPORT_MAX_DEPTH)) return { error: text('import_error_too_deep', IMPORT_MAX_DEPTH) };
   let data: unknown;
   try {
     data = JSON.parse(content);
@@ -195,19 +208,22 @@ function identity(r: Reminder): string | undefined {
  * - a record whose id is already listed replaces it only when its history is longer (it was changed later);
  * - a record with a new id but the exchange, name and creation day of a listed one is a duplicate, left out;
  * - a record whose id appeared earlier in the file is refused;
- * - new reminders are added as they are in the file (source and history untouched), after the existing ones.
+ * - each record is first fitted to `limits` as a new key is (the organisation's maximum interval, dates up to today,
+ *   the due date recomputed, never taken from the file: src/inventory/fit-reminder.ts), and the report says what
+ *   changed; new reminders are otherwise added as they are (source and history kept), after the existing ones.
  * When nothing changes the returned list is `existing` itself.
  */
-export function importInventory(content: string, existing: Reminder[]): { reminders: Reminder[]; report: ImportReport } {
+export function importInventory(content: string, existing: Reminder[], limits: ReminderLimits): { reminders: Reminder[]; report: ImportReport } {
   const file = readFile(content);
   if ('error' in file) return { reminders: existing, report: { ...emptyReport(), error: file.error } };
-  return mergeRecords(file, existing);
+  return mergeRecords(file, existing, limits);
 }
 
 const emptyReport = (): ImportReport => ({ added: 0, updated: 0, unchanged: 0, rejected: [] });
 
-function mergeRecords(file: { version: number; records: unknown[] }, existing: Reminder[]): { reminders: Reminder[]; report: ImportReport } {
+function mergeRecords(file: { version: number; records: unknown[] }, existing: Reminder[], limits: ReminderLimits): { reminders: Reminder[]; report: ImportReport } {
   const report = emptyReport();
+  const fitted: NonNullable<ImportReport['fitted']> = [];
   const byId = new Map(existing.map((r, position) => [r.id, position]));
   const identities = new Set(existing.map(identity).filter((key) => key !== undefined));
   const merged = [...existing];
@@ -221,13 +237,19 @@ function mergeRecords(file: { version: number; records: unknown[] }, existing: R
     if (seen.has(valid.id)) return reject(text('import_reason_duplicate'));
     seen.add(valid.id);
 
-    const imported = ownFields(valid);
+    // The file's own name, not the one validation already cleaned, so that a cleaned name is reported too.
+    const fileName = (record as { name: string }).name;
+    const { reminder: imported, changes } = fitReminder({ ...ownFields(valid), name: fileName }, limits);
+    const noteChanges = () => {
+      if (changes.length) fitted.push({ index, ...(name === undefined ? {} : { name }), changes });
+    };
     const position = byId.get(imported.id);
     if (position !== undefined) {
       const current = merged[position]!;
       if (!sameReminder(current, imported) && imported.history.length > current.history.length) {
         merged[position] = imported;
         report.updated++;
+        noteChanges();
       } else {
         report.unchanged++;
       }
@@ -240,8 +262,10 @@ function mergeRecords(file: { version: number; records: unknown[] }, existing: R
     }
     merged.push(imported);
     report.added++;
+    noteChanges();
   });
 
+  if (fitted.length) report.fitted = fitted;
   return { reminders: report.added + report.updated > 0 ? merged : existing, report };
 }
 
@@ -266,10 +290,10 @@ function mergeSettings(raw: unknown, current: Settings): { settings: Settings; r
  * a file cannot grant a site's permission). A file with reminders only imports as before. Nothing already kept
  * is dropped; parts that do not change are returned as they were.
  */
-export function importAllData(content: string, current: AllData): AllData & { report: ImportReport } {
+export function importAllData(content: string, current: AllData, limits: ReminderLimits): AllData & { report: ImportReport } {
   const file = readFile(content);
   if ('error' in file) return { ...current, report: { ...emptyReport(), error: file.error } };
-  const { reminders, report } = mergeRecords(file, current.reminders);
+  const { reminders, report } = mergeRecords(file, current.reminders, limits);
   let { quarantine, settings } = current;
   const { data } = file;
   if ('settings' in data) {

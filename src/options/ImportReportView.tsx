@@ -18,7 +18,10 @@ const settingWords = (field: string): string => {
   return id ? t(id) : field;
 };
 
-/** What an import did: the counts, each refused record with its position, name and reason, and the other sections. */
+/**
+ * What an import did: the counts, each refused record with its position, name and reason, each record changed to fit
+ * the policy and KeyScope's limits with what changed, and the other sections.
+ */
 export function ImportReportView({ report, data, onSiteAdded }: { report: ImportReport; data: OptionsData; onSiteAdded: () => void }) {
   if (report.error) {
     return (
@@ -42,6 +45,25 @@ export function ImportReportView({ report, data, onSiteAdded }: { report: Import
             </li>
           ))}
         </ul>
+      )}
+      {report.fitted && report.fitted.length > 0 && (
+        <>
+          <p>
+            <strong>{t('import_fitted')}</strong>
+          </p>
+          <ul class="ks-fitted" aria-label={t('import_fitted')}>
+            {report.fitted.map((f) => (
+              <li key={f.index}>
+                {f.name ? t('import_fitted_named', f.index + 1, f.name) : t('import_fitted_unnamed', f.index + 1)}
+                <ul>
+                  {f.changes.map((change, i) => (
+                    <li key={i}>{say(change)}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {settings && (
         <p>

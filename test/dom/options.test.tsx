@@ -1,6 +1,7 @@
 import { text } from '../../src/core/text';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { adapterById } from '../../src/exchanges';
 import type { Reminder } from '../../src/inventory/reminder';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
 import { importAllData, type ImportReport } from '../../src/inventory/transfer';
@@ -182,6 +183,26 @@ describe('options: import', () => {
     expect(result.querySelector('img')).toBeNull();
   });
 
+  test('says, per record, what was changed to fit the organisation’s policy and KeyScope’s limits', async () => {
+    const report: ImportReport = {
+      added: 2, updated: 0, unchanged: 0, rejected: [],
+      fitted: [
+        { index: 0, name: 'grid bot', changes: [text('import_fit_rotation_policy', 90, 30), text('import_fit_due', '2027-01-30', '2026-12-01')] },
+        { index: 3, changes: [text('import_fit_snooze', '2099-01-01')] },
+      ],
+    };
+    await renderOptions(fakeBackground({ report }));
+    chooseFile('{"format":"keyscope-inventory"}');
+    const result = await screen.findByRole('status', { name: 'Import result' });
+    expect(result.textContent).toContain('Changed to fit your organisation’s policy and KeyScope’s limits');
+    const list = within(result).getByRole('list', { name: 'Changed to fit your organisation’s policy and KeyScope’s limits' });
+    const records = [...list.children].map((record) => [record.firstChild!.textContent, [...record.querySelectorAll('li')].map((li) => li.textContent)]);
+    expect(records).toEqual([
+      ['Record 1 “grid bot”', ['rotation interval cut from 90 to 30 days, your organisation’s maximum', 'due date 2027-01-30 replaced by 2026-12-01 (creation date plus interval, within the exchange’s own deadline)']],
+      ['Record 4', ['snooze until 2099-01-01 removed (a snooze lasts 7 days at most)']],
+    ]);
+  });
+
   test('a file refused as a whole says that nothing was imported, and why', async () => {
     const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: [], error: text('import_error_not_json') };
     await renderOptions(fakeBackground({ report }));
@@ -217,7 +238,7 @@ describe('options: export', () => {
     expect(file.settings).toMatchObject(settings);
     expect(file.reminders.map((r: Reminder) => r.id)).toEqual(['live-1', 'old-1']);
     const empty = { reminders: [], quarantine: [], settings: DEFAULT_SETTINGS, guardedSites: [] };
-    const back = importAllData(text, empty);
+    const back = importAllData(text, empty, { today: '2026-11-26', rulesOf: (id) => adapterById(id)?.rules });
     expect(back.report).toMatchObject({ added: 2, rejected: [], keptAside: 1, sites: { missing: ['https://zenith.example'] } });
     expect(back.settings).toMatchObject(settings);
   });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import { EXPORT_FORMAT } from '../../src/inventory/transfer';
 import { SCHEMA_VERSION } from '../../src/inventory/reminder';
+import { say } from '../../src/i18n';
 import { reminder } from './helpers';
 
 // The background's side of the settings, with storage.local in memory: changes validated before anything is
@@ -93,5 +94,15 @@ describe('reminders:import of a full export', () => {
     expect(memory.get('reminders')).toMatchObject({ reminders: [mine, expect.objectContaining({ id: 'theirs' })], quarantine: ['kept here', 'kept there'] });
     expect(memory.get('settings')).toEqual({ ...DEFAULT_SETTINGS, rotationDays: 30 });
     expect(memory.get('guardedSites')).toEqual(['https://lumen.example']);
+  });
+
+  test('a file nested 100,000 levels deep is refused with words, not "Maximum call stack size exceeded", and nothing is written', async () => {
+    const mine = reminder({ id: 'mine', name: 'mine' });
+    memory.set('reminders', { version: SCHEMA_VERSION, reminders: [mine], quarantine: [] });
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const file = JSON.stringify({ format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt: '2026-12-01T00:00:00.000Z', reminders: [], quarantine: ['DEEP'] });
+    const report = await handlers['reminders:import']({ text: file.replace('"DEEP"', deep) }, NO_SENDER);
+    expect(say(report.error!)).toBe('This file nests lists or objects more than 32 levels deep; a KeyScope export never does, so it was not read.');
+    expect(memory.get('reminders')).toEqual({ version: SCHEMA_VERSION, reminders: [mine], quarantine: [] });
   });
 });

@@ -36,7 +36,7 @@ async function from<K extends MessageName>(url: string, type: K, payload: unknow
 }
 
 const submitted = (name: string) => ({ exchange: 'okx', name, permissions: ['read', 'trade'], ipBound: false, rotationDays: 90, origin: 'https://www.okx.com' });
-const stored = () => (local.get('reminders') as { reminders: Reminder[]; quarantine: unknown[] } | undefined) ?? { reminders: [], quarantine: [] };
+const stored = () => (local.get('reminders') as { reminders: Reminder[]; quarantine: unknown[]; tombstones?: Array<{ id: string }> } | undefined) ?? { reminders: [], quarantine: [] };
 const today = () => localCalendarDate(new Date());
 
 beforeEach(() => {
@@ -89,9 +89,12 @@ describe('"Discard all pending from this site" (popup only)', () => {
     const removed = await from(POPUP, 'reminders:discard-pending', { ids: recorded.map((r) => r.id) });
     expect(removed).toEqual([recorded[0], recorded[2]]);
     expect(stored().reminders.map((r) => [r.name, r.state])).toEqual([['z1', 'active'], ['after', 'pending']]);
+    // Deleted as "Delete" deletes: each leaves a tombstone, so that sync does not bring it back; Undo takes it away.
+    expect((stored().tombstones ?? []).map((t) => t.id).sort()).toEqual([recorded[0]!.id, recorded[2]!.id].sort());
 
     await Promise.all(removed.map((reminder) => from(POPUP, 'reminder:restore', { reminder })));
     expect(stored().reminders.filter((r) => r.name !== 'z1' && r.name !== 'after')).toEqual([recorded[0], recorded[2]]);
+    expect(stored().tombstones ?? []).toEqual([]);
   });
 
   test('a page cannot ask for it', async () => {

@@ -17,7 +17,6 @@ const { browser, local, reset } = await import('./memory-browser');
 const { handlers } = await import('../../src/background/handlers');
 const { pushToSync } = await import('../../src/background/sync');
 const { addGuardedSite, removeGuardedSite } = await import('../../src/background/guarded-sites');
-const { loadReminders } = await import('../../src/storage');
 const NO_SENDER = {} as never;
 
 beforeEach(reset);
@@ -40,7 +39,7 @@ describe('two changes at the same moment both survive', () => {
     local.set('settings', { ...DEFAULT_SETTINGS, sync: true });
     local.set('reminders', { version: SCHEMA_VERSION, reminders: [reminder()], quarantine: [] });
     browser.storage.sync.set.mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
-    await Promise.all([pushToSync(await loadReminders()), handlers['settings:set']({ dueSoonDays: 3 }, NO_SENDER)]);
+    await Promise.all([pushToSync(), handlers['settings:set']({ dueSoonDays: 3 }, NO_SENDER)]);
     expect(local.get('settings')).toMatchObject({ dueSoonDays: 3, sync: false, syncProblem: expect.stringMatching(/no longer fit/) });
   });
 

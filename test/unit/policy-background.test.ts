@@ -1,6 +1,7 @@
 import type browser from 'webextension-polyfill';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
+import { text } from '../../src/core/text';
+import { SCHEMA_VERSION, type KeyCreated, type Reminder } from '../../src/inventory/reminder';
 import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
 import { exportAllData } from '../../src/inventory/transfer';
 import { say } from '../../src/i18n';
@@ -125,6 +126,50 @@ describe('an organisation policy', () => {
 
   test('an interval already within the maximum is kept', async () => {
     await expect(handlers['reminder:record']({ ...key, rotationDays: 14 }, sender)).resolves.toMatchObject({ rotationDays: 14 });
+  });
+});
+
+describe('keys brought in from outside meet the policy as a new key does', () => {
+  const file = (reminders: unknown[]) => JSON.stringify({ format: 'keyscope-inventory', version: SCHEMA_VERSION, exportedAt: NOW.toISOString(), reminders });
+  // Ten days before NOW; 30 and 90 days after it, written out.
+  const created = () => '2026-11-16';
+  const CREATED_PLUS_30 = '2026-12-16';
+  const CREATED_PLUS_90 = '2027-02-14';
+  const imported = (overrides: Partial<Reminder> = {}): Reminder => ({
+    id: 'from-file', exchange: 'okx', name: 'grid bot', permissions: ['read', 'trade'], ipBound: true, created: created(), rotationDays: 90,
+    due: CREATED_PLUS_90, state: 'active', source: 'form', history: [{ kind: 'created', on: created() }], ...overrides,
+  });
+  const stored = async () => (await handlers['reminders:list']({}, sender)).reminders;
+
+  test('an import under a 30-day maximum cuts a 90-day key to 30, its due date with it, and the report says so', async () => {
+    organisation({ maxRotationDays: 30 });
+    const report = await handlers['reminders:import']({ text: file([imported()]) }, sender);
+    expect(await stored()).toEqual([imported({ rotationDays: 30, due: CREATED_PLUS_30 })]);
+    expect(report.fitted).toEqual([{ index: 0, name: 'grid bot', changes: [text('import_fit_rotation_policy', 90, 30), text('import_fit_due', CREATED_PLUS_90, CREATED_PLUS_30)] }]);
+  });
+
+  test('without a policy, an import still takes no due date from the file: 2099 becomes created + interval', async () => {
+    chromeWithoutPolicy();
+    const report = await handlers['reminders:import']({ text: file([imported({ due: '2099-12-31' })]) }, sender);
+    expect((await stored())[0]).toMatchObject({ rotationDays: 90, due: CREATED_PLUS_90 });
+    expect(report.fitted?.[0]?.changes).toEqual([text('import_fit_due', '2099-12-31', CREATED_PLUS_90)]);
+  });
+
+  test('undo of a delete after a policy came in restores the key within today\'s policy', async () => {
+    chromeWithoutPolicy();
+    const added = await handlers['reminder:add']({ ...key, created: created() }, sender);
+    expect(added.rotationDays).toBe(90);
+    const removed = await handlers['reminder:delete']({ id: added.id }, sender);
+    organisation({ maxRotationDays: 30 });
+    const restored = await handlers['reminder:restore']({ reminder: removed }, sender);
+    expect(restored).toMatchObject({ id: added.id, rotationDays: 30, due: CREATED_PLUS_30 });
+    expect(await stored()).toEqual([restored]);
+  });
+
+  test('undo cannot smuggle in a due date: the record sent back is fitted, whatever it says', async () => {
+    chromeWithoutPolicy();
+    const restored = await handlers['reminder:restore']({ reminder: imported({ due: '2099-12-31', snoozedUntil: '2099-12-31' }) }, sender);
+    expect(restored).toEqual(imported());
   });
 });
 

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { addDays } from '../../src/core/rotation';
 import { normalizeReminders, SCHEMA_VERSION, validateReminder, type Reminder } from '../../src/inventory/reminder';
+import { keptTombstones, TOMBSTONE_DAYS } from '../../src/inventory/tombstones';
 
 // An in-memory storage.local whose reads and writes take turns with other tasks, as the real one does.
 const memory = new Map<string, unknown>();
@@ -73,6 +75,39 @@ describe('stored reminders: validation and quarantine', () => {
   });
 });
 
+describe('tombstones: the stored shape (version 3) and older data', () => {
+  test('a version 2 store (no tombstones) reads whole, with none', () => {
+    const result = normalizeReminders({ version: 2, reminders: [valid], quarantine: [{ old: true }] });
+    expect(result).toEqual({ version: SCHEMA_VERSION, reminders: [valid], quarantine: [{ old: true }], tombstones: [] });
+  });
+
+  test('a bad tombstone is dropped (bookkeeping, not the user\'s data); the reminders are untouched', () => {
+    const tombstones = [{ id: 'gone', deleted: '2026-11-20' }, { id: 'x'.repeat(101), deleted: '2026-11-20' }, { id: 'y', deleted: 'soon' }, 'z'];
+    const result = normalizeReminders({ version: 3, reminders: [valid], quarantine: [], tombstones });
+    expect(result.tombstones).toEqual([{ id: 'gone', deleted: '2026-11-20' }]);
+    expect(result.reminders).toEqual([valid]);
+  });
+
+  test('keptTombstones: one per id (the latest), forgotten after 90 days, none dated after tomorrow', () => {
+    const kept = keptTombstones(
+      [
+        { id: 'a', deleted: '2026-11-01' },
+        { id: 'a', deleted: '2026-11-20' },
+        { id: 'old', deleted: addDays('2026-12-01', -TOMBSTONE_DAYS) },
+        { id: 'last day', deleted: addDays('2026-12-01', -TOMBSTONE_DAYS + 1) },
+        { id: 'tomorrow', deleted: '2026-12-02' },
+        { id: 'ahead', deleted: '2026-12-03' },
+      ],
+      '2026-12-01',
+    );
+    expect(kept).toEqual([
+      { id: 'tomorrow', deleted: '2026-12-02' },
+      { id: 'a', deleted: '2026-11-20' },
+      { id: 'last day', deleted: addDays('2026-12-01', -TOMBSTONE_DAYS + 1) },
+    ]);
+  });
+});
+
 describe('the inventory store in the background (single writer)', () => {
   const key = { exchange: 'okx', name: 'bot', permissions: ['read', 'trade'] as Reminder['permissions'], ipBound: false, rotationDays: 90 };
 
@@ -112,12 +147,21 @@ describe('the inventory store in the background (single writer)', () => {
     expect(reminders.find((r) => r.name === 'b')?.snoozedUntil).toBe('2026-12-03');
   });
 
-  test('delete returns the record and restore puts it back exactly', async () => {
-    const added = await store.addManual({ ...key, created: '2026-11-01' }, '2026-11-26');
-    const removed = await store.deleteReminder(added.id);
+  test('delete returns the record and leaves a tombstone; restore puts it back exactly and removes the tombstone', async () => {
+    // As the popup sends it: with OKX's 14 days for an unbound trading key (src/popup/KeyInventory.tsx).
+    const added = await store.addManual({ ...key, created: '2026-11-01', deadlineDays: 14 }, '2026-11-26');
+    const removed = await store.deleteReminder(added.id, '2026-11-26');
     expect((await store.listReminders('2026-11-26')).reminders).toEqual([]);
-    await store.restoreReminder(removed);
+    expect(memory.get('reminders')).toMatchObject({ version: SCHEMA_VERSION, tombstones: [{ id: added.id, deleted: '2026-11-26' }] });
+    await store.restoreReminder(removed, { today: '2026-11-26' });
     expect((await store.listReminders('2026-11-26')).reminders).toEqual([added]);
+    expect(memory.get('reminders')).toMatchObject({ tombstones: [] });
+  });
+
+  test('a version 2 store gains its first tombstone on a delete, written as version 3', async () => {
+    memory.set('reminders', { version: 2, reminders: [valid], quarantine: [] });
+    await store.deleteReminder(valid.id, '2026-11-26');
+    expect(memory.get('reminders')).toEqual({ version: 3, reminders: [], quarantine: [], tombstones: [{ id: valid.id, deleted: '2026-11-26' }] });
   });
 
   test('an action on a key deleted elsewhere says so', async () => {
