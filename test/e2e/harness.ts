@@ -90,6 +90,11 @@ export async function overlayAfter(page: Page, ms: number): Promise<boolean> {
 }
 
 /** The text of the overlay's shadow root (without its <style>). */
+/**
+ * The panel's text as the user reads it. The marks that isolate a name from the sentence around it (U+2068, U+2069)
+ * are invisible and left out here (Firefox's innerText drops them, Chromium's keeps them): that names are isolated is
+ * tested where the DOM is exact (test/dom/popup.test.tsx, success-view.test.ts).
+ */
 export async function panelText(page: Page): Promise<string> {
   return page.$eval(HOST, (host) => {
     const root = host.shadowRoot;
@@ -97,15 +102,16 @@ export async function panelText(page: Page): Promise<string> {
     return Array.from(root.children)
       .filter((el) => el.tagName !== 'STYLE')
       .map((el) => (el as HTMLElement).innerText ?? el.textContent ?? '')
-      .join('\n');
+      .join('\n')
+      .replace(/[\u2068\u2069]/g, '');
   });
 }
 
-/** Waits until the overlay's shadow root contains `text`. */
+/** Waits until the overlay's shadow root contains `text` (isolation marks left out, as in {@link panelText}). */
 export async function waitForPanelText(page: Page, text: string, timeout = 10_000): Promise<void> {
   try {
     await page.waitForFunction(
-      (selector, wanted) => document.querySelector(selector)?.shadowRoot?.textContent?.includes(wanted) ?? false,
+      (selector, wanted) => document.querySelector(selector)?.shadowRoot?.textContent?.replace(/[\u2068\u2069]/g, '').includes(wanted) ?? false,
       { timeout, polling: 50 },
       HOST,
       text,

@@ -8,7 +8,6 @@ import { clickPanel, clickText, HOST, panelText, waitForOverlay, waitForPanelTex
 import { hostileScenarios } from './hostile-scenarios';
 import { answerCreate, openKeyList, sleep } from './inventory-scenarios';
 import { QUIET_MS } from './okx-scenarios';
-import { isolated } from '../../src/core/text';
 
 declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
 
@@ -78,7 +77,7 @@ describe('Chromium: the page\'s script answers "Create this key anyway?" (confir
     await clickText(page, '[role="dialog"]', 'Confirm');
     await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.querySelector('.ks-confirm') != null, {}, HOST);
     await clickPanel(page, 'Create anyway');
-    await waitForPanelText(page, `Reminder saved: rotate "${isolated('payout-script')}"`);
+    await waitForPanelText(page, `Reminder saved: rotate "payout-script"`);
     expect(await submits(page)).toBe(1);
     expect(await reminderNames(page)).toEqual(['payout-script']);
     await answerCreate(page);

@@ -8,7 +8,6 @@ import { fixture } from '../../scripts/browsers.mjs';
 import { clickText, OKX, panelText, waitForOverlay, waitForPanelText } from './harness';
 import { flagHosts, sleep, trackButton, waitForFlag } from './inventory-scenarios';
 import { QUIET_MS, useBrowser, type BrowserUnderTest } from './okx-scenarios';
-import { isolated } from '../../src/core/text';
 
 /**
  * Elements whose id or name was the name of a KeyScope global before 2026-12: the page's named elements are
@@ -68,7 +67,7 @@ export function hostileScenarios(target: HostileTarget): void {
       await page.$eval('#ck-name', (field) => ((field as HTMLInputElement).value = ''));
       await page.type('#ck-name', 'my real key');
       await clickText(page, '[role="dialog"]', 'Confirm');
-      await waitForPanelText(page, `Reminder saved: rotate "${isolated('my real key')}"`);
+      await waitForPanelText(page, `Reminder saved: rotate "my real key"`);
       if (target.reminderNames) expect(await reminders(target, page)).toEqual([...before, 'my real key'].sort());
     });
 

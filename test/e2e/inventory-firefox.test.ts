@@ -10,7 +10,6 @@ import { browserDatePlus, clickText, panelText, waitForOverlay, type OverlayStat
 import {
   checkListFlags, dismissKeyCreated, keyListFixture, openKeyList, seeKeyCreated, submitNewKey, trackKey, waitForFlag, waitForFlags, type NewKey,
 } from './inventory-scenarios';
-import { isolated } from '../../src/core/text';
 
 describe('Key inventory in Firefox: OKX page (built add-on, content script)', () => {
   let browser: Browser;
@@ -35,7 +34,7 @@ describe('Key inventory in Firefox: OKX page (built add-on, content script)', ()
     expect(due).toBe(await browserDatePlus(page, 60));
     await seeKeyCreated(page, key, due);
     // The panel stays beside the success view and says only what became of the reminder.
-    expect(await panelText(page)).toContain(`"${isolated(key.name)}" created. Reminder confirmed: rotate by ${due}.`);
+    expect(await panelText(page)).toContain(`"${key.name}" created. Reminder confirmed: rotate by ${due}.`);
     // "I've saved it": OKX lists the new key, and its flag says the inventory has it.
     await dismissKeyCreated(page, key);
   });

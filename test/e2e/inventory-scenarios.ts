@@ -6,7 +6,6 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { fixture, serveFixtures } from '../../scripts/browsers.mjs';
 import { browserDatePlus, clickPanel, clickText, fixtureHtml, panelText, waitForNoOverlay, waitForOverlay, waitForPanelText } from './harness';
-import { isolated } from '../../src/core/text';
 
 /** Every key value, secret and passphrase the replica pages show starts with this (test/fixtures/okx/README.md). */
 export const CANARY = 'CANARY';
@@ -133,7 +132,7 @@ export async function submitNewKey(page: Page, key: NewKey): Promise<string> {
 
   const due = await browserDatePlus(page, key.dueInDays);
   await clickText(page, '[role="dialog"]', list.submit);
-  await waitForPanelText(page, `Reminder saved: rotate "${isolated(key.name)}" by ${due}.`);
+  await waitForPanelText(page, `Reminder saved: rotate "${key.name}" by ${due}.`);
   return due;
 }
 
@@ -144,7 +143,7 @@ export async function submitNewKey(page: Page, key: NewKey): Promise<string> {
 export async function seeKeyCreated(page: Page, key: NewKey, due: string): Promise<void> {
   await answerCreate(page);
   await page.waitForFunction(() => document.querySelector('.okui-result')?.textContent?.includes('CANARY-SECRET-') ?? false, { timeout: 10_000 });
-  await waitForPanelText(page, `"${isolated(key.name)}" created. Reminder confirmed: rotate by ${due}.`);
+  await waitForPanelText(page, `"${key.name}" created. Reminder confirmed: rotate by ${due}.`);
   const text = await panelText(page);
   expect(text).toContain('KeyScope never reads the key, secret or passphrase the exchange shows now.');
   expect(text).not.toMatch(/Stop: \d+ things? to fix|Ready to create/); // the form is gone: no verdict on it

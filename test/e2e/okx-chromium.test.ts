@@ -7,7 +7,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closePopup, fixture, launchChromium, openPopup, ROOT, serveFixtures, serviceWorker } from '../../scripts/browsers.mjs';
 import { browserDatePlus, clickPanel, clickText, OKX, overlayState, panelText, waitForOverlay, waitForPanelText, type OverlayState } from './harness';
 import { okxScenarios, openOkx } from './okx-scenarios';
-import { isolated } from '../../src/core/text';
 
 const launch = () => launchChromium({ headless: true });
 
@@ -146,7 +145,7 @@ describe('Chromium only: the action popup', () => {
     await waitForOverlay(page, { lacks: ['rotation.none'] });
     const due60 = await browserDatePlus(page, 60);
     await page.click('#create-api-form button[type="submit"]'); // OKX's "Confirm"
-    await waitForPanelText(page, `Reminder saved: rotate "${isolated('e2e portfolio tracker')}" by ${due60}.`);
+    await waitForPanelText(page, `Reminder saved: rotate "e2e portfolio tracker" by ${due60}.`);
 
     // Key 2: Trade, no IP: OKX deletes it after 14 idle days, so a 90-day choice is clamped to 14.
     const bot = await open(OKX.keyPage, 'okx/en-native.html');
@@ -159,7 +158,7 @@ describe('Chromium only: the action popup', () => {
     await waitForOverlay(bot, { lacks: ['rotation.none'] });
     const due14 = await browserDatePlus(bot, 14);
     await bot.click('#create-api-form button[type="submit"]');
-    await waitForPanelText(bot, `Reminder saved: rotate "${isolated('e2e grid bot')}" by ${due14}.`);
+    await waitForPanelText(bot, `Reminder saved: rotate "e2e grid bot" by ${due14}.`);
     // A second press on the unchanged form (e.g. after the 2FA prompt) is the same key, not a new one.
     await bot.click('#create-api-form button[type="submit"]');
 
