@@ -4,7 +4,7 @@ import { localCalendarDate } from '../core/rotation';
 import { adapterById } from '../exchanges';
 import { overdueCount, planNotifications } from '../inventory/notifications';
 import type { Reminder, StoredReminders } from '../inventory/reminder';
-import { notificationsAllowed } from '../permissions';
+import { notificationsAllowed } from '../optional-permissions';
 import { loadReminders, loadSettings } from '../storage';
 import { t } from '../i18n';
 import { markNotified } from './reminders';
