@@ -3,7 +3,7 @@ import type { PageDescription } from './content/describe-page';
 import type { Finding, Permission, Purpose, Risk } from './core/types';
 import type { ReminderEdit } from './inventory/lifecycle';
 import type { KeyCreated, Reminder } from './inventory/reminder';
-import type { Settings, SettingsChange } from './inventory/settings';
+import type { Settings, SettingsChange } from './settings/settings';
 import type { ImportReport } from './inventory/transfer';
 
 /** The live verdict of one tab's key form: what the overlay shows, kept by the background for the popup. */

@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
 import { PURPOSES, type Purpose } from './core/types';
 import { normalizeReminders, type StoredReminders } from './inventory/reminder';
-import { normalizeSettings, type Settings } from './inventory/settings';
-import { siteOrigin } from './inventory/site-origin';
+import { normalizeSettings, type Settings } from './settings/settings';
+import { siteOrigin } from './settings/site-origin';
 
 // Typed storage items. Only the background writes them, through its one writer (background/writer.ts); every read
 // validates.

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import bootstrapScript from '../content/bootstrap.ts?script';
 import { adapterForHost } from '../exchanges';
 import { t } from '../i18n';
-import { siteOrigin, sitePattern as pattern } from '../inventory/site-origin';
+import { siteOrigin, sitePattern as pattern } from '../settings/site-origin';
 import { loadStored } from '../storage';
 import { serial } from './serial';
 import { change } from './writer';

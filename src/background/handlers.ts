@@ -2,7 +2,7 @@ import type browser from 'webextension-polyfill';
 import type { ManagedPolicy } from '../core/policy';
 import { localCalendarDate } from '../core/rotation';
 import { say } from '../i18n';
-import { settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../inventory/settings';
+import { settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../settings/settings';
 import type { MessageName, Request, Response } from '../messages';
 import type { Purpose } from '../core/types';
 import { loadPurpose, loadSettings } from '../storage';

@@ -5,7 +5,7 @@ import { generic } from '../exchanges/generic';
 import { toWire } from '../exchanges/wire';
 import { provideAdapter } from '../content/guard-handle';
 import { t } from '../i18n';
-import { exchangeEnabled } from '../inventory/settings';
+import { exchangeEnabled } from '../settings/settings';
 import { loadSettings } from '../storage';
 import { isGuardedSite } from './guarded-sites';
 

@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { fitReminder, type ReminderLimits } from '../inventory/fit-reminder';
 import { confirm, edit, isLive, newReminder, plausibleCreation, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
 import { PENDING_MAX, QUARANTINE_MAX, validateReminder, type KeyCreated, type Reminder, type StoredReminders } from '../inventory/reminder';
-import type { Settings } from '../inventory/settings';
+import type { Settings } from '../settings/settings';
 import { keptTombstones, withTombstone } from '../inventory/tombstones';
 import { importAllData, type ImportReport } from '../inventory/transfer';
 import type { ListedKey, ReminderList } from '../messages';

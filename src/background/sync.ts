@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { localCalendarDate } from '../core/rotation';
 import { t } from '../i18n';
 import { tombstoneOf, validateReminder, type Reminder, type Tombstone } from '../inventory/reminder';
-import type { Settings } from '../inventory/settings';
+import type { Settings } from '../settings/settings';
 import { keptTombstones } from '../inventory/tombstones';
 import { loadReminders, loadSettings } from '../storage';
 import { readPolicy } from './policy';

@@ -2,8 +2,8 @@ import { text, type Text } from '../core/text';
 import { fitReminder, type ReminderLimits } from './fit-reminder';
 import { nestsDeeperThan } from './json-depth';
 import { normalizeReminders, ownFields, SCHEMA_VERSION, type Reminder } from './reminder';
-import { SETTING_NAMES, settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from './settings';
-import { siteOrigin } from './site-origin';
+import { SETTING_NAMES, settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../settings/settings';
+import { siteOrigin } from '../settings/site-origin';
 
 // Export and import of the inventory (and, in a full export, everything else KeyScope keeps) as a JSON file. Pure:
 // the caller reads the file and stores the result.

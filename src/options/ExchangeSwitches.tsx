@@ -1,6 +1,6 @@
 import { EXCHANGES } from '../exchanges';
 import { t } from '../i18n';
-import { exchangeEnabled, type Settings } from '../inventory/settings';
+import { exchangeEnabled, type Settings } from '../settings/settings';
 import type { Inventory } from '../ui/use-inventory';
 import type { OptionsData } from './options-data';
 

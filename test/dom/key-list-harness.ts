@@ -5,7 +5,7 @@ import { replicaWindow } from './fixture-page';
 import { vi } from 'vitest';
 import type { KeyListEntry } from '../../src/content/read-key-list';
 import type { KeyFormSnapshot } from '../../src/core/types';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { Envelope, MessageName, Request, Response } from '../../src/messages';
 
 // Shared by the key-list and success-view tests: the OKX replica pages (test/fixtures/okx/README.md), loaded either

@@ -6,7 +6,7 @@ import { normalizeLabel } from '../../src/content/labels';
 import { parseListedDate, readKeyList } from '../../src/content/read-key-list';
 import { okx } from '../../src/exchanges/okx';
 import type { Reminder } from '../../src/inventory/reminder';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import {
   byText, CANARY, EXPECTED, fakeBackground, keyScopeOutput, loadIntoDocument, PAGES, pageWindow, reportReads, waitFor, waitForValue, type Handlers,
 } from './key-list-harness';

@@ -6,7 +6,7 @@ import { edit } from '../../src/inventory/lifecycle';
 import { SCHEMA_VERSION, type Reminder } from '../../src/inventory/reminder';
 import { ADAPTERS } from '../../src/exchanges';
 import { PERMISSIONS } from '../../src/core/types';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { EXPORT_FORMAT, exportAllData, exportInventory, IMPORT_MAX_BYTES, IMPORT_MAX_DEPTH, IMPORT_MAX_REMINDERS, importAllData, importInventory, type AllData } from '../../src/inventory/transfer';
 import { adapterById } from '../../src/exchanges';
 import type { ReminderLimits } from '../../src/inventory/fit-reminder';
