@@ -1,5 +1,6 @@
 import type { PolicyReading } from './core/policy';
 import type { PageDescription } from './content/describe-page';
+import type { ListedKey } from './core/key-list-flags';
 import type { Finding, Permission, Purpose, Risk } from './core/types';
 import type { ReminderEdit } from './inventory/lifecycle';
 import type { KeyCreated, Reminder } from './inventory/reminder';
@@ -41,16 +42,6 @@ export interface ReminderList {
   today: string;
 }
 
-/** A key listed on an exchange's API-management page, as read there: metadata only. */
-export interface ListedKey {
-  exchange: string;
-  name: string;
-  permissions: KeyCreated['permissions'];
-  ipBound: boolean;
-  /** Creation date as shown, when the page shows one. */
-  created?: string;
-}
-
 /** Every message between the extension's parts: request and response per name. Direction in the comment. */
 export interface MessageMap {
   /**
@@ -87,7 +78,7 @@ export interface MessageMap {
    */
   'reminder:confirm-pending': { request: { exchange: string; origin?: string; name?: string }; response: Reminder | null };
   /** content → background: "track this key" on the exchange's key list. */
-  'reminder:track': { request: ListedKey & { rotationDays: number; origin?: string }; response: Reminder };
+  'reminder:track': { request: ListedKey & { exchange: string; rotationDays: number; origin?: string }; response: Reminder };
   /** content → background: which listed keys are already tracked (by exchange and name). */
   'reminders:tracked-names': { request: { exchange: string }; response: string[] };
   /** popup/options → background: the reminder list with settings. */

@@ -7,7 +7,7 @@ import { PENDING_MAX, QUARANTINE_MAX, validateReminder, type KeyCreated, type Re
 import type { Settings } from '../settings/settings';
 import { keptTombstones, withTombstone } from '../inventory/tombstones';
 import { importAllData, type ImportReport } from '../inventory/transfer';
-import type { ListedKey, ReminderList } from '../messages';
+import type { MessageMap, ReminderList } from '../messages';
 import { loadReminders, loadSettings } from '../storage';
 import { siteName } from '../ui/exchange-text';
 import { change as write, onStoredChange } from './writer';
@@ -129,7 +129,7 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
  * counted from it, and an invented date would put the reminder off silently; the user can add the key by hand with
  * the date they know.
  */
-export function trackListed(key: ListedKey & { rotationDays: number; origin?: string }, today: CalendarDate): Promise<Reminder> {
+export function trackListed(key: MessageMap['reminder:track']['request'], today: CalendarDate): Promise<Reminder> {
   if (key.created !== undefined && !plausibleCreation(key.created, today)) {
     return Promise.reject(new Error(t('reminders_error_created', key.created)));
   }
