@@ -8,7 +8,7 @@ import type { Settings } from '../settings/settings';
 import { keptTombstones, withTombstone } from '../inventory/tombstones';
 import { importAllData, type ImportReport } from '../inventory/transfer';
 import type { MessageMap, ReminderList } from '../messages';
-import { loadReminders, loadSettings } from '../storage';
+import { loadItem } from '../storage';
 import { siteName } from '../ui/exchange-text';
 import { change as write, onStoredChange } from './writer';
 
@@ -142,7 +142,7 @@ export function trackListed(key: MessageMap['reminder:track']['request'], today:
 }
 
 export async function trackedNames(exchange: string): Promise<string[]> {
-  const { reminders } = await loadReminders();
+  const { reminders } = await loadItem('reminders');
   return reminders.filter((r) => r.exchange === exchange && (r.state === 'active' || r.state === 'pending')).map((r) => r.name);
 }
 
@@ -292,6 +292,6 @@ export function mergeReminders(incoming: readonly Reminder[], deletedElsewhere: 
 }
 
 export async function listReminders(today: CalendarDate): Promise<ReminderList> {
-  const [stored, settings] = await Promise.all([loadReminders(), loadSettings()]);
+  const [stored, settings] = await Promise.all([loadItem('reminders'), loadItem('settings')]);
   return { reminders: stored.reminders, quarantined: stored.quarantine.length, quarantine: stored.quarantine, settings, today };
 }
