@@ -72,7 +72,10 @@ function columnCells(header: Element): Array<[Element, Element]> {
   });
 }
 
-/** Recognised dates: 2026-03-01, 2026/3/1, 2026.03.01, 2026年3月1日 (a time after them is ignored), Mar 1, 2026, 1 Mar 2026. */
+/**
+ * Recognised dates: 2026-03-01, 2026/3/1, 2026.03.01, 2026年3月1日 (a time after them is ignored), Mar 1, 2026, 1 Mar 2026.
+ * Exported for test/dom/key-list.test.ts: each date format checked without a key list around it.
+ */
 export function parseListedDate(text: string): CalendarDate | undefined {
   const date = (year: string, month: number, day: string) => {
     const value = `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;

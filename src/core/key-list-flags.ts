@@ -9,6 +9,7 @@ import type { ExchangeRules, Permission } from './types';
  * - `old`: the key is older than the rotation interval: created + interval is before today.
  * - `unbound-deadline`: the exchange's own unbound-key rule applies (e.g. OKX deletes unbound Trade/Withdraw
  *   keys after 14 idle days).
+ * Exported as the list of the contract's ids (`data-flags`); tests check each one.
  */
 export const KEY_FLAGS = ['old', 'trade-unbound', 'unbound-deadline', 'withdraw'] as const;
 export type KeyFlag = (typeof KEY_FLAGS)[number];

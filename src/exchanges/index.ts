@@ -19,7 +19,10 @@ import { okx, okxSite } from './okx';
  */
 export const ADAPTERS: readonly ExchangeAdapter[] = [okx, binance, bybit, coinbase, kraken, kucoin, bitget, gate, htx, mexc, generic];
 
-/** Where each supported exchange's key page is, in the order of the exchanges: all the bootstrap needs. */
+/**
+ * Where each supported exchange's key page is, in the order of the exchanges: all the bootstrap needs.
+ * Exported for test/unit/exchange-adapters.test.ts: this list and ADAPTERS are kept by hand and must agree.
+ */
 export const SITES: readonly ExchangeSite[] = [okxSite, binanceSite, bybitSite, coinbaseSite, krakenSite, kucoinSite, bitgetSite, gateSite, htxSite, mexcSite];
 
 /**

@@ -8,7 +8,10 @@ import { siteOrigin } from '../settings/site-origin';
 // Export and import of the inventory (and, in a full export, everything else KeyScope keeps) as a JSON file. Pure:
 // the caller reads the file and stores the result.
 
-/** The `format` of an exported file, so that any other JSON is refused by name. */
+/**
+ * The `format` of an exported file, so that any other JSON is refused by name.
+ * Exported: tests write files as KeyScope writes them.
+ */
 export const EXPORT_FORMAT = 'keyscope-inventory';
 /**
  * Largest file accepted, in UTF-8 bytes. An exported reminder with a short history takes about 650 bytes, so an

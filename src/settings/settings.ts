@@ -20,6 +20,7 @@ export interface Settings {
   confirmCritical: boolean;
 }
 
+// The settings of a fresh install (normalizeSettings of nothing); tests start from them.
 export const DEFAULT_SETTINGS: Settings = {
   dueSoonDays: DUE_SOON_DAYS,
   sync: false,
