@@ -1,9 +1,10 @@
 import type { PolicyReading } from './core/policy';
 import type { PageDescription } from './content/describe-page';
+import type { ListedKey } from './core/key-list-flags';
 import type { Finding, Permission, Purpose, Risk } from './core/types';
 import type { ReminderEdit } from './inventory/lifecycle';
 import type { KeyCreated, Reminder } from './inventory/reminder';
-import type { Settings, SettingsChange } from './inventory/settings';
+import type { Settings, SettingsChange } from './settings/settings';
 import type { ImportReport } from './inventory/transfer';
 
 /** The live verdict of one tab's key form: what the overlay shows, kept by the background for the popup. */
@@ -39,16 +40,6 @@ export interface ReminderList {
   settings: Settings;
   /** Today, by the background's clock: the one clock statuses are computed with. */
   today: string;
-}
-
-/** A key listed on an exchange's API-management page, as read there: metadata only. */
-export interface ListedKey {
-  exchange: string;
-  name: string;
-  permissions: KeyCreated['permissions'];
-  ipBound: boolean;
-  /** Creation date as shown, when the page shows one. */
-  created?: string;
 }
 
 /** Every message between the extension's parts: request and response per name. Direction in the comment. */
@@ -87,7 +78,7 @@ export interface MessageMap {
    */
   'reminder:confirm-pending': { request: { exchange: string; origin?: string; name?: string }; response: Reminder | null };
   /** content → background: "track this key" on the exchange's key list. */
-  'reminder:track': { request: ListedKey & { rotationDays: number; origin?: string }; response: Reminder };
+  'reminder:track': { request: ListedKey & { exchange: string; rotationDays: number; origin?: string }; response: Reminder };
   /** content → background: which listed keys are already tracked (by exchange and name). */
   'reminders:tracked-names': { request: { exchange: string }; response: string[] };
   /** popup/options → background: the reminder list with settings. */

@@ -4,8 +4,8 @@ import { localCalendarDate } from '../core/rotation';
 import { adapterById } from '../exchanges';
 import { overdueCount, planNotifications } from '../inventory/notifications';
 import type { Reminder, StoredReminders } from '../inventory/reminder';
-import { notificationsAllowed } from '../permissions';
-import { loadReminders, loadSettings } from '../storage';
+import { notificationsAllowed } from '../optional-permissions';
+import { loadItem } from '../storage';
 import { t } from '../i18n';
 import { markNotified } from './reminders';
 
@@ -21,7 +21,7 @@ export async function scheduleChecks(): Promise<void> {
 }
 
 export async function updateBadge(stored: StoredReminders, today = localCalendarDate(new Date())): Promise<void> {
-  const { dueSoonDays } = await loadSettings();
+  const { dueSoonDays } = await loadItem('settings');
   const overdue = overdueCount(stored.reminders, today, dueSoonDays);
   await browser.action.setBadgeBackgroundColor({ color: '#b00020' });
   await browser.action.setBadgeText({ text: overdue ? String(overdue) : '' });
@@ -37,7 +37,7 @@ function message(reminder: Reminder, state: 'due-soon' | 'overdue'): string {
 /** One check: badge, and a notification per key that changed state since the last one. */
 export async function runCheck(now = new Date()): Promise<void> {
   const today = localCalendarDate(now);
-  const [stored, settings] = await Promise.all([loadReminders(), loadSettings()]);
+  const [stored, settings] = await Promise.all([loadItem('reminders'), loadItem('settings')]);
   await updateBadge(stored, today);
   const plan = planNotifications(stored.reminders, today, settings.dueSoonDays);
   if (plan.notify.length > 0 && !(await notificationsAllowed())) {
@@ -62,7 +62,7 @@ export function handleNotificationClicks(): void {
   browser.notifications.onClicked.addListener(async (notificationId) => {
     if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
     const id = notificationId.slice(NOTIFICATION_PREFIX.length);
-    const reminder = (await loadReminders()).reminders.find((r) => r.id === id);
+    const reminder = (await loadItem('reminders')).reminders.find((r) => r.id === id);
     const url = reminder ? adapterById(reminder.exchange)?.keyPageUrl : undefined;
     if (url) await browser.tabs.create({ url });
     await browser.notifications.clear(notificationId);

@@ -2,8 +2,8 @@ import browser from 'webextension-polyfill';
 import bootstrapScript from '../content/bootstrap.ts?script';
 import { adapterForHost } from '../exchanges';
 import { t } from '../i18n';
-import { siteOrigin, sitePattern as pattern } from '../inventory/site-origin';
-import { loadStored } from '../storage';
+import { siteOrigin, sitePattern as pattern } from '../settings/site-origin';
+import { loadItem } from '../storage';
 import { serial } from './serial';
 import { change } from './writer';
 
@@ -17,7 +17,7 @@ const SCRIPT_PREFIX = 'keyscope-site:';
 const changes = serial();
 
 export async function guardedSites(): Promise<string[]> {
-  return (await loadStored(['guardedSites'])).guardedSites;
+  return loadItem('guardedSites');
 }
 
 /** The stored list, changed by `step` as it is when written; kept sorted and without duplicates. */

@@ -2,10 +2,10 @@ import type browser from 'webextension-polyfill';
 import type { ManagedPolicy } from '../core/policy';
 import { localCalendarDate } from '../core/rotation';
 import { say } from '../i18n';
-import { settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../inventory/settings';
+import { settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../settings/settings';
 import type { MessageName, Request, Response } from '../messages';
 import type { Purpose } from '../core/types';
-import { loadPurpose, loadSettings } from '../storage';
+import { loadItem, loadPurpose } from '../storage';
 import { addGuardedSite, guardedSites, removeGuardedSite } from './guarded-sites';
 import { injectGuard } from './inject-guard';
 import { readPolicy, refuseWhenLocked, withinPolicy } from './policy';
@@ -35,7 +35,7 @@ async function updateSettings(request: SettingsChange): Promise<Settings> {
     return { next: { ...(changes.sync ? rest : current), ...changes }, result: current.sync };
   });
   if (changes.sync && !wasSyncing) await startSync();
-  return loadSettings();
+  return loadItem('settings');
 }
 
 function savePurpose(exchange: string, purpose: Purpose): Promise<void> {
@@ -54,7 +54,7 @@ const limitsOf = (policy: ManagedPolicy | undefined): store.PolicyLimits => ({ t
  * report says why.
  */
 async function importData(text: string) {
-  const [settings, sites, { policy }] = await Promise.all([loadSettings(), guardedSites(), readPolicy()]);
+  const [settings, sites, { policy }] = await Promise.all([loadItem('settings'), guardedSites(), readPolicy()]);
   // A key deleted earlier and in the file comes back on purpose: its synced deletion is withdrawn (./sync.ts).
   const result = await bringBack(() => store.importReminders(text, settings, sites, limitsOf(policy)), (done) => done.broughtIn);
   if (policy?.lockSettings) {
@@ -97,7 +97,7 @@ export const handlers: Handlers = {
   'kept-aside:delete': ({ records }) => store.deleteKeptAside(records),
   'reminders:import': ({ text }) => importData(text),
   'settings:set': (changes) => refuseWhenLocked().then(() => updateSettings(changes)),
-  'settings:get': () => loadSettings(),
+  'settings:get': () => loadItem('settings'),
   'sites:add': ({ origin, tabId }) => addGuardedSite(origin, tabId),
   'sites:remove': ({ origin }) => removeGuardedSite(origin),
   'sites:list': () => guardedSites(),

@@ -5,8 +5,8 @@ import { generic } from '../exchanges/generic';
 import { toWire } from '../exchanges/wire';
 import { provideAdapter } from '../content/guard-handle';
 import { t } from '../i18n';
-import { exchangeEnabled } from '../inventory/settings';
-import { loadSettings } from '../storage';
+import { exchangeEnabled } from '../settings/settings';
+import { loadItem } from '../storage';
 import { isGuardedSite } from './guarded-sites';
 
 /**
@@ -20,7 +20,7 @@ export async function injectGuard(tabId: number, sender: browser.Runtime.Message
   const adapter = known ?? ((await isGuardedSite(sender.url ?? '')) ? generic : undefined);
   if (!adapter) throw new Error(host ? t('inject_error_host', host) : t('inject_error_page'));
   // Off is per supported exchange; a site the user added is turned off by removing it.
-  if (known && !exchangeEnabled(await loadSettings(), known.id)) return false;
+  if (known && !exchangeEnabled(await loadItem('settings'), known.id)) return false;
   const target = { tabId, frameIds: [sender.frameId ?? 0] };
   // Two injections into the same isolated world, in order: the page's adapter as data, then the guard that takes it.
   await browser.scripting.executeScript({ target, func: provideAdapter, args: [toWire(adapter)] });

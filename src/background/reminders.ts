@@ -4,11 +4,11 @@ import { t } from '../i18n';
 import { fitReminder, type ReminderLimits } from '../inventory/fit-reminder';
 import { confirm, edit, isLive, newReminder, plausibleCreation, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
 import { PENDING_MAX, QUARANTINE_MAX, validateReminder, type KeyCreated, type Reminder, type StoredReminders } from '../inventory/reminder';
-import type { Settings } from '../inventory/settings';
+import type { Settings } from '../settings/settings';
 import { keptTombstones, withTombstone } from '../inventory/tombstones';
 import { importAllData, type ImportReport } from '../inventory/transfer';
-import type { ListedKey, ReminderList } from '../messages';
-import { loadReminders, loadSettings } from '../storage';
+import type { MessageMap, ReminderList } from '../messages';
+import { loadItem } from '../storage';
 import { siteName } from '../ui/exchange-text';
 import { change as write, onStoredChange } from './writer';
 
@@ -129,7 +129,7 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
  * counted from it, and an invented date would put the reminder off silently; the user can add the key by hand with
  * the date they know.
  */
-export function trackListed(key: ListedKey & { rotationDays: number; origin?: string }, today: CalendarDate): Promise<Reminder> {
+export function trackListed(key: MessageMap['reminder:track']['request'], today: CalendarDate): Promise<Reminder> {
   if (key.created !== undefined && !plausibleCreation(key.created, today)) {
     return Promise.reject(new Error(t('reminders_error_created', key.created)));
   }
@@ -142,7 +142,7 @@ export function trackListed(key: ListedKey & { rotationDays: number; origin?: st
 }
 
 export async function trackedNames(exchange: string): Promise<string[]> {
-  const { reminders } = await loadReminders();
+  const { reminders } = await loadItem('reminders');
   return reminders.filter((r) => r.exchange === exchange && (r.state === 'active' || r.state === 'pending')).map((r) => r.name);
 }
 
@@ -292,6 +292,6 @@ export function mergeReminders(incoming: readonly Reminder[], deletedElsewhere: 
 }
 
 export async function listReminders(today: CalendarDate): Promise<ReminderList> {
-  const [stored, settings] = await Promise.all([loadReminders(), loadSettings()]);
+  const [stored, settings] = await Promise.all([loadItem('reminders'), loadItem('settings')]);
   return { reminders: stored.reminders, quarantined: stored.quarantine.length, quarantine: stored.quarantine, settings, today };
 }

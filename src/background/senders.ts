@@ -19,7 +19,7 @@ export type Sender =
   | { kind: 'refused'; reason: string };
 
 /** What a content script may ask: the guard's and the bootstrap's needs, nothing of the popup's or settings page's. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageName> = new Set<MessageName>([
+const CONTENT_MESSAGES: ReadonlySet<MessageName> = new Set<MessageName>([
   'guard:inject', 'verdict:update', 'verdict:clear', 'purpose:get', 'purpose:set', 'reminder:record', 'reminder:restrictions',
   'reminder:confirm-pending', 'reminder:track', 'reminders:tracked-names', 'settings:get', 'policy:get',
 ]);

@@ -2,9 +2,9 @@ import browser from 'webextension-polyfill';
 import { localCalendarDate } from '../core/rotation';
 import { t } from '../i18n';
 import { tombstoneOf, validateReminder, type Reminder, type Tombstone } from '../inventory/reminder';
-import type { Settings } from '../inventory/settings';
+import type { Settings } from '../settings/settings';
 import { keptTombstones } from '../inventory/tombstones';
-import { loadReminders, loadSettings } from '../storage';
+import { loadItem } from '../storage';
 import { readPolicy } from './policy';
 import { mergeReminders } from './reminders';
 import { change } from './writer';
@@ -51,10 +51,10 @@ function syncedDeletions(remote: Record<string, unknown>): Tombstone[] {
  */
 export function pushToSync(): Promise<void> {
   return turns(async () => {
-    const settings = await loadSettings();
+    const settings = await loadItem('settings');
     if (!settings.sync) return;
     try {
-      const [stored, remote] = await Promise.all([loadReminders(), browser.storage.sync.get(null)]);
+      const [stored, remote] = await Promise.all([loadItem('reminders'), browser.storage.sync.get(null)]);
       const deletions = keptTombstones([...stored.tombstones, ...syncedDeletions(remote)], today());
       const deleted = new Set(deletions.map((tombstone) => tombstone.id));
       const wanted = new Map<string, unknown>([
@@ -78,7 +78,7 @@ export function pushToSync(): Promise<void> {
  */
 export function pullFromSync(): Promise<void> {
   return turns(async () => {
-    if (!(await loadSettings()).sync) return;
+    if (!(await loadItem('settings')).sync) return;
     const [remote, { policy }] = await Promise.all([browser.storage.sync.get(null), readPolicy()]);
     const deleted = new Set(syncedDeletions(remote).map((tombstone) => tombstone.id));
     const incoming = Object.entries(remote)
@@ -98,7 +98,7 @@ export function bringBack<T>(change: () => Promise<T>, idsOf: (result: T) => rea
   return turns(async () => {
     const result = await change();
     const ids = idsOf(result);
-    const settings = await loadSettings();
+    const settings = await loadItem('settings');
     if (!ids.length || !settings.sync) return result;
     try {
       await browser.storage.sync.remove(ids.map((id) => `${DELETED}${id}`));

@@ -69,7 +69,10 @@ export interface PageDescription {
   root: DescribedElement;
 }
 
-/** Longer texts are not labels: replaced by `{ long: true }`. */
+/**
+ * Longer texts are not labels: replaced by `{ long: true }`.
+ * Exported with MAX_NODES: tests build texts and pages just over them.
+ */
 export const MAX_TEXT_CHARS = 60;
 /** A huge page never makes a huge file. */
 export const MAX_NODES = 2000;
@@ -104,7 +107,10 @@ const LONG_NUMBER = /\d{6,}/;
 /** A word that could be a key or secret: long, one piece, letters and digits. */
 const KEY_LIKE = /^[\w+/=.:-]{16,}$/;
 
-/** A short text as described: itself, or the marker of what it is. */
+/**
+ * A short text as described: itself, or the marker of what it is.
+ * Exported for test/dom/describe-page.test.ts: what a text becomes, checked text by text without a page.
+ */
 export function describeText(raw: string): DescribedText | undefined {
   const text = fold(raw);
   if (!text) return undefined;
@@ -331,6 +337,7 @@ function contextOf(root: Element): PageDescription['context'] {
 /**
  * Describes the element `root` and what it holds (see the top of this file for what is and is never in it). Only the
  * host and path of `location` are kept.
+ * Exported for tests: describes a fixture element as given; describePage first picks the area of a real page.
  */
 export function describeForm(root: Element, location: { host: string; pathname: string }, area: AreaKind = 'given'): PageDescription {
   const zones = secretZones(root);

@@ -1,4 +1,4 @@
-import type { Settings } from '../inventory/settings';
+import type { Settings } from '../settings/settings';
 import { send } from '../messages';
 
 /**

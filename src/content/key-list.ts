@@ -1,4 +1,4 @@
-import { keyListFlags } from '../core/key-list-flags';
+import { keyListFlags, type ListedKey } from '../core/key-list-flags';
 import { DEFAULT_ROTATION_DAYS, exchangeDeadlineDays, localCalendarDate, suggestedRotationDays } from '../core/rotation';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { t } from '../i18n';
@@ -7,7 +7,7 @@ import { throttled } from './frame-batcher';
 import { guardSettings } from './guard-settings';
 import type { KeyFlagView } from './overlay/KeyFlag';
 import { KEY_FLAG_ATTRIBUTE, mountKeyFlag, type KeyFlagHost } from './overlay/mount-key-flag';
-import { couldBeKeyListPart, readKeyList, type KeyListEntry, type ListedKeyCard } from './read-key-list';
+import { couldBeKeyListPart, readKeyList, type ListedKeyCard } from './read-key-list';
 
 const LIST_REREAD_MS = 250;
 
@@ -36,7 +36,7 @@ function place(card: Element, host: HTMLElement): void {
  * the signal aborts. `now` is the clock the "old" flag is judged by.
  */
 export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now: () => Date = () => new Date()): void {
-  const hosts = new Map<Element, { host: KeyFlagHost; entry: KeyListEntry }>();
+  const hosts = new Map<Element, { host: KeyFlagHost; entry: ListedKey }>();
   const tracked = new Set<string>();
   const busy = new Set<string>();
   const errors = new Map<string, string>();
@@ -45,7 +45,7 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
   let rotationDays: number = DEFAULT_ROTATION_DAYS;
   let settingsAsked = false;
 
-  const viewOf = (entry: KeyListEntry): KeyFlagView => {
+  const viewOf = (entry: ListedKey): KeyFlagView => {
     const key = nameKey(entry.name);
     const today = localCalendarDate(now());
     const error = errors.get(key);

@@ -1,4 +1,5 @@
 import { parseAllowList } from '../core/ip-allowlist';
+import type { ListedKey } from '../core/key-list-flags';
 import { isBound } from '../core/ip-binding';
 import { parseCalendarDate, type CalendarDate } from '../core/rotation';
 import { PERMISSIONS, type Permission } from '../core/types';
@@ -10,21 +11,10 @@ import { labelIndex, labelInitials, labelReader, mayStartLabel, normalizeLabel, 
 // names. A key's own value ("API key") and secret are never read: a text node is read only as far as it can still
 // be a label (labels.ts), and the element next to an "API key" label is skipped unread.
 
-/** One key listed on the exchange's API-management page: metadata only, never the key or its secret. */
-export interface KeyListEntry {
-  name: string;
-  /** Canonical, in {@link PERMISSIONS} order. */
-  permissions: Permission[];
-  /** Bound to at least one IP address; false when the page says "not bound" or shows no address. */
-  ipBound: boolean;
-  /** The creation date, when the page shows one. */
-  created?: CalendarDate;
-}
-
 /** A listed key with the element showing it (its card or table row): where its inline flag goes. */
 export interface ListedKeyCard {
   card: Element;
-  entry: KeyListEntry;
+  entry: ListedKey;
 }
 
 type Field = 'name' | 'permissions' | 'ip' | 'created' | 'keyValue' | 'secret';
@@ -82,7 +72,10 @@ function columnCells(header: Element): Array<[Element, Element]> {
   });
 }
 
-/** Recognised dates: 2026-03-01, 2026/3/1, 2026.03.01, 2026年3月1日 (a time after them is ignored), Mar 1, 2026, 1 Mar 2026. */
+/**
+ * Recognised dates: 2026-03-01, 2026/3/1, 2026.03.01, 2026年3月1日 (a time after them is ignored), Mar 1, 2026, 1 Mar 2026.
+ * Exported for test/dom/key-list.test.ts: each date format checked without a key list around it.
+ */
 export function parseListedDate(text: string): CalendarDate | undefined {
   const date = (year: string, month: number, day: string) => {
     const value = `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
@@ -249,7 +242,7 @@ export function readKeyList(root: Element, adapter: ExchangeAdapter): ListedKeyC
     const ipBound = !ipTexts.some((t) => notBound.has(normalizeLabel(t))) && isBound(parseAllowList(ipTexts.join(' ').split(IP_SEPARATORS).filter(Boolean)));
     const created = parseListedDate(valueTexts(own.get('created')).join(' '));
     const taken = [...fields, ...own.values()].flatMap((f) => (f.value ? [f.element, f.value] : [f.element]));
-    const entry: KeyListEntry = { name: nameOf(valueTexts(own.get('name')), textNodes(card), taken), permissions: PERMISSIONS.filter((p) => permissions.has(p)), ipBound };
+    const entry: ListedKey = { name: nameOf(valueTexts(own.get('name')), textNodes(card), taken), permissions: PERMISSIONS.filter((p) => permissions.has(p)), ipBound };
     if (created) entry.created = created;
     listed.push({ card, entry });
   }

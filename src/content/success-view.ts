@@ -22,6 +22,7 @@ function withinLevels(ancestor: Element, element: Element, levels: number): bool
 /**
  * The element showing the exchange's "key created" view, if the page shows one: a "created" heading, or an
  * "API key" label and a "Secret key" label together.
+ * Exported for the exchanges' evidence tests: each recorded "key created" page is found without a form to submit.
  */
 export function findSuccessView(root: Element, adapter: ExchangeAdapter): Element | undefined {
   const labels = adapter.successView;

@@ -1,6 +1,9 @@
 import ipaddr from 'ipaddr.js';
 
-/** How one allow-list entry was judged. */
+/**
+ * How one allow-list entry was judged.
+ * Exported with classifyIpEntry, one entry's judgement, which tests check over any input (property tests).
+ */
 export type IpEntryKind =
   /** A public address or a narrow public range: what an exchange expects. */
   | 'public'
@@ -32,7 +35,10 @@ export function splitAllowList(text: string): string[] {
   return text.split(SEPARATORS).filter(Boolean);
 }
 
-/** Judges one entry. Never throws, whatever the input. */
+/**
+ * Judges one entry. Never throws, whatever the input.
+ * Exported for the property tests: one entry, any text, never a throw.
+ */
 export function classifyIpEntry(text: string): IpEntry {
   const kind = MATCH_ALL.has(text.toLowerCase()) ? 'broad' : IP_CHARACTERS.test(text) ? classifyAddress(text) : 'invalid';
   return { text, kind };

@@ -9,15 +9,20 @@ import type { ExchangeRules, Permission } from './types';
  * - `old`: the key is older than the rotation interval: created + interval is before today.
  * - `unbound-deadline`: the exchange's own unbound-key rule applies (e.g. OKX deletes unbound Trade/Withdraw
  *   keys after 14 idle days).
+ * Exported as the list of the contract's ids (`data-flags`); tests check each one.
  */
 export const KEY_FLAGS = ['old', 'trade-unbound', 'unbound-deadline', 'withdraw'] as const;
 export type KeyFlag = (typeof KEY_FLAGS)[number];
 
-/** What a listed key shows that the flags depend on: metadata only, as read from the page. */
-export interface ListedKeyFacts {
-  /** Canonical permissions shown for the key. */
-  permissions: readonly Permission[];
-  /** Whether the key is bound to at least one IP address. */
+/**
+ * One key listed on an exchange's API-management page, as read there (content/read-key-list.ts) and sent to be
+ * tracked: metadata only, never the key or its secret.
+ */
+export interface ListedKey {
+  name: string;
+  /** Canonical, in `PERMISSIONS` order (types.ts). */
+  permissions: Permission[];
+  /** Bound to at least one IP address; false when the page says "not bound" or shows no address. */
   ipBound: boolean;
   /** The creation date, when the page shows one. */
   created?: CalendarDate;
@@ -37,7 +42,7 @@ export interface KeyFlagContext {
  * The flags of one listed key, in {@link KEY_FLAGS} order (alphabetical). A key without a shown creation date
  * is never `old`: its age is unknown.
  */
-export function keyListFlags(key: ListedKeyFacts, context: KeyFlagContext): KeyFlag[] {
+export function keyListFlags(key: Pick<ListedKey, 'permissions' | 'ipBound' | 'created'>, context: KeyFlagContext): KeyFlag[] {
   const interval = context.rotationDays ?? DEFAULT_ROTATION_DAYS;
   const raised: Record<KeyFlag, boolean> = {
     old: key.created !== undefined && daysBetween(key.created, context.today) > interval,

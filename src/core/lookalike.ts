@@ -15,8 +15,9 @@
 // Short brands (OKX, HTX, Gate, MEXC) get no swapped, dropped or mistyped letter: `thx.com`, `htc.com` and `date.com`
 // are all one edit away from one of them. Without a public-suffix list, a two-label suffix is recognised only as a
 // generic second level under a two-letter country (`com.tr`, `co.uk`).
+//
+// Core knows no exchange: the brands are data the caller passes (the popup passes src/exchanges' adapters).
 
-import { ADAPTERS } from '../exchanges';
 import { skeleton } from './confusable-skeleton';
 import { labelToUnicode } from './punycode';
 
@@ -54,25 +55,55 @@ const LURES: ReadonlySet<string> = new Set([
 /** Generic second-level labels under which a country's registry sells names (`com.tr`, `co.uk`, `ac.jp`). */
 const SECOND_LEVEL = new Set(['com', 'co', 'net', 'org', 'gov', 'edu', 'ac', 'or', 'ne', 'go', 'gob', 'mil', 'nic']);
 
-interface Brand {
+/** An exchange whose look-alikes are looked for; an exchange adapter (src/exchanges/adapter.ts) is one. */
+export interface Brand {
+  /** The exchange's id (`okx`), reported as {@link Lookalike.exchange}. */
+  id: string;
+  /** Its hosts, the main one first: the first is reported as {@link Lookalike.official}. */
+  hosts: readonly string[];
+  /** The domains it owns (`okx.com`): a host under one is never a look-alike; a brand with none is not looked for. */
+  officialDomains: readonly string[];
+}
+
+interface Domain {
+  exchange: string;
+  official: string;
+  domain: string;
+}
+
+/** A brand's word (`binance`, the first label of an official domain) and how it reads (confusable-skeleton.ts). */
+interface Word {
   exchange: string;
   official: string;
   word: string;
   skeleton: string;
 }
 
-const SITES = ADAPTERS.filter((adapter) => adapter.officialDomains.length > 0);
+interface Brands {
+  domains: readonly Domain[];
+  words: readonly Word[];
+}
 
-const DOMAINS = SITES.flatMap((adapter) => adapter.officialDomains.map((domain) => ({ exchange: adapter.id, official: adapter.hosts[0]!, domain })));
+/** The domains and words of each list of brands, worked out once per list. */
+const compiled = new WeakMap<readonly Brand[], Brands>();
 
-const BRANDS: readonly Brand[] = SITES.flatMap((adapter) =>
-  [...new Set(adapter.officialDomains.map((domain) => domain.split('.')[0]!))].map((word) => ({
-    exchange: adapter.id,
-    official: adapter.hosts[0]!,
-    word,
-    skeleton: skeleton(word),
-  })),
-);
+function compile(brands: readonly Brand[]): Brands {
+  const known = compiled.get(brands);
+  if (known) return known;
+  const sites = brands.filter((brand) => brand.officialDomains.length > 0);
+  const domains = sites.flatMap((brand) => brand.officialDomains.map((domain) => ({ exchange: brand.id, official: brand.hosts[0]!, domain })));
+  const words = sites.flatMap((brand) =>
+    [...new Set(brand.officialDomains.map((domain) => domain.split('.')[0]!))].map((word) => ({
+      exchange: brand.id,
+      official: brand.hosts[0]!,
+      word,
+      skeleton: skeleton(word),
+    })),
+  );
+  const result = { domains, words };
+  compiled.set(brands, result);
+  return result;
+}
 
 /** A label of the host, before its public suffix. */
 interface Label {
@@ -93,13 +124,13 @@ function labelsOf(host: string): Label[] | undefined {
   return named.map((label, index) => ({ text: labelToUnicode(label), registrable: index === named.length - 1 }));
 }
 
-function isOfficial(host: string): boolean {
-  return DOMAINS.some(({ domain }) => host === domain || host.endsWith(`.${domain}`));
+function isOfficial(host: string, domains: readonly Domain[]): boolean {
+  return domains.some(({ domain }) => host === domain || host.endsWith(`.${domain}`));
 }
 
 /** The official domain at a label boundary, followed by more address (`okx.com.example.io`, `okx.com-verify.site`). */
-function embeddedDomain(host: string): Lookalike | undefined {
-  for (const { exchange, official, domain } of DOMAINS) {
+function embeddedDomain(host: string, domains: readonly Domain[]): Lookalike | undefined {
+  for (const { exchange, official, domain } of domains) {
     for (let at = host.indexOf(domain); at >= 0; at = host.indexOf(domain, at + 1)) {
       const before = at === 0 ? '.' : host[at - 1]!;
       const rest = host.slice(at + domain.length);
@@ -117,10 +148,10 @@ function partsOf(label: Label): string[] {
 }
 
 /** A part that reads as the brand without being it. */
-function confusable(labels: readonly Label[]): Lookalike | undefined {
+function confusable(labels: readonly Label[], words: readonly Word[]): Lookalike | undefined {
   for (const part of labels.flatMap(partsOf)) {
     const shape = skeleton(part);
-    const brand = BRANDS.find((b) => b.skeleton === shape && b.word !== part);
+    const brand = words.find((b) => b.skeleton === shape && b.word !== part);
     if (brand) return { exchange: brand.exchange, official: brand.official, reason: /\P{ASCII}/u.test(part) ? 'punycode' : 'confusable' };
   }
   return undefined;
@@ -136,12 +167,12 @@ function onlyLures(text: string): boolean {
 }
 
 /** The brand as a part beside a lure word elsewhere in the address, or glued to lure words in one part. */
-function brandWithLure(labels: readonly Label[]): Lookalike | undefined {
+function brandWithLure(labels: readonly Label[], words: readonly Word[]): Lookalike | undefined {
   const parts = labels.flatMap((label) => label.text.split('-'));
   const lured = parts.some((part) => LURES.has(part));
   for (const label of labels) {
     for (const part of label.text.split('-')) {
-      for (const brand of BRANDS) {
+      for (const brand of words) {
         // The brand as the whole name under another suffix (`binance.us`) is the brand's own or someone else's site.
         const alone = part === brand.word && !(label.registrable && label.text === brand.word) && lured;
         const glued = part !== brand.word && part.includes(brand.word) && part.split(brand.word).every(onlyLures);
@@ -182,23 +213,25 @@ function isTypo(label: string, word: string): boolean {
   return false;
 }
 
-function typo(labels: readonly Label[]): Lookalike | undefined {
+function typo(labels: readonly Label[], words: readonly Word[]): Lookalike | undefined {
   for (const label of labels) {
-    const brand = BRANDS.find((b) => isTypo(label.text, b.word));
+    const brand = words.find((b) => isTypo(label.text, b.word));
     if (brand) return { exchange: brand.exchange, official: brand.official, reason: 'edit-distance' };
   }
   return undefined;
 }
 
 /**
- * The supported exchange this host imitates, and why; undefined for the exchanges' own hosts (any host under one of
- * their adapters' `officialDomains`), for unrelated sites, IP addresses and single-label names. Takes the
- * host as the URL API gives it (`new URL(url).hostname`: lower case, internationalised labels as `xn--`).
+ * The brand this host imitates, and why; undefined for the brands' own hosts (any host under one of their
+ * `officialDomains`), for unrelated sites, IP addresses and single-label names. Takes the host as the URL API gives it
+ * (`new URL(url).hostname`: lower case, internationalised labels as `xn--`). Pass the same `brands` list each time: what
+ * is worked out from it is kept per list.
  */
-export function lookalikeOf(hostname: string): Lookalike | undefined {
+export function lookalikeOf(hostname: string, brands: readonly Brand[]): Lookalike | undefined {
+  const { domains, words } = compile(brands);
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  if (isOfficial(host)) return undefined;
+  if (isOfficial(host, domains)) return undefined;
   const labels = labelsOf(host);
   if (!labels) return undefined;
-  return embeddedDomain(host) ?? confusable(labels) ?? brandWithLure(labels) ?? typo(labels);
+  return embeddedDomain(host, domains) ?? confusable(labels, words) ?? brandWithLure(labels, words) ?? typo(labels, words);
 }

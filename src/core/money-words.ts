@@ -9,6 +9,7 @@ import type { Permission } from './types';
  * Latin, Cyrillic, Vietnamese and Turkish words match at the start of a word, so inflections match too ("withdrawals",
  * "вывода", "transferencia"); Chinese, Japanese and Korean words match anywhere. Withdraw words are checked first:
  * when a text speaks of both, the worse reading wins.
+ * Exported for test/unit/money-words.test.ts, which checks each word on its own.
  */
 export const MONEY_WORDS: Readonly<Record<'withdraw' | 'transfer', Readonly<Record<string, readonly string[]>>>> = {
   withdraw: {

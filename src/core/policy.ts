@@ -28,7 +28,10 @@ export interface PolicyReading {
   notes: Text[];
 }
 
-/** The longest organisation message kept; anything longer is cut, so that a policy cannot flood the panel. */
+/**
+ * The longest organisation message kept; anything longer is cut, so that a policy cannot flood the panel.
+ * Exported: tests write a message just over it.
+ */
 export const MAX_POLICY_MESSAGE = 300;
 
 const FLAGS = ['forbidWithdraw', 'requireIpBinding', 'lockSettings'] as const;

@@ -11,17 +11,18 @@ import { kucoin, kucoinSite } from './kucoin';
 import { mexc, mexcSite } from './mexc';
 import { okx, okxSite } from './okx';
 
-/** Every supported exchange, registered by hand: their hosts are the manifest's. */
-export const EXCHANGES: readonly ExchangeAdapter[] = [okx, binance, bybit, coinbase, kraken, kucoin, bitget, gate, htx, mexc];
+/**
+ * Every adapter, registered by hand: the supported exchanges (their hosts are the manifest's), then the generic one
+ * for the sites the user guards, which has no hosts. A test fails when an adapter file is missing here or has no
+ * fixtures. The bootstrap content script, which only looks up hosts, uses {@link SITES} instead: this list, unused
+ * there, is left out of its build with every adapter's labels.
+ */
+export const ADAPTERS: readonly ExchangeAdapter[] = [okx, binance, bybit, coinbase, kraken, kucoin, bitget, gate, htx, mexc, generic];
 
 /**
- * Every adapter, registered by hand: the supported exchanges, then the generic one for the sites the user guards. A test
- * fails when an adapter file is missing here or has no fixtures. Marked pure so that the bootstrap content script, which
- * only looks up hosts, is built without the generic adapter's labels (a spread would be kept as a possible side effect).
+ * Where each supported exchange's key page is, in the order of the exchanges: all the bootstrap needs.
+ * Exported for test/unit/exchange-adapters.test.ts: this list and ADAPTERS are kept by hand and must agree.
  */
-export const ADAPTERS: readonly ExchangeAdapter[] = /* @__PURE__ */ EXCHANGES.concat(generic);
-
-/** Where each supported exchange's key page is, in the order of the exchanges: all the bootstrap needs. */
 export const SITES: readonly ExchangeSite[] = [okxSite, binanceSite, bybitSite, coinbaseSite, krakenSite, kucoinSite, bitgetSite, gateSite, htxSite, mexcSite];
 
 /**
@@ -32,17 +33,12 @@ export function siteForHost(hostname: string): ExchangeSite | undefined {
   return SITES.find((site) => site.hosts.includes(hostname));
 }
 
-/** The supported exchange whose hosts include this host name; undefined on any other site. */
-export function adapterForHost(hostname: string): ExchangeAdapter | undefined {
-  return EXCHANGES.find((adapter) => adapter.hosts.includes(hostname));
-}
-
 /**
- * The adapter for a page the content script runs on: its exchange's, or the generic one. The content script runs only
- * on the supported exchanges and on the sites the user chose to guard, so any other host is a guarded site.
+ * The supported exchange whose hosts include this host name; undefined on any other site (a guarded site's page gets
+ * the generic adapter from the background, which knows the guarded sites: background/inject-guard.ts).
  */
-export function adapterForPage(hostname: string): ExchangeAdapter {
-  return adapterForHost(hostname) ?? generic;
+export function adapterForHost(hostname: string): ExchangeAdapter | undefined {
+  return ADAPTERS.find((adapter) => adapter.hosts.includes(hostname));
 }
 
 /** The adapter by id, for data that names an exchange. */

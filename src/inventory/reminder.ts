@@ -1,6 +1,6 @@
 import { parseCalendarDate, type CalendarDate } from '../core/rotation';
 import { PERMISSIONS, PURPOSES, type Permission, type Purpose } from '../core/types';
-import { siteOrigin } from './site-origin';
+import { siteOrigin } from '../settings/site-origin';
 
 /**
  * Lifecycle of a tracked key. `pending`: the form was submitted but the exchange has not shown the new key yet.

@@ -8,12 +8,14 @@ import type { Tombstone } from './reminder';
  * Days a deletion is remembered. It must outlive the longest a synced browser plausibly stays closed (a laptop left for
  * a holiday, a work profile opened once a month, a quarter's 90-day rotation cycle) and yet not pile up in
  * storage.sync's 100 KB; a browser that comes back after longer can bring a deleted key back, once, as a normal key.
+ * Exported: docs/design.md states it, and tests step just past it.
  */
 export const TOMBSTONE_DAYS = 90;
 /**
  * Most deletions remembered, the newest. Each is one storage.sync item of at most 120 bytes (`deleted:` and a
  * 100-character id, a date; about 56 with KeyScope's own ids): 100 of them stay under 12 KB of the 100 KB quota and 100
  * of the 512 items, and an item never nears the 8 KB per-item limit.
+ * Exported: docs/design.md states it, and tests go just over it.
  */
 export const TOMBSTONES_MAX = 100;
 

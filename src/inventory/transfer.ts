@@ -2,13 +2,16 @@ import { text, type Text } from '../core/text';
 import { fitReminder, type ReminderLimits } from './fit-reminder';
 import { nestsDeeperThan } from './json-depth';
 import { normalizeReminders, ownFields, SCHEMA_VERSION, type Reminder } from './reminder';
-import { SETTING_NAMES, settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from './settings';
-import { siteOrigin } from './site-origin';
+import { SETTING_NAMES, settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../settings/settings';
+import { siteOrigin } from '../settings/site-origin';
 
 // Export and import of the inventory (and, in a full export, everything else KeyScope keeps) as a JSON file. Pure:
 // the caller reads the file and stores the result.
 
-/** The `format` of an exported file, so that any other JSON is refused by name. */
+/**
+ * The `format` of an exported file, so that any other JSON is refused by name.
+ * Exported: tests write files as KeyScope writes them.
+ */
 export const EXPORT_FORMAT = 'keyscope-inventory';
 /**
  * Largest file accepted, in UTF-8 bytes. An exported reminder with a short history takes about 650 bytes, so an
@@ -26,8 +29,8 @@ export const IMPORT_MAX_REMINDERS = 5_000;
 const REPORTED_NAME_MAX = 60;
 
 /**
- * The file as written by {@link exportInventory} (reminders only, as older KeyScope versions wrote it) or
- * {@link exportAllData} (every section). `version` is the reminders' schema version.
+ * The file as older KeyScope versions wrote it (reminders only) or as {@link exportAllData} writes it (every
+ * section). `version` is the reminders' schema version.
  */
 export interface InventoryFile {
   format: typeof EXPORT_FORMAT;
@@ -79,12 +82,6 @@ export interface ImportReport {
    * user is offered to add each again; `rejected` entries are not web sites.
    */
   sites?: { missing: string[]; rejected: string[] };
-}
-
-/** The inventory as a pretty JSON file: reminder metadata only (keys and secrets are never stored anyway). */
-export function exportInventory(reminders: Reminder[], exportedAt: string): string {
-  const file: InventoryFile = { format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt, reminders: reminders.map(ownFields) };
-  return JSON.stringify(file, null, 2);
 }
 
 /** A reminder valid at every schema version, to find which field of a refused record is the bad one. */
@@ -202,9 +199,11 @@ function identity(r: Reminder): string | undefined {
   return name ? JSON.stringify([r.exchange, name, r.created]) : undefined;
 }
 
+const emptyReport = (): ImportReport => ({ added: 0, updated: 0, unchanged: 0, rejected: [] });
+
 /**
- * Merges an exported file into the inventory. A file that cannot be read changes nothing and says why; otherwise
- * each record is migrated and validated as storage does, and merged without duplicates:
+ * Merges a file's reminders into the inventory: each record is migrated and validated as storage does, and merged
+ * without duplicates:
  * - a record whose id is already listed replaces it only when its history is longer (it was changed later);
  * - a record with a new id but the exchange, name and creation day of a listed one is a duplicate, left out;
  * - a record whose id appeared earlier in the file is refused;
@@ -213,14 +212,6 @@ function identity(r: Reminder): string | undefined {
  *   changed; new reminders are otherwise added as they are (source and history kept), after the existing ones.
  * When nothing changes the returned list is `existing` itself.
  */
-export function importInventory(content: string, existing: Reminder[], limits: ReminderLimits): { reminders: Reminder[]; report: ImportReport } {
-  const file = readFile(content);
-  if ('error' in file) return { reminders: existing, report: { ...emptyReport(), error: file.error } };
-  return mergeRecords(file, existing, limits);
-}
-
-const emptyReport = (): ImportReport => ({ added: 0, updated: 0, unchanged: 0, rejected: [] });
-
 function mergeRecords(file: { version: number; records: unknown[] }, existing: Reminder[], limits: ReminderLimits): { reminders: Reminder[]; report: ImportReport } {
   const report = emptyReport();
   const fitted: NonNullable<ImportReport['fitted']> = [];
@@ -285,7 +276,7 @@ function mergeSettings(raw: unknown, current: Settings): { settings: Settings; r
 }
 
 /**
- * A full import: reminders merged as {@link importInventory} does, then, when the file has them, the settings
+ * A full import (a file that cannot be read changes nothing and says why): reminders merged as {@link mergeRecords} does, then, when the file has them, the settings
  * (field by field), the records kept aside (those not already kept) and the guarded sites (listed as missing:
  * a file cannot grant a site's permission). A file with reminders only imports as before. Nothing already kept
  * is dropped; parts that do not change are returned as they were.

@@ -1,6 +1,6 @@
-import { EXCHANGES } from '../exchanges';
+import { ADAPTERS } from '../exchanges';
 import { t } from '../i18n';
-import { exchangeEnabled, type Settings } from '../inventory/settings';
+import { exchangeEnabled, type Settings } from '../settings/settings';
 import type { Inventory } from '../ui/use-inventory';
 import type { OptionsData } from './options-data';
 
@@ -11,10 +11,12 @@ export function ExchangeSwitches({ settings, inventory, data }: { settings: Sett
     const disabledExchanges = on ? others : [...others, exchange].sort();
     void inventory.run(t(on ? 'error_exchange_on' : 'error_exchange_off', name), () => data.send('settings:set', { disabledExchanges }));
   };
+  // The supported exchanges: the generic adapter has no hosts, and a guarded site is turned off by removing it.
+  const exchanges = ADAPTERS.filter((adapter) => adapter.hosts.length > 0);
   return (
     <fieldset class="ks-setting ks-exchanges">
       <legend>{t('options_exchanges_legend')}</legend>
-      {EXCHANGES.map((adapter) => (
+      {exchanges.map((adapter) => (
         <label key={adapter.id} class="ks-check">
           <input
             type="checkbox"

@@ -1,6 +1,6 @@
 import { isolated, text, type MessageId } from '../core/text';
 import { say, t } from '../i18n';
-import type { SettingsChange } from '../inventory/settings';
+import type { SettingsChange } from '../settings/settings';
 import type { ImportReport } from '../inventory/transfer';
 import type { OptionsData } from './options-data';
 import { ReAddSites } from './ReAddSites';

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { isLive } from '../inventory/lifecycle';
 import { remindersToIcs } from '../inventory/ics';
-import { DUE_SOON_RANGE, type Settings } from '../inventory/settings';
+import { DUE_SOON_RANGE, type Settings } from '../settings/settings';
 import { exportAllData, type ImportReport } from '../inventory/transfer';
 import type { ReminderList } from '../messages';
 import { t } from '../i18n';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { parseRotationDays } from '../core/rotation';
 import { t } from '../i18n';
-import { DEFAULT_ROTATION_CHOICES, ROTATION_RANGE, type Settings } from '../inventory/settings';
+import { DEFAULT_ROTATION_CHOICES, ROTATION_RANGE, type Settings } from '../settings/settings';
 import type { Inventory } from '../ui/use-inventory';
 import type { OptionsData } from './options-data';
 

@@ -1,6 +1,6 @@
 import type { PolicyReading } from '../core/policy';
 import { send, type ReminderList, type Request, type Response } from '../messages';
-import { notificationsAllowed, removeNotifications, requestNotifications, requestSite } from '../permissions';
+import { notificationsAllowed, removeNotifications, requestNotifications, requestSite } from '../optional-permissions';
 import type { NotificationsSource } from '../ui/use-notifications';
 
 /** The messages the options page sends. */

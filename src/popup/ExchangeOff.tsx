@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { adapterForHost } from '../exchanges';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { t } from '../i18n';
-import { exchangeEnabled, type Settings } from '../inventory/settings';
+import { exchangeEnabled, type Settings } from '../settings/settings';
 import type { PopupData } from './popup-data';
 
 /** The exchange of the popup's tab when the user turned KeyScope off for it. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { lookalikeOf } from '../core/lookalike';
-import { adapterForHost } from '../exchanges';
+import { ADAPTERS, adapterForHost } from '../exchanges';
 import { t } from '../i18n';
 import { errorText } from '../ui/errors';
 import type { PopupData } from './popup-data';
@@ -18,7 +18,7 @@ function guardableOrigin(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const { protocol, origin, hostname } = new URL(url);
-    return (protocol === 'https:' || protocol === 'http:') && !adapterForHost(hostname) && !lookalikeOf(hostname) ? origin : undefined;
+    return (protocol === 'https:' || protocol === 'http:') && !adapterForHost(hostname) && !lookalikeOf(hostname, ADAPTERS) ? origin : undefined;
   } catch {
     return undefined;
   }

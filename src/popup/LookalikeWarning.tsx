@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { lookalikeOf, type Lookalike, type LookalikeReason } from '../core/lookalike';
 import { hostToUnicode } from '../core/punycode';
+import { ADAPTERS } from '../exchanges';
 import { exchangeName } from '../ui/exchange-text';
 import { errorText } from '../ui/errors';
 import { text, type Text } from '../core/text';
@@ -18,7 +19,7 @@ export function lookalikeOfPage(url: string | undefined): Found | undefined {
   try {
     const { protocol, hostname } = new URL(url);
     if (protocol !== 'https:' && protocol !== 'http:') return undefined;
-    const found = lookalikeOf(hostname);
+    const found = lookalikeOf(hostname, ADAPTERS);
     return found && { ...found, host: hostname };
   } catch {
     return undefined;

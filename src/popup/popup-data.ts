@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import type { PageDescription } from '../content/describe-page';
 import { POPUP_PORT, send, type ReminderList, type Request, type Response, type TabState, type VerdictPush } from '../messages';
 import { t } from '../i18n';
-import { notificationsAllowed, requestNotifications, requestSite } from '../permissions';
+import { notificationsAllowed, requestNotifications, requestSite } from '../optional-permissions';
 import type { NotificationsSource } from '../ui/use-notifications';
 
 /** The messages the popup sends to change the inventory. */

@@ -3,7 +3,10 @@ import { verdictText, type Verdict } from '../core/evaluate';
 import type { Finding } from '../core/types';
 import { gapAfter, say, t } from '../i18n';
 
-/** How long the verdict must hold still before it is announced: typing an IP address changes it at every keystroke. */
+/**
+ * How long the verdict must hold still before it is announced: typing an IP address changes it at every keystroke.
+ * Exported: tests advance their fake clock by it.
+ */
 export const ANNOUNCE_DELAY_MS = 500;
 
 /** The finding to fix first (findings arrive worst first), when the key is not ready. */

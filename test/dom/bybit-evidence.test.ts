@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { evaluate } from '../../src/core/evaluate';
 import { lookalikeOf } from '../../src/core/lookalike';
-import { adapterForHost, isKeyPage, siteForHost } from '../../src/exchanges';
+import { ADAPTERS, adapterForHost, isKeyPage, siteForHost } from '../../src/exchanges';
 import { bybit } from '../../src/exchanges/bybit';
 import { closePages, loadFixture, type FixturePage } from './fixture-page';
 
@@ -20,13 +20,13 @@ describe('the regional sites and the testnet', () => {
     expect(adapterForHost(host)).toBe(bybit);
     expect(siteForHost(host)?.id).toBe('bybit');
     expect(isKeyPage(bybit, '/app/user/api-management')).toBe(true);
-    expect(lookalikeOf(host)).toBeUndefined();
+    expect(lookalikeOf(host, ADAPTERS)).toBeUndefined();
   });
 
   test('look-alikes of the regional brands are still caught', () => {
-    expect(lookalikeOf('www.byb1t.eu')?.exchange).toBe('bybit');
-    expect(lookalikeOf('bybit-tr.com.secure-login.io')?.exchange).toBe('bybit');
-    expect(lookalikeOf('bybitgeorgia-support.com')?.exchange).toBe('bybit');
+    expect(lookalikeOf('www.byb1t.eu', ADAPTERS)?.exchange).toBe('bybit');
+    expect(lookalikeOf('bybit-tr.com.secure-login.io', ADAPTERS)?.exchange).toBe('bybit');
+    expect(lookalikeOf('bybitgeorgia-support.com', ADAPTERS)?.exchange).toBe('bybit');
   });
 });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { guardKeyPage } from '../../src/content/key-page';
 import { okx } from '../../src/exchanges/okx';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
 import { byText, EXPECTED, fakeBackground, loadIntoDocument, waitForValue } from './key-list-harness';
 import { userClick } from './user-events';

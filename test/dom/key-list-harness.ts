@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { Window as PageWindow } from 'happy-dom';
 import { replicaWindow } from './fixture-page';
 import { vi } from 'vitest';
-import type { KeyListEntry } from '../../src/content/read-key-list';
+import type { ListedKey } from '../../src/core/key-list-flags';
 import type { KeyFormSnapshot } from '../../src/core/types';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { Envelope, MessageName, Request, Response } from '../../src/messages';
 
 // Shared by the key-list and success-view tests: the OKX replica pages (test/fixtures/okx/README.md), loaded either
@@ -21,7 +21,7 @@ export interface Expectation {
   submit?: string;
   dismiss?: string;
   snapshot: KeyFormSnapshot | null;
-  keys: KeyListEntry[];
+  keys: ListedKey[];
 }
 
 export const EXPECTED: Record<string, Expectation> = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'), 'utf8'));

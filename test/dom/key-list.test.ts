@@ -6,7 +6,7 @@ import { normalizeLabel } from '../../src/content/labels';
 import { parseListedDate, readKeyList } from '../../src/content/read-key-list';
 import { okx } from '../../src/exchanges/okx';
 import type { Reminder } from '../../src/inventory/reminder';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import {
   byText, CANARY, EXPECTED, fakeBackground, keyScopeOutput, loadIntoDocument, PAGES, pageWindow, reportReads, waitFor, waitForValue, type Handlers,
 } from './key-list-harness';
@@ -96,9 +96,9 @@ describe('the key itself is never read', () => {
     for (const read of reads) expect(read).toMatch(/^substringData\(\d, 1\)/);
   });
 
-  test('the KeyListEntry type has no field for key material', () => {
-    const source = readFileSync(join(import.meta.dirname, '../../src/content/read-key-list.ts'), 'utf8');
-    const start = source.indexOf('export interface KeyListEntry');
+  test('the ListedKey type has no field for key material', () => {
+    const source = readFileSync(join(import.meta.dirname, '../../src/core/key-list-flags.ts'), 'utf8');
+    const start = source.indexOf('export interface ListedKey');
     expect(start).toBeGreaterThan(-1);
     expect(source.slice(start, source.indexOf('}', start))).not.toMatch(/secret|passphrase|password|apiKey|keyValue|otp|2fa/i);
   });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { findKeyForm, readForm } from '../../src/content/read-form';
 import { evaluate, verdictOf } from '../../src/core/evaluate';
 import { lookalikeOf } from '../../src/core/lookalike';
-import { adapterForHost, isKeyPage } from '../../src/exchanges';
+import { ADAPTERS, adapterForHost, isKeyPage } from '../../src/exchanges';
 import { okx } from '../../src/exchanges/okx';
 import { closePages, loadFixture, replicaWindow, type FixturePage } from './fixture-page';
 
@@ -58,7 +58,7 @@ describe('unknown-toggle.html: a switch no label names', () => {
 describe('sites and paths', () => {
   test('OKX TR (tr.okx.com) is OKX, on its own domain, never a look-alike', () => {
     expect(adapterForHost('tr.okx.com')).toBe(okx);
-    expect(lookalikeOf('tr.okx.com')).toBeUndefined();
+    expect(lookalikeOf('tr.okx.com', ADAPTERS)).toBeUndefined();
   });
 
   test('demo trading (?go-demo-trading=1) is the same key page', () => {

@@ -2,7 +2,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/preac
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PolicyReading } from '../../src/core/policy';
 import { text } from '../../src/core/text';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { ReminderList } from '../../src/messages';
 import type { OptionsData } from '../../src/options/options-data';
 import { Options } from '../../src/options/Options';

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { ReminderList } from '../../src/messages';
 import type { OptionsData, OptionsMessage } from '../../src/options/options-data';
 import { Options } from '../../src/options/Options';

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { adapterById } from '../../src/exchanges';
 import type { Reminder } from '../../src/inventory/reminder';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { importAllData, type ImportReport } from '../../src/inventory/transfer';
 import type { ReminderList } from '../../src/messages';
 import type { OptionsData, OptionsMessage } from '../../src/options/options-data';

@@ -1,7 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { descriptionFileName, type PageDescription } from '../../src/content/describe-page';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { ReminderList } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import type { ActiveTab, PopupData } from '../../src/popup/popup-data';

@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { ReminderList } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import type { ActiveTab, PopupData } from '../../src/popup/popup-data';

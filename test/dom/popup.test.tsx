@@ -5,7 +5,7 @@ import type { KeyFormSnapshot } from '../../src/core/types';
 import { okx } from '../../src/exchanges/okx';
 import { confirm, edit, newReminder, revoke, rotate, snooze } from '../../src/inventory/lifecycle';
 import type { Reminder } from '../../src/inventory/reminder';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { Request, Response, TabState, TabVerdict } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import type { PopupData, PopupMessage } from '../../src/popup/popup-data';

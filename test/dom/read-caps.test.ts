@@ -3,7 +3,7 @@ import { contentRequest } from '../../src/background/content-requests';
 import { guardKeyPage } from '../../src/content/key-page';
 import { findKeyForm, readForm } from '../../src/content/read-form';
 import { okx } from '../../src/exchanges/okx';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
 import type { TabVerdict } from '../../src/messages';
 import { byText, fakeBackground, loadIntoDocument, waitForValue } from './key-list-harness';

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { saysWhatItIsFor } from '../../src/content/form-context';
 import { findKeyForm, readForm } from '../../src/content/read-form';
 import type { KeyFormSnapshot } from '../../src/core/types';
-import { ADAPTERS, adapterForHost, adapterForPage } from '../../src/exchanges';
+import { ADAPTERS, adapterForHost } from '../../src/exchanges';
 import { generic } from '../../src/exchanges/generic';
 import { okx } from '../../src/exchanges/okx';
 
@@ -71,11 +71,6 @@ describe('the registry: generic is an adapter with no hosts, used only where no 
     expect(generic.hosts).toEqual([]);
     expect(adapterForHost('zenith-exchange.example')).toBeUndefined();
     expect(adapterForHost('www.okx.com')).toBe(okx);
-  });
-
-  test('adapterForPage falls back to generic on any other host, and keeps the exchange\'s adapter on its own hosts', () => {
-    expect(adapterForPage('zenith-exchange.example')).toBe(generic);
-    expect(adapterForPage('www.okx.com')).toBe(okx);
   });
 
   test('any path of a guarded site may hold the form; generic claims no exchange rule', () => {

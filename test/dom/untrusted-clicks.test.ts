@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { guardKeyList } from '../../src/content/key-list';
 import { guardKeyPage } from '../../src/content/key-page';
 import { okx } from '../../src/exchanges/okx';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
 import { byText, EXPECTED, fakeBackground, loadIntoDocument, waitFor, waitForValue } from './key-list-harness';
 import { userClick } from './user-events';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { KEY_FLAGS, keyListFlags, type KeyFlag, type ListedKeyFacts } from '../../src/core/key-list-flags';
+import { KEY_FLAGS, keyListFlags, type KeyFlag, type ListedKey } from '../../src/core/key-list-flags';
 import type { ExchangeRules } from '../../src/core/types';
 import { okx } from '../../src/exchanges/okx';
 
@@ -9,12 +9,14 @@ import { okx } from '../../src/exchanges/okx';
 const TODAY = '2026-11-26';
 
 /** A clean starting point: a read-only key bound to an IP, created a month ago. Each row changes one thing. */
-function key(overrides: Partial<ListedKeyFacts> = {}): ListedKeyFacts {
+type Facts = Omit<ListedKey, 'name'>;
+
+function key(overrides: Partial<Facts> = {}): Facts {
   return { permissions: ['read'], ipBound: true, created: '2026-10-26', ...overrides };
 }
 
 describe('keyListFlags with OKX rules, today 2026-11-26, 90-day interval', () => {
-  test.each<[string, ListedKeyFacts, KeyFlag[]]>([
+  test.each<[string, Facts, KeyFlag[]]>([
     ['read-only, bound, a month old: nothing', key(), []],
     ['read-only, unbound: not flagged (OKX never expires read-only keys)', key({ ipBound: false }), []],
     ['withdraw, bound', key({ permissions: ['read', 'withdraw'] }), ['withdraw']],
@@ -47,7 +49,7 @@ describe('the interval and the rules are the caller\'s', () => {
     expect(keyListFlags(key({ created: '2028-02-29' }), { today: '2028-05-30', rules: okx.rules })).toEqual(['old']);
   });
 
-  test.each<[string, ExchangeRules, ListedKeyFacts, KeyFlag[]]>([
+  test.each<[string, ExchangeRules, Facts, KeyFlag[]]>([
     ['no unbound-key rule: no deadline flag', {}, key({ permissions: ['trade'], ipBound: false }), ['trade-unbound']],
     ['a rule for any key (empty permission list) flags an unbound read-only key', { unboundExpiry: { days: 90, idle: false, permissions: [], outcome: 'expired' } }, key({ ipBound: false }), ['unbound-deadline']],
     ['the rule never applies to a bound key', { unboundExpiry: { days: 90, idle: false, permissions: [], outcome: 'expired' } }, key(), []],

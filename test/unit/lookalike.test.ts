@@ -125,22 +125,22 @@ describe('look-alikes of the supported exchanges', () => {
 
   test.each(FAKES)('%s imitates %s (%s)', (address, exchange, reason) => {
     const official = ADAPTERS.find((adapter) => adapter.id === exchange)!.hosts[0];
-    expect(lookalikeOf(hostOf(address))).toEqual({ exchange, reason, official });
+    expect(lookalikeOf(hostOf(address), ADAPTERS)).toEqual({ exchange, reason, official });
   });
 
   test('a Unicode look-alike arrives from the URL parser as punycode and is still recognised', () => {
     expect(hostOf('оkx.com')).toBe('xn--kx-emc.com');
-    expect(lookalikeOf('xn--kx-emc.com')?.reason).toBe('punycode');
+    expect(lookalikeOf('xn--kx-emc.com', ADAPTERS)?.reason).toBe('punycode');
   });
 });
 
 describe('no alarm', () => {
   test.each(OFFICIAL_HOSTS)('on %s, a host the adapters list', (host) => {
-    expect(lookalikeOf(host)).toBeUndefined();
+    expect(lookalikeOf(host, ADAPTERS)).toBeUndefined();
   });
 
   test.each(EXCHANGES_OWN)('on %s, the exchange\'s own', (address) => {
-    expect(lookalikeOf(address.startsWith('[') ? address : hostOf(address))).toBeUndefined();
+    expect(lookalikeOf(address.startsWith('[') ? address : hostOf(address), ADAPTERS)).toBeUndefined();
   });
 
   test('on at least 30 legitimate hosts beyond the adapters\' own', () => {
@@ -151,16 +151,16 @@ describe('no alarm', () => {
   test.each(['okx-login.okx.com', 'secure-binance.accounts.binance.com', 'binnance.binance.com', 'www.okx.com.my.okx.com', '0kx.okx.com'])(
     'on %s, a name under an exchange\'s own domain',
     (host) => {
-      expect(lookalikeOf(host)).toBeUndefined();
+      expect(lookalikeOf(host, ADAPTERS)).toBeUndefined();
     },
   );
 
   test.each(UNRELATED)('on %s, someone else\'s', (address) => {
-    expect(lookalikeOf(address.startsWith('[') ? address : hostOf(address))).toBeUndefined();
+    expect(lookalikeOf(address.startsWith('[') ? address : hostOf(address), ADAPTERS)).toBeUndefined();
   });
 
   test.each(['', '.', 'xn--', 'xn--zz-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz.com', 'a..b', '-.-'])('on the malformed host %j, without throwing', (host) => {
-    expect(lookalikeOf(host)).toBeUndefined();
+    expect(lookalikeOf(host, ADAPTERS)).toBeUndefined();
   });
 });
 
@@ -170,4 +170,11 @@ test('every adapter host lies under one of its official domains', () => {
       expect(adapter.officialDomains.some((domain) => host === domain || host.endsWith(`.${domain}`)), host).toBe(true);
     }
   }
+});
+
+test('knows no exchange of its own: the brands are the data passed in', () => {
+  const brands = [{ id: 'example', hosts: ['www.example.com'], officialDomains: ['example.com'] }];
+  expect(lookalikeOf('examp1e.com', brands)).toEqual({ exchange: 'example', reason: 'confusable', official: 'www.example.com' });
+  expect(lookalikeOf('b1nance.com', brands)).toBeUndefined();
+  expect(lookalikeOf('shop.example.com', brands)).toBeUndefined();
 });

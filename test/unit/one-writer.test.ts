@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { EXPORT_FORMAT } from '../../src/inventory/transfer';
 import { SCHEMA_VERSION } from '../../src/inventory/reminder';
 import { reminder } from './helpers';

@@ -2,7 +2,7 @@ import type browser from 'webextension-polyfill';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { text } from '../../src/core/text';
 import { SCHEMA_VERSION, type KeyCreated, type Reminder } from '../../src/inventory/reminder';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { exportAllData } from '../../src/inventory/transfer';
 import { say } from '../../src/i18n';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { say } from '../../src/i18n';
-import { DEFAULT_SETTINGS, exchangeEnabled, normalizeSettings, settingsChangeProblem, type Settings } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS, exchangeEnabled, normalizeSettings, settingsChangeProblem, type Settings } from '../../src/settings/settings';
 
 const good: Settings = { dueSoonDays: 14, sync: true, rotationDays: 180, disabledExchanges: ['kraken', 'okx'], confirmCritical: true };
 

@@ -2,7 +2,7 @@ import type browser from 'webextension-polyfill';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { addDays, localCalendarDate } from '../../src/core/rotation';
 import { SCHEMA_VERSION, type KeyCreated, type Reminder } from '../../src/inventory/reminder';
-import { DEFAULT_SETTINGS } from '../../src/inventory/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { TOMBSTONE_DAYS, TOMBSTONES_MAX } from '../../src/inventory/tombstones';
 import { EXPORT_FORMAT } from '../../src/inventory/transfer';
 

@@ -6,8 +6,8 @@ import { edit } from '../../src/inventory/lifecycle';
 import { SCHEMA_VERSION, type Reminder } from '../../src/inventory/reminder';
 import { ADAPTERS } from '../../src/exchanges';
 import { PERMISSIONS } from '../../src/core/types';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/inventory/settings';
-import { EXPORT_FORMAT, exportAllData, exportInventory, IMPORT_MAX_BYTES, IMPORT_MAX_DEPTH, IMPORT_MAX_REMINDERS, importAllData, importInventory, type AllData } from '../../src/inventory/transfer';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
+import { EXPORT_FORMAT, exportAllData, IMPORT_MAX_BYTES, IMPORT_MAX_DEPTH, IMPORT_MAX_REMINDERS, importAllData, type AllData } from '../../src/inventory/transfer';
 import { adapterById } from '../../src/exchanges';
 import type { ReminderLimits } from '../../src/inventory/fit-reminder';
 import { reminder } from './helpers';
@@ -18,6 +18,21 @@ const limits: ReminderLimits = { today: '2026-12-03', rulesOf: (id) => adapterBy
 /** A file as KeyScope writes it, with any records (valid or not) and header overrides. */
 function file(records: unknown[], header: Record<string, unknown> = {}): string {
   return JSON.stringify({ format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt: '2026-12-01T10:00:00.000Z', reminders: records, ...header });
+}
+
+/** Everything else empty: the reminders go through the full export and import, the ones the extension uses. */
+const NOTHING_ELSE: AllData = { reminders: [], quarantine: [], settings: DEFAULT_SETTINGS, guardedSites: [] };
+
+/** The file an older KeyScope wrote, reminders only: a full export's header and reminders, without the other sections. */
+function exportInventory(reminders: Reminder[], exportedAt: string): string {
+  const { format, version, reminders: written } = JSON.parse(exportAllData({ ...NOTHING_ELSE, reminders }, exportedAt));
+  return JSON.stringify({ format, version, exportedAt, reminders: written }, null, 2);
+}
+
+/** The reminders and report of a full import into an inventory with nothing else. */
+function importInventory(content: string, existing: Reminder[], at: ReminderLimits): Pick<ReturnType<typeof importAllData>, 'reminders' | 'report'> {
+  const { reminders, report } = importAllData(content, { ...NOTHING_ELSE, reminders: existing }, at);
+  return { reminders, report };
 }
 
 const inventory: Reminder[] = [

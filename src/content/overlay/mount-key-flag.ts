@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
-import baseCss from '../../ui/base.css?inline';
 import { KeyFlag, type KeyFlagView } from './KeyFlag';
 import flagCss from './key-flag.css?inline';
+import { createShadowHost } from './shadow-host';
 
 /** Attribute marking a key flag's host; `data-flags` on it lists the key's flags, space separated, sorted. */
 export const KEY_FLAG_ATTRIBUTE = 'data-keyscope-key-flag';
@@ -20,16 +20,13 @@ const CONTAINED_EVENTS = ['click', 'keydown', 'keyup', 'keypress', 'focusin', 'f
 
 /** A small host with an open shadow root, like the panel's: the exchange's styles cannot reach in, ours cannot leak out. */
 export function mountKeyFlag(exchange: string, onTrack: () => void): KeyFlagHost {
-  const element = document.createElement('div');
-  element.setAttribute(KEY_FLAG_ATTRIBUTE, '');
-  element.setAttribute('data-exchange', exchange);
-  element.setAttribute('style', HOST_STYLE);
-  for (const type of CONTAINED_EVENTS) element.addEventListener(type, (event) => event.stopPropagation());
-  const shadow = element.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = baseCss + flagCss;
-  const root = document.createElement('div');
-  shadow.append(style, root);
+  const { host: element, root, remove } = createShadowHost({
+    marker: KEY_FLAG_ATTRIBUTE,
+    exchange,
+    style: HOST_STYLE,
+    css: flagCss,
+    contained: CONTAINED_EVENTS,
+  });
   const set = (name: string, value: string) => {
     if (element.getAttribute(name) !== value) element.setAttribute(name, value);
   };
@@ -41,9 +38,6 @@ export function mountKeyFlag(exchange: string, onTrack: () => void): KeyFlagHost
       set('data-tracked', String(view.tracking === 'yes'));
       render(h(KeyFlag, { view, onTrack }), root);
     },
-    remove() {
-      render(null, root);
-      element.remove();
-    },
+    remove,
   };
 }

@@ -1,8 +1,8 @@
 import { h, render } from 'preact';
-import baseCss from '../../ui/base.css?inline';
 import themeCss from '../../ui/theme.css?inline';
 import { Panel, type PanelActions, type PanelView } from './Panel';
 import panelCss from './panel.css?inline';
+import { createShadowHost } from './shadow-host';
 
 export interface Overlay {
   update(view: PanelView): void;
@@ -18,16 +18,13 @@ const CONTAINED_EVENTS = ['keydown', 'keyup', 'keypress', 'focusin', 'focusout']
 
 /** Mounts the panel in an open shadow root on a plain host carrying the `data-keyscope-*` contract attributes. */
 export function mountOverlay(exchange: string, actions: PanelActions): Overlay {
-  const host = document.createElement('div');
-  host.setAttribute('data-keyscope-overlay', '');
-  host.setAttribute('data-exchange', exchange);
-  host.setAttribute('style', HOST_STYLE);
-  for (const type of CONTAINED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = baseCss + themeCss + panelCss;
-  const root = document.createElement('div');
-  shadow.append(style, root);
+  const { host, root, remove } = createShadowHost({
+    marker: 'data-keyscope-overlay',
+    exchange,
+    style: HOST_STYLE,
+    css: themeCss + panelCss,
+    contained: CONTAINED_EVENTS,
+  });
   (document.body ?? document.documentElement).append(host);
   return {
     update(view) {
@@ -39,9 +36,6 @@ export function mountOverlay(exchange: string, actions: PanelActions): Overlay {
       host.setAttribute('data-ips', view.snapshot.ipEntries.join(' '));
       render(h(Panel, { view, actions }), root);
     },
-    remove() {
-      render(null, root);
-      host.remove();
-    },
+    remove,
   };
 }

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { sitePattern } from './inventory/site-origin';
+import { sitePattern } from './settings/site-origin';
 
 // The optional permissions, asked only on a click, never at install. "Notifications on" is the `notifications`
 // permission itself, kept by the browser: one fact, no copy in the settings that could disagree with it.
