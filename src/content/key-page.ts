@@ -7,7 +7,7 @@ import { exchangeDeadlineDays, soonerLimit, suggestedRotationDays } from '../cor
 import type { KeyFormSnapshot, Purpose } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { t } from '../i18n';
-import type { Settings } from '../inventory/settings';
+import type { Settings } from '../settings/settings';
 import { send, type TabVerdict } from '../messages';
 import { criticalQuestion, type CriticalQuestion } from './confirm-critical';
 import { describePage } from './describe-page';
