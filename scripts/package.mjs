@@ -3,7 +3,7 @@
 //   keyscope-chrome-<version>.zip   dist/chrome as the Chrome Web Store wants it (manifest.json at the root)
 //   keyscope-firefox-<version>.zip  dist/firefox, checked with the same `web-ext lint` gate as `npm run lint:firefox`
 //   keyscope-source-<version>.zip   the sources AMO review asks for: tracked files only (git archive), no tests,
-//                                   fixtures or screenshots; docs/building-from-source.md tells reviewers how to build
+//                                   fixtures or screenshots; docs/packaging.md tells reviewers how to build
 //
 // The version is package.json's; packaging stops if manifest.json says another. No source maps, no hidden files.
 import { execFileSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 // `npm run package` (its core, on the dist/ that `npm run build` wrote): what each store receives, read back from the
-// archives themselves with unzip — and the source archive rebuilt the way docs/building-from-source.md tells AMO's
+// archives themselves with unzip — and the source archive rebuilt the way docs/packaging.md tells AMO's
 // reviewers, which must give the same files as the Firefox zip.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -88,7 +88,7 @@ describe('source zip for AMO review', () => {
   const listed = () => entries(packaged.paths.source);
 
   test('has what the build needs and the reviewers\' instructions, and only files git tracks', () => {
-    for (const file of ['package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'tsconfig.json', 'src/background/index.ts', 'icons/icon-128.png', 'docs/building-from-source.md', 'PRIVACY.md']) {
+    for (const file of ['package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'tsconfig.json', 'src/background/index.ts', 'icons/icon-128.png', 'docs/packaging.md', 'PRIVACY.md']) {
       expect(listed()).toContain(file);
     }
     const tracked = new Set(execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n'));
@@ -103,7 +103,7 @@ describe('source zip for AMO review', () => {
   // only on the code (checked 2026-11: copies of one tree in two folders give other names, the same bytes). So the
   // hashes are blanked — in the names and where files name each other — and the two builds must then hold the same
   // files with the same contents.
-  test('built as docs/building-from-source.md says, it gives the same files as the Firefox zip', () => {
+  test('built as docs/packaging.md says, it gives the same files as the Firefox zip', () => {
     const unhashed = (text: string) => text.replace(/-[\w-]{8}\.(js|css)\b/g, '-[hash].$1');
     // One line per file, its name and a digest of its contents, so that a failure names the files that differ.
     const summary = (list: { name: string; bytes: Buffer }[]) =>

@@ -1,5 +1,5 @@
 // CI runs the benchmark (issue 5): `npm run bench` must keep working on the built extension, and the content script
-// must stay within its size budget. The timings are reported (README, "Performance"), not asserted: machines are
+// must stay within its size budget. The timings are reported (docs/performance.md), not asserted: machines are
 // noisy. --quick uses fewer runs; about 1–2 minutes here.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

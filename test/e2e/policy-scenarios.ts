@@ -8,7 +8,7 @@ import { openOkx } from './okx-scenarios';
 
 export const MESSAGE = 'Acme security team: see wiki/keys';
 
-/** The sample policy of the README: every field, plus one KeyScope does not know (Chrome's schema drops it). */
+/** The sample policy of docs/policy.md: every field, plus one KeyScope does not know (Chrome's schema drops it). */
 export const POLICY = { forbidWithdraw: true, requireIpBinding: true, maxRotationDays: 30, lockSettings: true, message: MESSAGE, allowEverything: true };
 
 /** OKX's Chinese replica: Withdraw ticked, only reserved addresses typed, so every policy rule applies. */
