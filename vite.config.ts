@@ -8,13 +8,17 @@ type Target = 'chrome' | 'firefox';
 
 // Firefox runs the background as an event page and needs its own settings (DESIGN.md, toolchain facts).
 function manifestFor(target: Target): ManifestV3Export {
-  if (target === 'chrome') return baseManifest as ManifestV3Export;
+  if (target === 'chrome') return baseManifest;
   const { service_worker: script, ...background } = baseManifest.background;
   return {
     ...baseManifest,
     background: { ...background, scripts: [script] },
     browser_specific_settings: {
-      gecko: { id: 'keyscope@keyscope.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko: {
+        id: 'keyscope@keyscope.dev',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
       gecko_android: { strict_min_version: '142.0' },
     },
   } as ManifestV3Export;
@@ -34,10 +38,16 @@ function injectedScriptsStayPrivate(outDir: string): Plugin {
     enforce: 'post',
     writeBundle() {
       const manifestPath = join(outDir, 'manifest.json');
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
       delete manifest.web_accessible_resources;
       writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
-      const roots = ['service-worker-loader.js', 'src/popup/index.html', 'src/options/index.html', 'src/content/bootstrap.js', 'src/content/guard.js'];
+      const roots = [
+        'service-worker-loader.js',
+        'src/popup/index.html',
+        'src/options/index.html',
+        'src/content/bootstrap.js',
+        'src/content/guard.js',
+      ];
       const reached = new Set<string>();
       const queue = roots.flatMap((root) => references(readFileSync(join(outDir, root), 'utf8')));
       while (queue.length) {
@@ -46,7 +56,9 @@ function injectedScriptsStayPrivate(outDir: string): Plugin {
         reached.add(file);
         queue.push(...references(readFileSync(join(outDir, 'assets', file), 'utf8')));
       }
-      for (const file of readdirSync(join(outDir, 'assets')).filter((name) => name.endsWith('.js') && !reached.has(name))) {
+      for (const file of readdirSync(join(outDir, 'assets')).filter(
+        (name) => name.endsWith('.js') && !reached.has(name),
+      )) {
         rmSync(join(outDir, 'assets', file));
       }
     },

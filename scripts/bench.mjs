@@ -79,7 +79,8 @@ function compare(withExtension, without) {
 function build() {
   console.log('Building the extension (npm run build)…');
   const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`npm run build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`npm run build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
 }
 
 function sizes() {
@@ -115,7 +116,10 @@ async function metrics(cdp) {
  * live mutations; the JS heap after a GC at the end. Also checks the bootstrap content script ran and the guard did not.
  */
 async function heavyRun(browser) {
-  const { page, cdp } = await open(browser, URLS.spot, { [URLS.spot]: HEAVY, 'https://www.okx.com/trade-spot/eth-usdt': HEAVY });
+  const { page, cdp } = await open(browser, URLS.spot, {
+    [URLS.spot]: HEAVY,
+    'https://www.okx.com/trade-spot/eth-usdt': HEAVY,
+  });
   try {
     await sleep(500);
     const atLoad = await metrics(cdp);
@@ -123,7 +127,10 @@ async function heavyRun(browser) {
     const after = await metrics(cdp);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await metrics(cdp);
-    const page$ = await page.evaluate((host) => ({ elements: document.querySelectorAll('*').length, overlay: !!document.querySelector(host) }), HOST);
+    const page$ = await page.evaluate(
+      (host) => ({ elements: document.querySelectorAll('*').length, overlay: !!document.querySelector(host) }),
+      HOST,
+    );
     return {
       loadScript: atLoad.ScriptDuration * 1000,
       loadTask: atLoad.TaskDuration * 1000,
@@ -160,7 +167,12 @@ async function isolatedWorlds(browser, url, routes) {
 /** Top-level trace events of the page's renderer main thread that run the extension's code (its URL is theirs). */
 function extensionSlices(events) {
   const own = events
-    .filter((e) => e.ph === 'X' && typeof e.dur === 'number' && /chrome-extension:\/\//.test(e.args?.data?.url ?? e.args?.fileName ?? ''))
+    .filter(
+      (e) =>
+        e.ph === 'X' &&
+        typeof e.dur === 'number' &&
+        /chrome-extension:\/\//.test(e.args?.data?.url ?? e.args?.fileName ?? ''),
+    )
     .sort((a, b) => a.ts - b.ts);
   const top = [];
   for (const e of own) {
@@ -205,7 +217,14 @@ async function tracedRun(browser, url) {
       windowWall: sum(inWindow, 'dur'),
       windowThread: sum(inWindow, 'tdur'),
       windowScript: (after.ScriptDuration - before.ScriptDuration) * 1000,
-      scripts: [...new Set(slices.map((e) => `${e.name} ${(e.args?.data?.url ?? e.args?.fileName ?? '').replace(/^chrome-extension:\/\/[^/]+\//, '')}`))],
+      scripts: [
+        ...new Set(
+          slices.map(
+            (e) =>
+              `${e.name} ${(e.args?.data?.url ?? e.args?.fileName ?? '').replace(/^chrome-extension:\/\/[^/]+\//, '')}`,
+          ),
+        ),
+      ],
     };
   } finally {
     await page.close();
@@ -221,7 +240,9 @@ async function clickTimes(page, n, withPanel) {
   return page.evaluate(
     async (count, host, panel) => {
       const overlay = document.querySelector(host);
-      const label = Array.from(document.querySelectorAll('#create-api-form label')).find((l) => l.textContent?.trim() === 'Trade');
+      const label = Array.from(document.querySelectorAll('#create-api-form label')).find(
+        (l) => l.textContent?.trim() === 'Trade',
+      );
       const update = [];
       const frame = [];
       const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -278,7 +299,12 @@ async function formToPanel(page, withPanel) {
             resolve(at);
           }
         });
-        observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-permissions'] });
+        observer.observe(document.documentElement, {
+          childList: true,
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['data-permissions'],
+        });
       });
       const t0 = performance.now();
       button.click();
@@ -292,7 +318,11 @@ async function formToPanel(page, withPanel) {
 }
 
 async function waitForOverlay(page) {
-  await page.waitForFunction((host) => document.querySelector(host)?.getAttribute('data-permissions') !== null, { timeout: 10_000, polling: 20 }, HOST);
+  await page.waitForFunction(
+    (host) => document.querySelector(host)?.getAttribute('data-permissions') !== null,
+    { timeout: 10_000, polling: 20 },
+    HOST,
+  );
 }
 
 /** JS heap (bytes) of the key page after the panel is up (or the same wait without the extension) and two GCs. */
@@ -343,7 +373,10 @@ async function main() {
   if (!args.has('--no-build')) build();
   const size = sizes();
 
-  const browsers = { with: await launchChromium({ headless: true }), without: await launchChromium({ headless: true, extension: false }) };
+  const browsers = {
+    with: await launchChromium({ headless: true }),
+    without: await launchChromium({ headless: true, extension: false }),
+  };
   const results = {};
   let chromium;
   try {
@@ -351,8 +384,12 @@ async function main() {
 
     // The bootstrap really runs on the heavy page (an isolated world of the extension), and never without it.
     const routes = { [URLS.spot]: HEAVY };
-    const worlds = { with: await isolatedWorlds(browsers.with, URLS.spot, routes), without: await isolatedWorlds(browsers.without, URLS.spot, routes) };
-    if (worlds.with.length === 0) throw new Error('the content script did not run on the heavy page (no isolated world)');
+    const worlds = {
+      with: await isolatedWorlds(browsers.with, URLS.spot, routes),
+      without: await isolatedWorlds(browsers.without, URLS.spot, routes),
+    };
+    if (worlds.with.length === 0)
+      throw new Error('the content script did not run on the heavy page (no isolated world)');
     if (worlds.without.length !== 0) throw new Error(`an isolated world without the extension: ${worlds.without}`);
 
     console.log(`Heavy non-key page: ${RUNS} loads each, ${WINDOW_MS} ms window…`);
@@ -366,19 +403,27 @@ async function main() {
       windowTask: compare(pick(heavy.with, 'windowTask'), pick(heavy.without, 'windowTask')),
       loadScript: compare(pick(heavy.with, 'loadScript'), pick(heavy.without, 'loadScript')),
       loadTask: compare(pick(heavy.with, 'loadTask'), pick(heavy.without, 'loadTask')),
-      heapAfterGc: compare(pick(heavy.with, 'heap').map((b) => b / 1024), pick(heavy.without, 'heap').map((b) => b / 1024)),
+      heapAfterGc: compare(
+        pick(heavy.with, 'heap').map((b) => b / 1024),
+        pick(heavy.without, 'heap').map((b) => b / 1024),
+      ),
     };
 
     console.log(`Trace: the extension's own main-thread time, ${TRACE_RUNS} traced loads per page, with and without…`);
     const traced = {};
-    for (const [name, url] of [['nonKeyPage', URLS.spot], ['keyPageNoForm', URLS.keyPage]]) {
+    for (const [name, url] of [
+      ['nonKeyPage', URLS.spot],
+      ['keyPageNoForm', URLS.keyPage],
+    ]) {
       const runs = { with: [], without: [] };
       for (let i = 0; i < TRACE_RUNS; i++) {
-        for (const which of i % 2 === 0 ? ['with', 'without'] : ['without', 'with']) runs[which].push(await tracedRun(browsers[which], url));
+        for (const which of i % 2 === 0 ? ['with', 'without'] : ['without', 'with'])
+          runs[which].push(await tracedRun(browsers[which], url));
       }
-      if (runs.without.some((r) => r.scripts.length > 0)) throw new Error('extension code in a trace without the extension');
+      if (runs.without.some((r) => r.scripts.length > 0))
+        throw new Error('extension code in a trace without the extension');
       traced[name] = {
-        page: `${url} (scripts/bench/heavy-spa.html${name === 'keyPageNoForm' ? ' at the key page\'s URL: the guard runs, no key form ever appears' : ''})`,
+        page: `${url} (scripts/bench/heavy-spa.html${name === 'keyPageNoForm' ? " at the key page's URL: the guard runs, no key form ever appears" : ''})`,
         loadWall: summary(pick(runs.with, 'loadWall')),
         loadThread: summary(pick(runs.with, 'loadThread')),
         windowWall: summary(pick(runs.with, 'windowWall')),
@@ -406,7 +451,8 @@ async function main() {
     }
     results.clickToPanel = {
       page: `${URLS.keyPage} (test/fixtures/okx/en-native.html)`,
-      method: 'in-page label.click() on "Trade" → MutationObserver on the overlay host data-permissions/data-findings; and → the next animation frame (ms)',
+      method:
+        'in-page label.click() on "Trade" → MutationObserver on the overlay host data-permissions/data-findings; and → the next animation frame (ms)',
       toPanelUpdate: summary(clicks.with.update),
       toNextFrame: compare(clicks.with.frame, clicks.without.frame),
     };
@@ -423,7 +469,8 @@ async function main() {
     });
     results.formToPanel = {
       page: `${URLS.keyPage} (test/fixtures/okx/late-modal.html, "Create API key" opens the form in a modal)`,
-      method: 'in-page click → MutationObserver: the form in the DOM, the overlay host carrying data-permissions, the next animation frame (ms); fresh tab per run',
+      method:
+        'in-page click → MutationObserver: the form in the DOM, the overlay host carrying data-permissions, the next animation frame (ms); fresh tab per run',
       toForm: compare(pick(forms.with, 'form'), pick(forms.without, 'form')),
       clickToPanel: summary(pick(forms.with, 'panel')),
       formToPanel: summary(forms.with.map((r) => r.panel - r.form)),
@@ -434,8 +481,12 @@ async function main() {
     const heap = await paired(browsers, HEAP_RUNS, (browser, withPanel) => heapRun(browser, withPanel));
     results.heap = {
       page: `${URLS.keyPage} (test/fixtures/okx/en-native.html, panel shown)`,
-      method: 'CDP Performance.getMetrics JSHeapUsedSize after two HeapProfiler.collectGarbage (KiB); the content script shares the page\'s V8 isolate, so its heap is the difference',
-      usedKiB: compare(pick(heap.with, 'used').map((b) => b / 1024), pick(heap.without, 'used').map((b) => b / 1024)),
+      method:
+        "CDP Performance.getMetrics JSHeapUsedSize after two HeapProfiler.collectGarbage (KiB); the content script shares the page's V8 isolate, so its heap is the difference",
+      usedKiB: compare(
+        pick(heap.with, 'used').map((b) => b / 1024),
+        pick(heap.without, 'used').map((b) => b / 1024),
+      ),
     };
   } finally {
     await browsers.with.close();
@@ -444,8 +495,21 @@ async function main() {
 
   const report = {
     date: new Date().toISOString(),
-    machine: { ...machine(chromium), loadAverageBefore: loadBefore.map((x) => round(x, 2)), loadAverageAfter: loadavg().map((x) => round(x, 2)) },
-    config: { runs: RUNS, windowMs: WINDOW_MS, clicks: CLICKS, formRuns: FORM_RUNS, heapRuns: HEAP_RUNS, traceRuns: TRACE_RUNS, quick: QUICK, headless: true },
+    machine: {
+      ...machine(chromium),
+      loadAverageBefore: loadBefore.map((x) => round(x, 2)),
+      loadAverageAfter: loadavg().map((x) => round(x, 2)),
+    },
+    config: {
+      runs: RUNS,
+      windowMs: WINDOW_MS,
+      clicks: CLICKS,
+      formRuns: FORM_RUNS,
+      heapRuns: HEAP_RUNS,
+      traceRuns: TRACE_RUNS,
+      quick: QUICK,
+      headless: true,
+    },
     durationSeconds: round((Date.now() - started) / 1000, 1),
     size,
     ...results,
@@ -467,34 +531,102 @@ function fmt(s, unit = 'ms') {
 function printTable(r) {
   const m = r.machine;
   console.log(`\nKeyScope bench, ${r.date}`);
-  console.log(`${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}; ${m.chromium} headless; load average ${m.loadAverageBefore.join(' ')} → ${m.loadAverageAfter.join(' ')}`);
+  console.log(
+    `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}; ${m.chromium} headless; load average ${m.loadAverageBefore.join(' ')} → ${m.loadAverageAfter.join(' ')}`,
+  );
   console.log('Median [min–max] of the runs; "added" is the difference of the medians, "ratio" with ÷ without.\n');
   const rows = [['Figure', 'With KeyScope', 'Without', 'Added / ratio', 'Target']];
   for (const [name, s] of Object.entries(r.size)) {
-    rows.push([`Size ${name} (${s.injected})`, `${s.bytes} B, ${s.gzip} B gzip`, '–', '–', s.budgetGzip ? `≤ ${s.budgetGzip} B gzip` : '']);
+    rows.push([
+      `Size ${name} (${s.injected})`,
+      `${s.bytes} B, ${s.gzip} B gzip`,
+      '–',
+      '–',
+      s.budgetGzip ? `≤ ${s.budgetGzip} B gzip` : '',
+    ]);
   }
   const h = r.heavyPage;
   const pct = (c) => `${c.added} ms (${round((c.ratio - 1) * 100, 2)}%)`;
-  rows.push([`Heavy page: script, ${r.config.windowMs} ms window`, fmt(h.windowScript.with), fmt(h.windowScript.without), pct(h.windowScript), '< 1% added']);
-  rows.push([`Heavy page: tasks, ${r.config.windowMs} ms window`, fmt(h.windowTask.with), fmt(h.windowTask.without), pct(h.windowTask), '']);
-  rows.push(['Heavy page: script at load', fmt(h.loadScript.with), fmt(h.loadScript.without), pct(h.loadScript), '< 1 ms added']);
+  rows.push([
+    `Heavy page: script, ${r.config.windowMs} ms window`,
+    fmt(h.windowScript.with),
+    fmt(h.windowScript.without),
+    pct(h.windowScript),
+    '< 1% added',
+  ]);
+  rows.push([
+    `Heavy page: tasks, ${r.config.windowMs} ms window`,
+    fmt(h.windowTask.with),
+    fmt(h.windowTask.without),
+    pct(h.windowTask),
+    '',
+  ]);
+  rows.push([
+    'Heavy page: script at load',
+    fmt(h.loadScript.with),
+    fmt(h.loadScript.without),
+    pct(h.loadScript),
+    '< 1 ms added',
+  ]);
   rows.push(['Heavy page: tasks at load', fmt(h.loadTask.with), fmt(h.loadTask.without), pct(h.loadTask), '']);
-  rows.push(['Heavy page: JS heap after GC', fmt(h.heapAfterGc.with, 'KiB'), fmt(h.heapAfterGc.without, 'KiB'), `${h.heapAfterGc.added} KiB`, '']);
+  rows.push([
+    'Heavy page: JS heap after GC',
+    fmt(h.heapAfterGc.with, 'KiB'),
+    fmt(h.heapAfterGc.without, 'KiB'),
+    `${h.heapAfterGc.added} KiB`,
+    '',
+  ]);
   for (const [name, t] of Object.entries(r.extensionTrace).filter(([key]) => key !== 'method')) {
     const label = name === 'nonKeyPage' ? 'Heavy page' : 'Heavy page at the key URL, no form';
     const share = `${round((t.windowThread.median / r.config.windowMs) * 100, 2)}% of the window`;
-    rows.push([`${label}: KeyScope's own time at load (trace)`, `${fmt(t.loadWall)} wall, ${t.loadThread.median} ms CPU`, '–', '–', name === 'nonKeyPage' ? '< 1 ms' : '']);
-    rows.push([`${label}: KeyScope's own time in window (trace)`, `${fmt(t.windowWall)} wall, ${t.windowThread.median} ms CPU`, '–', share, name === 'nonKeyPage' ? '< 1%' : '']);
-    rows.push([`${label}: all script in window (traced runs)`, fmt(t.windowScript.with), fmt(t.windowScript.without), pct(t.windowScript), '']);
+    rows.push([
+      `${label}: KeyScope's own time at load (trace)`,
+      `${fmt(t.loadWall)} wall, ${t.loadThread.median} ms CPU`,
+      '–',
+      '–',
+      name === 'nonKeyPage' ? '< 1 ms' : '',
+    ]);
+    rows.push([
+      `${label}: KeyScope's own time in window (trace)`,
+      `${fmt(t.windowWall)} wall, ${t.windowThread.median} ms CPU`,
+      '–',
+      share,
+      name === 'nonKeyPage' ? '< 1%' : '',
+    ]);
+    rows.push([
+      `${label}: all script in window (traced runs)`,
+      fmt(t.windowScript.with),
+      fmt(t.windowScript.without),
+      pct(t.windowScript),
+      '',
+    ]);
   }
   const c = r.clickToPanel;
-  rows.push(['Key page: click → panel updated', `${fmt(c.toPanelUpdate)}, p95 ${c.toPanelUpdate.p95}`, '–', '–', 'median < 4 ms, p95 < 16 ms']);
-  rows.push(['Key page: click → next frame', `${fmt(c.toNextFrame.with)}, p95 ${c.toNextFrame.with.p95}`, `${fmt(c.toNextFrame.without)}, p95 ${c.toNextFrame.without.p95}`, `×${c.toNextFrame.ratio}`, '']);
+  rows.push([
+    'Key page: click → panel updated',
+    `${fmt(c.toPanelUpdate)}, p95 ${c.toPanelUpdate.p95}`,
+    '–',
+    '–',
+    'median < 4 ms, p95 < 16 ms',
+  ]);
+  rows.push([
+    'Key page: click → next frame',
+    `${fmt(c.toNextFrame.with)}, p95 ${c.toNextFrame.with.p95}`,
+    `${fmt(c.toNextFrame.without)}, p95 ${c.toNextFrame.without.p95}`,
+    `×${c.toNextFrame.ratio}`,
+    '',
+  ]);
   const f = r.formToPanel;
   rows.push(['Key page: click → form in page', fmt(f.toForm.with), fmt(f.toForm.without), `×${f.toForm.ratio}`, '']);
   rows.push(['Key page: click "Create API key" → panel', fmt(f.clickToPanel), '–', '–', '']);
   rows.push(['Key page: form appears → panel shown', fmt(f.formToPanel), '–', '–', '']);
-  rows.push(['Key page: click → next frame (form)', fmt(f.toNextFrame.with), fmt(f.toNextFrame.without), `×${f.toNextFrame.ratio}`, '']);
+  rows.push([
+    'Key page: click → next frame (form)',
+    fmt(f.toNextFrame.with),
+    fmt(f.toNextFrame.without),
+    `×${f.toNextFrame.ratio}`,
+    '',
+  ]);
   const k = r.heap.usedKiB;
   rows.push(['Key page: JS heap after GC', fmt(k.with, 'KiB'), fmt(k.without, 'KiB'), `${k.added} KiB`, '']);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));

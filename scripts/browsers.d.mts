@@ -9,8 +9,17 @@ export declare const CHROMIUM_PATH: string;
 export declare const FIREFOX_PATH: string;
 export declare const VIEWPORT: Readonly<{ width: number; height: number }>;
 
-export declare function launchChromium(options?: { headless?: boolean; extension?: boolean; args?: string[]; slowMo?: number }): Promise<Browser>;
-export declare function launchFirefox(options?: { headless?: boolean; extension?: boolean; policies?: string }): Promise<Browser>;
+export declare function launchChromium(options?: {
+  headless?: boolean;
+  extension?: boolean;
+  args?: string[];
+  slowMo?: number;
+}): Promise<Browser>;
+export declare function launchFirefox(options?: {
+  headless?: boolean;
+  extension?: boolean;
+  policies?: string;
+}): Promise<Browser>;
 export declare function extensionId(browser: Browser, timeout?: number): Promise<string>;
 export declare function serviceWorker(browser: Browser, timeout?: number): Promise<WebWorker>;
 export declare function fixture(relative: string): string;

@@ -69,7 +69,8 @@ export async function launchChromium({ headless = true, extension = true, args =
   });
   // The profile goes when the browser has: `close()` waits for the process to end, then removes it (awaited, so a
   // test runner or the demo exiting right after leaves nothing behind); a crash is cleaned up on the process exit.
-  const removeProfile = () => rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+  const removeProfile = () =>
+    rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
   browser.process()?.once('exit', removeProfile);
   const close = browser.close.bind(browser);
   browser.close = async () => {
@@ -101,7 +102,12 @@ export async function launchFirefox({ headless = true, extension = true, policie
     defaultViewport: VIEWPORT,
     ...(policies ? { env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' } } : {}),
     extraPrefsFirefox: {
-      ...(policies ? { 'security.turn_off_all_security_so_that_viruses_can_take_over_this_computer': true, 'browser.policies.alternatePath': policies } : {}),
+      ...(policies
+        ? {
+            'security.turn_off_all_security_so_that_viruses_can_take_over_this_computer': true,
+            'browser.policies.alternatePath': policies,
+          }
+        : {}),
       // No update checks, telemetry or remote settings: the only network is the intercepted one.
       'app.update.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
@@ -212,13 +218,18 @@ export async function openPopup(browser, page, { timeout = 10_000 } = {}) {
     await page.triggerExtensionAction(extension);
   } catch (error) {
     const worker = await serviceWorker(browser);
-    await worker.evaluate(() => chrome.action.openPopup()).catch((fallbackError) => {
-      throw new Error(`Could not open the popup: triggerAction: ${error}; action.openPopup: ${fallbackError}`);
-    });
+    await worker
+      .evaluate(() => chrome.action.openPopup())
+      .catch((fallbackError) => {
+        throw new Error(`Could not open the popup: triggerAction: ${error}; action.openPopup: ${fallbackError}`);
+      });
   }
   const target = await waiting;
   const popup = await target.asPage();
-  await popup.waitForFunction(() => document.readyState === 'complete' && document.querySelector('#app')?.childElementCount > 0, { timeout });
+  await popup.waitForFunction(
+    () => document.readyState === 'complete' && document.querySelector('#app')?.childElementCount > 0,
+    { timeout },
+  );
   return popup;
 }
 

@@ -58,7 +58,9 @@ async function report(page, step) {
 async function clickText(page, scope, text) {
   const handle = await page.evaluateHandle(
     (scopeSelector, wanted) => {
-      const all = Array.from(document.querySelectorAll(`${scopeSelector} *`)).filter((el) => el.textContent.trim() === wanted);
+      const all = Array.from(document.querySelectorAll(`${scopeSelector} *`)).filter(
+        (el) => el.textContent.trim() === wanted,
+      );
       return all.find((el) => !all.some((other) => other !== el && el.contains(other))) ?? null;
     },
     scope,
@@ -73,7 +75,9 @@ async function clickText(page, scope, text) {
 async function clickPanel(page, text, selector = 'button') {
   const handle = await page.evaluateHandle(
     (hostSelector, wanted, sel) =>
-      Array.from(document.querySelector(hostSelector)?.shadowRoot?.querySelectorAll(sel) ?? []).find((el) => el.textContent.trim().startsWith(wanted)) ?? null,
+      Array.from(document.querySelector(hostSelector)?.shadowRoot?.querySelectorAll(sel) ?? []).find((el) =>
+        el.textContent.trim().startsWith(wanted),
+      ) ?? null,
     HOST,
     text,
     selector,
@@ -161,7 +165,11 @@ async function main() {
     await page.type('#apiKeyName', 'grid-bot-01', { delay: headless ? 0 : 40 });
     await page.click('#create-api-form button[type="submit"]');
     await page.waitForFunction(
-      (selector) => document.querySelector(selector)?.shadowRoot?.querySelector('.ks-notice')?.textContent?.startsWith('Reminder saved'),
+      (selector) =>
+        document
+          .querySelector(selector)
+          ?.shadowRoot?.querySelector('.ks-notice')
+          ?.textContent?.startsWith('Reminder saved'),
       { timeout: 10_000 },
       HOST,
     );
@@ -182,7 +190,8 @@ async function main() {
     const popupSays = await popup.evaluate(() => ({
       risk: document.querySelector('[data-keyscope-status]').getAttribute('data-risk'),
       reminders: Array.from(document.querySelectorAll('[data-keyscope-reminder]')).map(
-        (row) => `${row.querySelector('.ks-row-name').textContent} — ${row.querySelector('.ks-row-due').textContent} [${row.getAttribute('data-status')}]`,
+        (row) =>
+          `${row.querySelector('.ks-row-name').textContent} — ${row.querySelector('.ks-row-due').textContent} [${row.getAttribute('data-status')}]`,
       ),
     }));
     console.log(`\n▶ Open the KeyScope popup\n  status data-risk="${popupSays.risk}"`);
@@ -192,7 +201,9 @@ async function main() {
     await (main ?? popup).screenshot({ path: file });
     saved(file);
 
-    console.log(`\nSummary: with Withdraw ticked → "${story.verdict}" (${story.risk}); after the fix → "${ready.verdict}" (${ready.risk}).`);
+    console.log(
+      `\nSummary: with Withdraw ticked → "${story.verdict}" (${story.risk}); after the fix → "${ready.verdict}" (${ready.risk}).`,
+    );
     if (!headless) {
       console.log('\nThe browser stays open: try the form yourself. Close the window (or press Ctrl+C) to finish.');
       await new Promise((resolve) => browser.once('disconnected', resolve));

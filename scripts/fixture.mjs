@@ -20,10 +20,42 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const VOID = new Set(['input', 'br', 'hr', 'img', 'area', 'col', 'embed', 'source', 'track', 'wbr']);
 // Never rebuilt as themselves, whatever a (hand-edited) description says: a replica runs no code but its own.
-const FORBIDDEN = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'link', 'meta', 'base', 'template', 'noscript', 'html', 'head', 'body', 'title', 'math']);
+const FORBIDDEN = new Set([
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'link',
+  'meta',
+  'base',
+  'template',
+  'noscript',
+  'html',
+  'head',
+  'body',
+  'title',
+  'math',
+]);
 const TOKEN_ATTRS = [
-  'type', 'role', 'aria-checked', 'aria-pressed', 'aria-selected', 'aria-current', 'aria-disabled', 'aria-expanded',
-  'aria-hidden', 'aria-haspopup', 'aria-modal', 'hidden', 'open', 'multiple', 'readonly', 'contenteditable',
+  'type',
+  'role',
+  'aria-checked',
+  'aria-pressed',
+  'aria-selected',
+  'aria-current',
+  'aria-disabled',
+  'aria-expanded',
+  'aria-hidden',
+  'aria-haspopup',
+  'aria-modal',
+  'hidden',
+  'open',
+  'multiple',
+  'readonly',
+  'contenteditable',
 ];
 const TEXT_ATTRS = ['aria-label', 'placeholder', 'title', 'alt', 'value'];
 const LONG_TEXT = 'A longer text of the page stood here; page descriptions never include one.';
@@ -64,14 +96,24 @@ class PageBuilder {
     const attrs = node.attrs && typeof node.attrs === 'object' ? node.attrs : {};
     for (const name of TOKEN_ATTRS) {
       const value = attrs[name];
-      if (typeof value === 'string' && /^[\w -]{0,30}$/.test(value)) out.push(value === '' ? name : `${name}="${escapeAttr(value)}"`);
+      if (typeof value === 'string' && /^[\w -]{0,30}$/.test(value))
+        out.push(value === '' ? name : `${name}="${escapeAttr(value)}"`);
     }
-    for (const name of TEXT_ATTRS) if (attrs[name] !== undefined) out.push(`${name}="${escapeAttr(this.text(attrs[name]))}"`);
-    const classes = Array.isArray(node.class) ? node.class.filter((c) => typeof c === 'string' && /^[\w-]+$/.test(c)) : [];
+    for (const name of TEXT_ATTRS)
+      if (attrs[name] !== undefined) out.push(`${name}="${escapeAttr(this.text(attrs[name]))}"`);
+    const classes = Array.isArray(node.class)
+      ? node.class.filter((c) => typeof c === 'string' && /^[\w-]+$/.test(c))
+      : [];
     if (classes.length) out.push(`class="${classes.join(' ')}"`);
     if (Number.isInteger(node.ref)) out.push(`id="ref-${node.ref}"`);
     if (Number.isInteger(node.for)) out.push(`for="ref-${node.for}"`);
-    if (Array.isArray(node.labelledBy)) out.push(`aria-labelledby="${node.labelledBy.filter(Number.isInteger).map((n) => `ref-${n}`).join(' ')}"`);
+    if (Array.isArray(node.labelledBy))
+      out.push(
+        `aria-labelledby="${node.labelledBy
+          .filter(Number.isInteger)
+          .map((n) => `ref-${n}`)
+          .join(' ')}"`,
+      );
     if (Number.isInteger(node.group)) out.push(`name="group-${node.group}"`);
     if (node.checked === true) out.push('checked');
     if (node.selected === true) out.push('selected');
@@ -80,14 +122,17 @@ class PageBuilder {
   }
 
   element(node, indent) {
-    const tag = typeof node.tag === 'string' && /^[a-z][a-z0-9-]*$/.test(node.tag) && !FORBIDDEN.has(node.tag) ? node.tag : 'div';
+    const tag =
+      typeof node.tag === 'string' && /^[a-z][a-z0-9-]*$/.test(node.tag) && !FORBIDDEN.has(node.tag) ? node.tag : 'div';
     const pad = '  '.repeat(indent);
     if (node.secret) {
       // Key material: a field the reader must skip, holding a canary that must never come out of it.
       const n = ++this.secrets;
-      const type = typeof node.attrs?.type === 'string' && /^[a-z]+$/.test(node.attrs.type) ? node.attrs.type : 'password';
+      const type =
+        typeof node.attrs?.type === 'string' && /^[a-z]+$/.test(node.attrs.type) ? node.attrs.type : 'password';
       const id = Number.isInteger(node.ref) ? ` id="ref-${node.ref}"` : '';
-      if (tag === 'input') return `${pad}<input${id} type="${type}" name="keyscope-secret-${n}" value="${CANARY}-${n}">`;
+      if (tag === 'input')
+        return `${pad}<input${id} type="${type}" name="keyscope-secret-${n}" value="${CANARY}-${n}">`;
       if (tag === 'textarea') return `${pad}<textarea${id} name="keyscope-secret-${n}">${CANARY}-${n}</textarea>`;
       return `${pad}<${tag}${id} aria-label="secret"></${tag}>`;
     }
@@ -98,10 +143,17 @@ class PageBuilder {
     const left = node.truncated ? '<!-- left out of the description: too deep, or too many elements -->' : '';
     if (!children.some((child) => typeof child === 'string' || !child?.tag)) {
       if (!children.length) return `${pad}${open}${left}${close}`;
-      return [pad + open, ...children.map((child) => this.element(child, indent + 1)), ...(left ? [pad + '  ' + left] : []), pad + close].join('\n');
+      return [
+        pad + open,
+        ...children.map((child) => this.element(child, indent + 1)),
+        ...(left ? [pad + '  ' + left] : []),
+        pad + close,
+      ].join('\n');
     }
     // Mixed text and elements stay on one line: no white space is added inside a label.
-    const inline = children.map((child) => (child && typeof child === 'object' && child.tag ? this.element(child, 0) : escapeText(this.text(child))));
+    const inline = children.map((child) =>
+      child && typeof child === 'object' && child.tag ? this.element(child, 0) : escapeText(this.text(child)),
+    );
     return `${pad}${open}${inline.join(' ')}${left}${close}`;
   }
 }
@@ -133,11 +185,18 @@ export function buildPage(description, url) {
     builder.secrets > 0
       ? ''
       : `  <div class="keyscope-replica-canary"><label for="keyscope-replica-passphrase">Passphrase</label> <input id="keyscope-replica-passphrase" type="password" value="${CANARY}"></div>\n`;
-  const lang = typeof description.lang === 'string' && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(description.lang) ? description.lang : 'en';
-  const comment = `Rebuilt by \`npm run fixture\` on ${today()} from a KeyScope page description of ${url} (area: ${description.area}).
+  const lang =
+    typeof description.lang === 'string' && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(description.lang)
+      ? description.lang
+      : 'en';
+  const comment =
+    `Rebuilt by \`npm run fixture\` on ${today()} from a KeyScope page description of ${url} (area: ${description.area}).
   Element kinds, roles, states and short texts as the user's browser showed them. Values typed, long texts and
   anything of a key or secret were never in the description: a long text is a stand-in sentence, a secret "•••",
-  an IP address 203.0.113.x, an e-mail user@example.com. The password fields hold ${CANARY} canaries.`.replace(/--/g, '- -');
+  an IP address 203.0.113.x, an e-mail user@example.com. The password fields hold ${CANARY} canaries.`.replace(
+      /--/g,
+      '- -',
+    );
   return `<!DOCTYPE html>
 <!--
   ${comment}
@@ -163,8 +222,12 @@ async function loadKeyScope() {
   try {
     const { createServer } = await import('vite');
     const server = await createServer({
-      configFile: false, root: ROOT, logLevel: 'silent', appType: 'custom',
-      server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] },
+      configFile: false,
+      root: ROOT,
+      logLevel: 'silent',
+      appType: 'custom',
+      server: { middlewareMode: true, hmr: false, ws: false },
+      optimizeDeps: { noDiscovery: true, include: [] },
     });
     try {
       const reader = await server.ssrLoadModule('/src/content/read-form.ts');
@@ -174,7 +237,9 @@ async function loadKeyScope() {
       await server.close();
     }
   } catch (error) {
-    console.warn(`fixture: could not load KeyScope's reader (${error instanceof Error ? error.message : error}); the snapshot is left null.`);
+    console.warn(
+      `fixture: could not load KeyScope's reader (${error instanceof Error ? error.message : error}); the snapshot is left null.`,
+    );
     return undefined;
   }
 }
@@ -197,11 +262,26 @@ async function readSnapshot(keyscope, adapterId, url, html) {
   const window = new Window({
     url,
     settings: {
-      enableJavaScriptEvaluation: false, disableJavaScriptFileLoading: true, disableCSSFileLoading: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+      enableJavaScriptEvaluation: false,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+      },
     },
   });
-  const names = ['Node', 'NodeFilter', 'Element', 'HTMLElement', 'HTMLInputElement', 'HTMLTextAreaElement', 'HTMLOptionElement', 'Text'];
+  const names = [
+    'Node',
+    'NodeFilter',
+    'Element',
+    'HTMLElement',
+    'HTMLInputElement',
+    'HTMLTextAreaElement',
+    'HTMLOptionElement',
+    'Text',
+  ];
   const saved = Object.fromEntries(names.map((name) => [name, globalThis[name]]));
   try {
     window.document.write(html);
@@ -219,7 +299,10 @@ async function readSnapshot(keyscope, adapterId, url, html) {
 /** JSON on one line, with the spaces the fixture files use: `{"a": 1, "b": [2, 3]}`. */
 function compact(value) {
   if (Array.isArray(value)) return `[${value.map(compact).join(', ')}]`;
-  if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${compact(v)}`).join(', ')}}`;
+  if (value && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${compact(v)}`)
+      .join(', ')}}`;
   return JSON.stringify(value);
 }
 
@@ -276,7 +359,12 @@ function upsertEntry(text, name, entry) {
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { exchange: { type: 'string' }, name: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      exchange: { type: 'string' },
+      name: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help || positionals.length !== 1) {
     console.log('Usage: npm run fixture -- <description.json> [--exchange <id>] [--name <page>] [--out <dir>]');
@@ -288,16 +376,27 @@ async function main() {
   } catch (error) {
     fail(`cannot read ${positionals[0]}: ${error instanceof Error ? error.message : error}`);
   }
-  if (description?.keyscope !== 'page-description' || description.version !== 1 || typeof description.root !== 'object') {
-    fail(`${positionals[0]} is not a KeyScope page description (version 1): save one with "This page is not read right?".`);
+  if (
+    description?.keyscope !== 'page-description' ||
+    description.version !== 1 ||
+    typeof description.root !== 'object'
+  ) {
+    fail(
+      `${positionals[0]} is not a KeyScope page description (version 1): save one with "This page is not read right?".`,
+    );
   }
-  if (typeof description.host !== 'string' || !/^[a-z0-9.-]+(:\d+)?$/i.test(description.host)) fail(`bad host ${JSON.stringify(description.host)}`);
-  if (typeof description.path !== 'string' || !/^\/[^\s?#]*$/.test(description.path)) fail(`bad path ${JSON.stringify(description.path)}`);
+  if (typeof description.host !== 'string' || !/^[a-z0-9.-]+(:\d+)?$/i.test(description.host))
+    fail(`bad host ${JSON.stringify(description.host)}`);
+  if (typeof description.path !== 'string' || !/^\/[^\s?#]*$/.test(description.path))
+    fail(`bad path ${JSON.stringify(description.path)}`);
   const url = `https://${description.host}${description.path}`;
 
   const keyscope = await loadKeyScope();
   const hostname = description.host.replace(/:\d+$/, '');
-  const exchange = values.exchange ?? (keyscope ? keyscope.registry.adapterForHost(hostname)?.id : exchangeFromSources(hostname)) ?? 'generic';
+  const exchange =
+    values.exchange ??
+    (keyscope ? keyscope.registry.adapterForHost(hostname)?.id : exchangeFromSources(hostname)) ??
+    'generic';
   if (!/^[a-z0-9-]+$/.test(exchange)) fail(`bad exchange id ${JSON.stringify(exchange)}`);
   const outRoot = resolve(values.out ?? join(ROOT, 'test/fixtures'));
   const folder = join(outRoot, exchange);
@@ -322,11 +421,16 @@ async function main() {
     const inside = relative(process.cwd(), path);
     return inside && !inside.startsWith('..') ? inside : path;
   };
-  console.log(`${existed ? 'Replaced' : 'Wrote'} ${shown(page)}: ${description.nodes ?? '?'} described nodes, area ${description.area}${description.truncated ? ' (truncated)' : ''}, exchange ${exchange}.`);
+  console.log(
+    `${existed ? 'Replaced' : 'Wrote'} ${shown(page)}: ${description.nodes ?? '?'} described nodes, area ${description.area}${description.truncated ? ' (truncated)' : ''}, exchange ${exchange}.`,
+  );
   console.log(`Set ${shown(expectedFile)} → "${name}": url ${url}`);
-  if (!keyscope) console.log('  snapshot: null. KeyScope\'s reader could not run here: write the snapshot the page must read.');
+  if (!keyscope)
+    console.log("  snapshot: null. KeyScope's reader could not run here: write the snapshot the page must read.");
   else if (snapshot === null) {
-    console.log('  snapshot: null. KeyScope finds no key form on this page today. If it is a key form, write the snapshot it');
+    console.log(
+      '  snapshot: null. KeyScope finds no key form on this page today. If it is a key form, write the snapshot it',
+    );
     console.log('  must read (test/fixtures/okx/README.md says what each field means), then make the reader find it.');
   } else {
     console.log(`  snapshot (what KeyScope reads today): ${compact(snapshot)}`);

@@ -13,7 +13,10 @@ const ACCEPTED = 'UNSAFE_VAR_ASSIGNMENT';
  * @returns {{ summary: string, problems: string[] }}
  */
 export function lintFirefox(sourceDir) {
-  const raw = execFileSync('npx', ['web-ext', 'lint', '--source-dir', sourceDir, '--output', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const raw = execFileSync('npx', ['web-ext', 'lint', '--source-dir', sourceDir, '--output', 'json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const report = JSON.parse(raw.slice(raw.indexOf('{')));
   const problems = [...report.errors, ...report.notices, ...report.warnings.filter((w) => w.code !== ACCEPTED)];
   const accepted = report.warnings.length - report.warnings.filter((w) => w.code !== ACCEPTED).length;

@@ -27,12 +27,14 @@ function chunk(type, data) {
 
 // Shape in unit coordinates (0..1): returns [r, g, b, a] or null.
 function shade(x, y) {
-  const tile = Math.max(Math.abs(x - 0.5), Math.abs(y - 0.5)) <= 0.46 && Math.hypot(Math.max(Math.abs(x - 0.5) - 0.3, 0), Math.max(Math.abs(y - 0.5) - 0.3, 0)) <= 0.16;
+  const tile =
+    Math.max(Math.abs(x - 0.5), Math.abs(y - 0.5)) <= 0.46 &&
+    Math.hypot(Math.max(Math.abs(x - 0.5) - 0.3, 0), Math.max(Math.abs(y - 0.5) - 0.3, 0)) <= 0.16;
   if (!tile) return null;
   const ring = Math.hypot(x - 0.42, y - 0.42);
   const white = [255, 255, 255, 255];
   if (ring >= 0.2 && ring <= 0.28) return white;
-  const handle = x - 0.42 > 0.17 && y - 0.42 > 0.17 && Math.abs((x - 0.42) - (y - 0.42)) < 0.07 && x < 0.86 && y < 0.86;
+  const handle = x - 0.42 > 0.17 && y - 0.42 > 0.17 && Math.abs(x - 0.42 - (y - 0.42)) < 0.07 && x < 0.86 && y < 0.86;
   if (handle) return white;
   const keyHead = Math.hypot(x - 0.37, y - 0.42) <= 0.07;
   const keyShaft = y >= 0.4 && y <= 0.45 && x >= 0.37 && x <= 0.52;
@@ -65,6 +67,11 @@ for (const size of SIZES) {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  const png = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  const png = Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
   writeFileSync(new URL(`../icons/icon-${size}.png`, import.meta.url), png);
 }

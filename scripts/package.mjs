@@ -30,7 +30,8 @@ export const BUILD_ENV = { ...process.env, NODE_ENV: 'production' };
 export function releaseVersion(root = ROOT) {
   const read = (file) => JSON.parse(readFileSync(join(root, file), 'utf8')).version;
   const [pkg, manifest] = [read('package.json'), read('manifest.json')];
-  if (pkg !== manifest) throw new Error(`package.json says version ${pkg} but manifest.json says ${manifest}: make them the same.`);
+  if (pkg !== manifest)
+    throw new Error(`package.json says version ${pkg} but manifest.json says ${manifest}: make them the same.`);
   return pkg;
 }
 
@@ -72,9 +73,27 @@ function lintFirefoxZip(file) {
  */
 function archiveSource(file) {
   const tree = run('git', ['stash', 'create']).trim() || 'HEAD';
-  const untracked = run('git', ['ls-files', '--others', '--exclude-standard', '--', 'src', 'icons', 'public', '_locales']).trim();
+  const untracked = run('git', [
+    'ls-files',
+    '--others',
+    '--exclude-standard',
+    '--',
+    'src',
+    'icons',
+    'public',
+    '_locales',
+  ]).trim();
   if (untracked) console.warn(`Not in the source archive (not tracked by git):\n${untracked}`);
-  run('git', ['archive', '--format=zip', '-o', file, tree, '--', '.', ...NOT_SOURCE.map((path) => `:(exclude,glob)${path}`)]);
+  run('git', [
+    'archive',
+    '--format=zip',
+    '-o',
+    file,
+    tree,
+    '--',
+    '.',
+    ...NOT_SOURCE.map((path) => `:(exclude,glob)${path}`),
+  ]);
 }
 
 /**
@@ -86,7 +105,11 @@ export function packageAll({ build = true, outDir = ARTIFACTS, lint = true } = {
   if (build) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: BUILD_ENV });
   mkdirSync(outDir, { recursive: true });
   const names = archiveNames(version);
-  const paths = { chrome: join(outDir, names.chrome), firefox: join(outDir, names.firefox), source: join(outDir, names.source) };
+  const paths = {
+    chrome: join(outDir, names.chrome),
+    firefox: join(outDir, names.firefox),
+    source: join(outDir, names.source),
+  };
   for (const path of Object.values(paths)) rmSync(path, { force: true });
   zipBuild(join(ROOT, 'dist', 'chrome'), paths.chrome);
   zipBuild(join(ROOT, 'dist', 'firefox'), paths.firefox);

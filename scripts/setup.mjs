@@ -62,7 +62,10 @@ export function browserPlan({ missing, root, aptGet }) {
   if (root && aptGet) return { action: 'apt', commands: [APT_UPDATE, APT_INSTALL] };
   const what = `The real-browser tests need ${missing.join(' and ')}, not installed here.`;
   if (!aptGet) {
-    return { action: 'fail', message: `${what} This machine has no apt-get: install ${BROWSERS.join(' and ')} with its own package manager, then run this again.` };
+    return {
+      action: 'fail',
+      message: `${what} This machine has no apt-get: install ${BROWSERS.join(' and ')} with its own package manager, then run this again.`,
+    };
   }
   const command = `sudo ${APT_UPDATE.join(' ')} && sudo ${APT_INSTALL.join(' ')}`;
   return { action: 'fail', message: `${what} Run:\n\n  ${command}\n\nthen run this again.` };

@@ -16,7 +16,8 @@ const isList = (value: Sub): value is readonly Sub[] => Array.isArray(value);
 function subText(value: Sub): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (isList(value)) return value.length === 0 ? '' : value.map(subText).reduce((joined, item) => t('list_join', joined, item));
+  if (isList(value))
+    return value.length === 0 ? '' : value.map(subText).reduce((joined, item) => t('list_join', joined, item));
   return say(value);
 }
 

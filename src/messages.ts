@@ -76,9 +76,15 @@ export interface MessageMap {
    * content → background: the exchange shows the key it just created; confirm the newest pending one (of that site,
    * on a guarded site: `origin` is the sender's, set by the background).
    */
-  'reminder:confirm-pending': { request: { exchange: string; origin?: string; name?: string }; response: Reminder | null };
+  'reminder:confirm-pending': {
+    request: { exchange: string; origin?: string; name?: string };
+    response: Reminder | null;
+  };
   /** content → background: "track this key" on the exchange's key list. */
-  'reminder:track': { request: ListedKey & { exchange: string; rotationDays: number; origin?: string }; response: Reminder };
+  'reminder:track': {
+    request: ListedKey & { exchange: string; rotationDays: number; origin?: string };
+    response: Reminder;
+  };
   /** content → background: which listed keys are already tracked (by exchange and name). */
   'reminders:tracked-names': { request: { exchange: string }; response: string[] };
   /** popup/options → background: the reminder list with settings. */
@@ -133,7 +139,9 @@ export interface Failure {
 }
 
 export function isFailure(value: unknown): value is Failure {
-  return typeof value === 'object' && value !== null && 'error' in value && typeof (value as Failure).error === 'string';
+  return (
+    typeof value === 'object' && value !== null && 'error' in value && typeof (value as Failure).error === 'string'
+  );
 }
 
 interface RuntimeSender {

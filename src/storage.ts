@@ -7,7 +7,8 @@ import { siteOrigin } from './settings/site-origin';
 // Typed storage items. Only the background writes them, through its one writer (background/writer.ts); every read
 // validates.
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const isPurpose = (value: unknown): value is Purpose => (PURPOSES as readonly unknown[]).includes(value);
 
@@ -21,7 +22,8 @@ const ITEMS = {
   /** The purpose chosen last on each exchange, by adapter id; each value is checked when read ({@link loadPurpose}). */
   purposes: (raw: unknown): Record<string, unknown> => (isRecord(raw) ? raw : {}),
   /** The sites the user chose to guard ("Guard this page"), as origins. */
-  guardedSites: (raw: unknown): string[] => (Array.isArray(raw) ? raw.filter((s): s is string => typeof s === 'string' && siteOrigin(s) === s) : []),
+  guardedSites: (raw: unknown): string[] =>
+    Array.isArray(raw) ? raw.filter((s): s is string => typeof s === 'string' && siteOrigin(s) === s) : [],
 };
 
 export type StoredState = { [K in keyof typeof ITEMS]: ReturnType<(typeof ITEMS)[K]> };

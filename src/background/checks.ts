@@ -25,7 +25,9 @@ export async function updateBadge(stored: StoredReminders, today = localCalendar
   const overdue = overdueCount(stored.reminders, today, dueSoonDays);
   await browser.action.setBadgeBackgroundColor({ color: '#b00020' });
   await browser.action.setBadgeText({ text: overdue ? String(overdue) : '' });
-  await browser.action.setTitle({ title: overdue ? t(overdue === 1 ? 'badge_overdue_one' : 'badge_overdue_many', overdue) : 'KeyScope' });
+  await browser.action.setTitle({
+    title: overdue ? t(overdue === 1 ? 'badge_overdue_one' : 'badge_overdue_many', overdue) : 'KeyScope',
+  });
 }
 
 function message(reminder: Reminder, state: 'due-soon' | 'overdue'): string {
@@ -59,12 +61,15 @@ export async function runCheck(now = new Date()): Promise<void> {
 /** A click on a notification opens the exchange's key page, where the key is rotated or deleted. */
 export function handleNotificationClicks(): void {
   if (!browser.notifications?.onClicked) return;
-  browser.notifications.onClicked.addListener(async (notificationId) => {
-    if (!notificationId.startsWith(NOTIFICATION_PREFIX)) return;
-    const id = notificationId.slice(NOTIFICATION_PREFIX.length);
-    const reminder = (await loadItem('reminders')).reminders.find((r) => r.id === id);
-    const url = reminder ? adapterById(reminder.exchange)?.keyPageUrl : undefined;
-    if (url) await browser.tabs.create({ url });
-    await browser.notifications.clear(notificationId);
+  browser.notifications.onClicked.addListener((notificationId) => {
+    if (notificationId.startsWith(NOTIFICATION_PREFIX)) void openKeyPage(notificationId);
   });
+}
+
+async function openKeyPage(notificationId: string): Promise<void> {
+  const id = notificationId.slice(NOTIFICATION_PREFIX.length);
+  const reminder = (await loadItem('reminders')).reminders.find((r) => r.id === id);
+  const url = reminder ? adapterById(reminder.exchange)?.keyPageUrl : undefined;
+  if (url) await browser.tabs.create({ url });
+  await browser.notifications.clear(notificationId);
 }

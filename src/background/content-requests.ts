@@ -21,22 +21,29 @@ function fail(what: string): never {
   throw new BadRequest(`KeyScope refused a malformed request: ${what}.`);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function name(value: unknown, field = 'name'): string {
-  if (typeof value !== 'string' || Array.from(value).length > NAME_MAX) fail(`${field} must be a text of at most ${NAME_MAX} characters`);
+  if (typeof value !== 'string' || Array.from(value).length > NAME_MAX)
+    fail(`${field} must be a text of at most ${NAME_MAX} characters`);
   return value;
 }
 
 function permissions(value: unknown): Permission[] {
-  if (!Array.isArray(value) || value.length > PERMISSIONS.length || !value.every((p) => (PERMISSIONS as readonly unknown[]).includes(p))) {
+  if (
+    !Array.isArray(value) ||
+    value.length > PERMISSIONS.length ||
+    !value.every((p) => (PERMISSIONS as readonly unknown[]).includes(p))
+  ) {
     fail('permissions must be canonical permission names');
   }
   return [...new Set(value as Permission[])];
 }
 
 function days(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > DAYS_MAX) fail(`${field} must be whole days from 1 to ${DAYS_MAX}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > DAYS_MAX)
+    fail(`${field} must be whole days from 1 to ${DAYS_MAX}`);
   return value;
 }
 
@@ -46,7 +53,11 @@ function flag(value: unknown, field: string): boolean {
 }
 
 function texts(value: unknown, field: string): string[] {
-  if (!Array.isArray(value) || value.length > LIST_MAX || !value.every((t) => typeof t === 'string' && t.length <= ENTRY_MAX)) {
+  if (
+    !Array.isArray(value) ||
+    value.length > LIST_MAX ||
+    !value.every((t) => typeof t === 'string' && t.length <= ENTRY_MAX)
+  ) {
     fail(`${field} must be at most ${LIST_MAX} short texts`);
   }
   return value as string[];
@@ -79,7 +90,12 @@ function keyFields(payload: Record<string, unknown>, site: Site) {
  * that exchange, and on a guarded site to the page's https origin; throws a clear error for a malformed or oversized
  * one. Only messages a content script may send reach here (senders.ts).
  */
-export function contentRequest<K extends MessageName>(type: K, payload: unknown, exchange: string, pageUrl?: URL): Request<K> {
+export function contentRequest<K extends MessageName>(
+  type: K,
+  payload: unknown,
+  exchange: string,
+  pageUrl?: URL,
+): Request<K> {
   let size = 0;
   try {
     size = JSON.stringify(payload ?? null).length;
@@ -88,7 +104,8 @@ export function contentRequest<K extends MessageName>(type: K, payload: unknown,
   }
   if (size > CONTENT_REQUEST_MAX) fail(`it is larger than ${CONTENT_REQUEST_MAX} bytes`);
   const p = isRecord(payload) ? payload : fail('it is not an object');
-  const site: Site = exchange === generic.id && pageUrl?.protocol === 'https:' ? { exchange, origin: pageUrl.origin } : { exchange };
+  const site: Site =
+    exchange === generic.id && pageUrl?.protocol === 'https:' ? { exchange, origin: pageUrl.origin } : { exchange };
   return bind(type, p, site) as Request<K>;
 }
 
@@ -108,7 +125,8 @@ function bind(type: MessageName, p: Record<string, unknown>, site: Site): unknow
       return { ...keyFields(p, site), rotationChosen: flag(p.rotationChosen, 'rotationChosen') };
     case 'reminder:track': {
       const created = p.created;
-      if (created !== undefined && (typeof created !== 'string' || parseCalendarDate(created) === undefined)) fail('created must be a calendar date');
+      if (created !== undefined && (typeof created !== 'string' || parseCalendarDate(created) === undefined))
+        fail('created must be a calendar date');
       return { ...keyFields(p, site), ...(created === undefined ? {} : { created }) };
     }
     case 'verdict:update':
@@ -122,10 +140,15 @@ function bind(type: MessageName, p: Record<string, unknown>, site: Site): unknow
 function verdict(value: unknown, exchange: string) {
   if (!isRecord(value)) fail('verdict must be an object');
   if (!(RISKS as readonly unknown[]).includes(value.risk)) fail('verdict.risk is not a risk');
-  if (!Array.isArray(value.findings) || value.findings.length > LIST_MAX || !value.findings.every((f) => isRecord(f) && typeof f.id === 'string')) {
+  if (
+    !Array.isArray(value.findings) ||
+    value.findings.length > LIST_MAX ||
+    !value.findings.every((f) => isRecord(f) && typeof f.id === 'string')
+  ) {
     fail('verdict.findings must be findings');
   }
-  if (typeof value.toFix !== 'number' || !Number.isInteger(value.toFix) || value.toFix < 0) fail('verdict.toFix must be a count');
+  if (typeof value.toFix !== 'number' || !Number.isInteger(value.toFix) || value.toFix < 0)
+    fail('verdict.toFix must be a count');
   return {
     ...value,
     exchange,

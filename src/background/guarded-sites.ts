@@ -34,7 +34,9 @@ async function register(origin: string): Promise<void> {
   const id = `${SCRIPT_PREFIX}${origin}`;
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length) return;
-  await browser.scripting.registerContentScripts([{ id, matches: [pattern(origin)], js: [bootstrapScript], runAt: 'document_idle' }]);
+  await browser.scripting.registerContentScripts([
+    { id, matches: [pattern(origin)], js: [bootstrapScript], runAt: 'document_idle' },
+  ]);
 }
 
 /** Adds a site once the popup holds its permission, and starts guarding the tab right away (no reload needed). */
@@ -102,7 +104,8 @@ async function reconcile(): Promise<void> {
     } else {
       withdrawn.push(origin);
       const id = `${SCRIPT_PREFIX}${origin}`;
-      if ((await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length) await browser.scripting.unregisterContentScripts({ ids: [id] });
+      if ((await browser.scripting.getRegisteredContentScripts({ ids: [id] })).length)
+        await browser.scripting.unregisterContentScripts({ ids: [id] });
     }
   }
   if (withdrawn.length) await saveSites((current) => current.filter((site) => !withdrawn.includes(site)));

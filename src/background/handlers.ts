@@ -14,7 +14,9 @@ import { bringBack, startSync } from './sync';
 import { describeTab, getVerdict, setVerdict } from './verdicts';
 import { change } from './writer';
 
-type Handlers = { [K in MessageName]: (payload: Request<K>, sender: browser.Runtime.MessageSender) => Promise<Response<K>> };
+type Handlers = {
+  [K in MessageName]: (payload: Request<K>, sender: browser.Runtime.MessageSender) => Promise<Response<K>>;
+};
 
 function senderTab(sender: browser.Runtime.MessageSender): number {
   const id = sender.tab?.id;
@@ -39,14 +41,20 @@ async function updateSettings(request: SettingsChange): Promise<Settings> {
 }
 
 function savePurpose(exchange: string, purpose: Purpose): Promise<void> {
-  return change('purposes', (purposes) => ({ next: purposes[exchange] === purpose ? purposes : { ...purposes, [exchange]: purpose }, result: undefined }));
+  return change('purposes', (purposes) => ({
+    next: purposes[exchange] === purpose ? purposes : { ...purposes, [exchange]: purpose },
+    result: undefined,
+  }));
 }
 
 /**
  * What a reminder brought in from outside (a file, an undo) is fitted to, as a new key is: today and the organisation's
  * maximum interval, read afresh (src/inventory/fit-reminder.ts).
  */
-const limitsOf = (policy: ManagedPolicy | undefined): store.PolicyLimits => ({ today: today(), maxRotationDays: policy?.maxRotationDays });
+const limitsOf = (policy: ManagedPolicy | undefined): store.PolicyLimits => ({
+  today: today(),
+  maxRotationDays: policy?.maxRotationDays,
+});
 
 /**
  * A full import: the store merges reminders (fitted to the policy) and records kept aside; the file's settings are
@@ -56,9 +64,14 @@ const limitsOf = (policy: ManagedPolicy | undefined): store.PolicyLimits => ({ t
 async function importData(text: string) {
   const [settings, sites, { policy }] = await Promise.all([loadItem('settings'), guardedSites(), readPolicy()]);
   // A key deleted earlier and in the file comes back on purpose: its synced deletion is withdrawn (./sync.ts).
-  const result = await bringBack(() => store.importReminders(text, settings, sites, limitsOf(policy)), (done) => done.broughtIn);
+  const result = await bringBack(
+    () => store.importReminders(text, settings, sites, limitsOf(policy)),
+    (done) => done.broughtIn,
+  );
   if (policy?.lockSettings) {
-    return result.report.settings ? { ...result.report, settings: { applied: [], rejected: [], managed: true as const } } : result.report;
+    return result.report.settings
+      ? { ...result.report, settings: { applied: [], rejected: [], managed: true as const } }
+      : result.report;
   }
   // The fields the file changed, over the settings as they are by now (another change may have landed meanwhile).
   const applied = result.report.settings?.applied ?? [];
@@ -79,20 +92,29 @@ export const handlers: Handlers = {
   'purpose:get': ({ exchange }) => loadPurpose(exchange),
   'purpose:set': ({ exchange, purpose }) => savePurpose(exchange, purpose),
   'reminder:record': (key) => withinPolicy(key).then((allowed) => store.recordSubmitted(allowed, today())),
-  'reminder:restrictions': ({ rotationChosen, ...key }) => withinPolicy(key).then((allowed) => store.updateRestrictions(allowed, rotationChosen, today())),
-  'reminder:confirm-pending': ({ exchange, origin, name }) => store.confirmPending({ exchange, ...(origin ? { origin } : {}) }, name, today()),
+  'reminder:restrictions': ({ rotationChosen, ...key }) =>
+    withinPolicy(key).then((allowed) => store.updateRestrictions(allowed, rotationChosen, today())),
+  'reminder:confirm-pending': ({ exchange, origin, name }) =>
+    store.confirmPending({ exchange, ...(origin ? { origin } : {}) }, name, today()),
   'reminder:track': (key) => withinPolicy(key).then((allowed) => store.trackListed(allowed, today())),
   'reminders:tracked-names': ({ exchange }) => store.trackedNames(exchange),
   'reminders:list': () => store.listReminders(today()),
   'reminder:add': (key) => withinPolicy(key).then((allowed) => store.addManual(allowed, today())),
-  'reminder:edit': ({ id, changes }) => withinPolicy(changes).then((allowed) => store.editReminder(id, allowed, today())),
-  'reminder:rotate': ({ id }) => readPolicy().then(({ policy }) => store.rotateReminder(id, today(), policy?.maxRotationDays)),
+  'reminder:edit': ({ id, changes }) =>
+    withinPolicy(changes).then((allowed) => store.editReminder(id, allowed, today())),
+  'reminder:rotate': ({ id }) =>
+    readPolicy().then(({ policy }) => store.rotateReminder(id, today(), policy?.maxRotationDays)),
   'reminder:revoke': ({ id }) => store.revokeReminder(id, today()),
   'reminder:confirm': ({ id }) => store.confirmReminder(id, today()),
   'reminder:snooze': ({ id, days }) => store.snoozeReminder(id, days, today()),
   'reminder:delete': ({ id }) => store.deleteReminder(id, today()),
   'reminder:restore': ({ reminder }) =>
-    readPolicy().then(({ policy }) => bringBack(() => store.restoreReminder(reminder, limitsOf(policy)), (restored) => [restored.id])),
+    readPolicy().then(({ policy }) =>
+      bringBack(
+        () => store.restoreReminder(reminder, limitsOf(policy)),
+        (restored) => [restored.id],
+      ),
+    ),
   'reminders:discard-pending': ({ ids }) => store.discardPending(ids, today()),
   'kept-aside:delete': ({ records }) => store.deleteKeptAside(records),
   'reminders:import': ({ text }) => importData(text),

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { Envelope, MessageName } from '../messages';
+import type { Envelope } from '../messages';
 import { CHECK_ALARM, handleNotificationClicks, runCheck, scheduleChecks } from './checks';
 import { addGrantedSites, reconcileGuardedSites } from './guarded-sites';
 import { contentRequest } from './content-requests';
@@ -18,7 +18,12 @@ function warn(what: string) {
 }
 
 function isEnvelope(message: unknown): message is Envelope {
-  return typeof message === 'object' && message !== null && typeof (message as Envelope).type === 'string' && (message as Envelope).type in handlers;
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof (message as Envelope).type === 'string' &&
+    (message as Envelope).type in handlers
+  );
 }
 
 /**
@@ -38,7 +43,7 @@ async function receive(message: Envelope, sender: browser.Runtime.MessageSender)
       throw error;
     }
   }
-  const handle = handlers[message.type as MessageName] as (payload: unknown, s: typeof sender) => Promise<unknown>;
+  const handle = handlers[message.type] as (payload: unknown, s: typeof sender) => Promise<unknown>;
   return handle(payload, sender);
 }
 
@@ -56,13 +61,17 @@ acceptPopupPorts();
 
 // A tab that closes or loads another page has no live form any more; its guard cannot say so itself.
 // (Neither event needs the `tabs` permission; a new key page reports its own verdict once read.)
-const forget = (tabId: number) => setVerdict(tabId, null).catch(warn('could not clear the verdict of a tab'));
+const forget = (tabId: number): void => {
+  setVerdict(tabId, null).catch(warn('could not clear the verdict of a tab'));
+};
 browser.tabs.onRemoved.addListener(forget);
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') forget(tabId);
 });
 
-onInventoryChange(() => pushToSync().catch(warn('could not sync')));
+onInventoryChange(() => {
+  pushToSync().catch(warn('could not sync'));
+});
 // The badge follows the stored data itself, whoever wrote it (this worker, an earlier one, or a restore).
 browser.storage.local.onChanged.addListener((changes) => {
   if ('reminders' in changes || 'settings' in changes) runCheck().catch(warn('the reminder check failed'));

@@ -29,5 +29,7 @@ export async function refuseWhenLocked(): Promise<void> {
 /** A key's rotation interval cut to the organisation's maximum, when it sets one (the request is not changed). */
 export async function withinPolicy<T extends { rotationDays?: number }>(key: T): Promise<T> {
   const max = (await readPolicy()).policy?.maxRotationDays;
-  return max === undefined || key.rotationDays === undefined || key.rotationDays <= max ? key : { ...key, rotationDays: max };
+  return max === undefined || key.rotationDays === undefined || key.rotationDays <= max
+    ? key
+    : { ...key, rotationDays: max };
 }

@@ -2,8 +2,25 @@ import type { CalendarDate } from '../core/rotation';
 import { adapterById } from '../exchanges';
 import { t } from '../i18n';
 import { fitReminder, type ReminderLimits } from '../inventory/fit-reminder';
-import { confirm, edit, isLive, newReminder, plausibleCreation, revoke, rotate, snooze, type ReminderEdit } from '../inventory/lifecycle';
-import { PENDING_MAX, QUARANTINE_MAX, validateReminder, type KeyCreated, type Reminder, type StoredReminders } from '../inventory/reminder';
+import {
+  confirm,
+  edit,
+  isLive,
+  newReminder,
+  plausibleCreation,
+  revoke,
+  rotate,
+  snooze,
+  type ReminderEdit,
+} from '../inventory/lifecycle';
+import {
+  PENDING_MAX,
+  QUARANTINE_MAX,
+  validateReminder,
+  type KeyCreated,
+  type Reminder,
+  type StoredReminders,
+} from '../inventory/reminder';
 import type { Settings } from '../settings/settings';
 import { keptTombstones, withTombstone } from '../inventory/tombstones';
 import { importAllData, type ImportReport } from '../inventory/transfer';
@@ -32,9 +49,17 @@ export function onInventoryChange(listener: (stored: StoredReminders) => void): 
  */
 function refuseUnreadable(stored: StoredReminders, next: StoredReminders): void {
   const before = new Set(stored.reminders);
-  if (next.reminders.some((r) => !before.has(r) && validateReminder(r) === undefined)) throw new Error(t('reminders_error_invalid'));
+  if (next.reminders.some((r) => !before.has(r) && validateReminder(r) === undefined))
+    throw new Error(t('reminders_error_invalid'));
   if (next.quarantine.length > QUARANTINE_MAX && next.quarantine.length > stored.quarantine.length) {
-    throw new Error(t('reminders_error_kept_aside_full', QUARANTINE_MAX, next.quarantine.length - stored.quarantine.length, stored.quarantine.length));
+    throw new Error(
+      t(
+        'reminders_error_kept_aside_full',
+        QUARANTINE_MAX,
+        next.quarantine.length - stored.quarantine.length,
+        stored.quarantine.length,
+      ),
+    );
   }
 }
 
@@ -71,7 +96,8 @@ export type PolicyLimits = Omit<ReminderLimits, 'rulesOf'>;
 const withRules = (limits: PolicyLimits): ReminderLimits => ({ ...limits, rulesOf });
 
 /** The same exchange and, for a guarded site, the same site (a record of a site stored before origins were kept has none). */
-const sameSite = (r: Reminder, key: { exchange: string; origin?: string }) => r.exchange === key.exchange && (r.origin ?? '') === (key.origin ?? '');
+const sameSite = (r: Reminder, key: { exchange: string; origin?: string }) =>
+  r.exchange === key.exchange && (r.origin ?? '') === (key.origin ?? '');
 
 /** A submit of the guarded form: a pending reminder, unless {@link PENDING_MAX} of that site's are already waiting. */
 export function recordSubmitted(key: KeyCreated, today: CalendarDate): Promise<Reminder> {
@@ -95,7 +121,11 @@ export function updateRestrictions(key: KeyCreated, rotationChosen: boolean, tod
       const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'form', state: 'active' });
       return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
     }
-    const changes = { permissions: key.permissions, ipBound: key.ipBound, ...(rotationChosen ? { rotationDays: key.rotationDays } : {}) };
+    const changes = {
+      permissions: key.permissions,
+      ipBound: key.ipBound,
+      ...(rotationChosen ? { rotationDays: key.rotationDays } : {}),
+    };
     const edited = edit(existing, changes, today, rulesOf(key.exchange));
     // A key whose restrictions can be edited exists: a reminder still waiting for its creation is confirmed.
     const updated = edited.state === 'pending' ? confirm(edited, today) : edited;
@@ -104,7 +134,11 @@ export function updateRestrictions(key: KeyCreated, rotationChosen: boolean, tod
 }
 
 /** The exchange showed a new key: confirm the newest pending reminder of that exchange or site (by name when given). */
-export function confirmPending(site: { exchange: string; origin?: string }, name: string | undefined, today: CalendarDate): Promise<Reminder | null> {
+export function confirmPending(
+  site: { exchange: string; origin?: string },
+  name: string | undefined,
+  today: CalendarDate,
+): Promise<Reminder | null> {
   return change((stored) => {
     const pending = stored.reminders.filter((r) => sameSite(r, site) && r.state === 'pending');
     const match = pending.findLast((r) => name !== undefined && r.name === name.trim()) ?? pending.at(-1);
@@ -116,7 +150,11 @@ export function confirmPending(site: { exchange: string; origin?: string }, name
 
 export function addManual(key: KeyCreated & { created: CalendarDate }, today: CalendarDate): Promise<Reminder> {
   return change((stored) => {
-    const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'manual', state: 'active', created: key.created });
+    const reminder = newReminder(key, today, crypto.randomUUID(), {
+      source: 'manual',
+      state: 'active',
+      created: key.created,
+    });
     return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
   });
 }
@@ -134,16 +172,24 @@ export function trackListed(key: MessageMap['reminder:track']['request'], today:
     return Promise.reject(new Error(t('reminders_error_created', key.created)));
   }
   return change((stored) => {
-    const existing = stored.reminders.find((r) => sameSite(r, key) && r.state !== 'revoked' && r.state !== 'rotated' && sameName(r.name, key.name));
+    const existing = stored.reminders.find(
+      (r) => sameSite(r, key) && r.state !== 'revoked' && r.state !== 'rotated' && sameName(r.name, key.name),
+    );
     if (existing) return { next: stored, result: existing };
-    const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'exchange-list', state: 'active', created: key.created ?? today });
+    const reminder = newReminder(key, today, crypto.randomUUID(), {
+      source: 'exchange-list',
+      state: 'active',
+      created: key.created ?? today,
+    });
     return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
   });
 }
 
 export async function trackedNames(exchange: string): Promise<string[]> {
   const { reminders } = await loadItem('reminders');
-  return reminders.filter((r) => r.exchange === exchange && (r.state === 'active' || r.state === 'pending')).map((r) => r.name);
+  return reminders
+    .filter((r) => r.exchange === exchange && (r.state === 'active' || r.state === 'pending'))
+    .map((r) => r.name);
 }
 
 export const editReminder = (id: string, changes: ReminderEdit, today: CalendarDate) =>
@@ -159,7 +205,13 @@ export const snoozeReminder = (id: string, days: number, today: CalendarDate) =>
 export function rotateReminder(id: string, today: CalendarDate, maxRotationDays?: number): Promise<Reminder> {
   return change((stored) => {
     const current = find(stored, id);
-    const [archived, successor] = rotate(current, today, crypto.randomUUID(), rulesOf(current.exchange), maxRotationDays);
+    const [archived, successor] = rotate(
+      current,
+      today,
+      crypto.randomUUID(),
+      rulesOf(current.exchange),
+      maxRotationDays,
+    );
     return { next: replace(stored, archived, successor), result: successor };
   });
 }
@@ -185,7 +237,10 @@ export function discardPending(ids: readonly string[], today: CalendarDate): Pro
     const gone = new Set(removed);
     // Each one deleted as "Delete" deletes it: with a tombstone, so that sync does not bring it back.
     const tombstones = removed.reduce((kept, r) => withTombstone(kept, r.id, today), stored.tombstones);
-    return { next: { ...stored, reminders: stored.reminders.filter((r) => !gone.has(r)), tombstones }, result: removed };
+    return {
+      next: { ...stored, reminders: stored.reminders.filter((r) => !gone.has(r)), tombstones },
+      result: removed,
+    };
   });
 }
 
@@ -210,7 +265,8 @@ export function deleteKeptAside(records: readonly unknown[]): Promise<number> {
 }
 
 /** Tombstones of ids that are listed again: none is kept for a live id. */
-const withoutTombstonesOf = (stored: StoredReminders, ids: ReadonlySet<string>) => stored.tombstones.filter((t) => !ids.has(t.id));
+const withoutTombstonesOf = (stored: StoredReminders, ids: ReadonlySet<string>) =>
+  stored.tombstones.filter((t) => !ids.has(t.id));
 
 /**
  * Undo of a delete: puts the record back (validated, and only if its id is free), fitted to today's policy and limits
@@ -248,7 +304,10 @@ export function importReminders(
     const broughtIn = reminders.filter((r) => !listed.has(r)).map((r) => r.id);
     const result = { report, settings: next, broughtIn };
     if (reminders === stored.reminders && quarantine === stored.quarantine) return { next: stored, result };
-    return { next: { ...stored, reminders, quarantine, tombstones: withoutTombstonesOf(stored, new Set(broughtIn)) }, result };
+    return {
+      next: { ...stored, reminders, quarantine, tombstones: withoutTombstonesOf(stored, new Set(broughtIn)) },
+      result,
+    };
   });
 }
 
@@ -275,7 +334,11 @@ export function markNotified(states: ReadonlyMap<string, Reminder['notified']>):
  * replaced by a longer history. What is taken is fitted to `limits` first, as an import is (storage.sync is another
  * way in, open to content scripts in Firefox: docs/design.md). Returns how many reminders changed.
  */
-export function mergeReminders(incoming: readonly Reminder[], deletedElsewhere: ReadonlySet<string>, limits: PolicyLimits): Promise<number> {
+export function mergeReminders(
+  incoming: readonly Reminder[],
+  deletedElsewhere: ReadonlySet<string>,
+  limits: PolicyLimits,
+): Promise<number> {
   return change((stored) => {
     const byId = new Map(stored.reminders.filter((r) => !deletedElsewhere.has(r.id)).map((r) => [r.id, r]));
     const deleted = new Set([...deletedElsewhere, ...keptTombstones(stored.tombstones, limits.today).map((t) => t.id)]);
@@ -287,11 +350,19 @@ export function mergeReminders(incoming: readonly Reminder[], deletedElsewhere: 
       byId.set(remote.id, fitReminder(remote, withRules(limits)).reminder);
       changed++;
     }
-    return changed ? { next: { ...stored, reminders: [...byId.values()] }, result: changed } : { next: stored, result: 0 };
+    return changed
+      ? { next: { ...stored, reminders: [...byId.values()] }, result: changed }
+      : { next: stored, result: 0 };
   });
 }
 
 export async function listReminders(today: CalendarDate): Promise<ReminderList> {
   const [stored, settings] = await Promise.all([loadItem('reminders'), loadItem('settings')]);
-  return { reminders: stored.reminders, quarantined: stored.quarantine.length, quarantine: stored.quarantine, settings, today };
+  return {
+    reminders: stored.reminders,
+    quarantined: stored.quarantine.length,
+    quarantine: stored.quarantine,
+    settings,
+    today,
+  };
 }

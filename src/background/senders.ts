@@ -20,8 +20,18 @@ export type Sender =
 
 /** What a content script may ask: the guard's and the bootstrap's needs, nothing of the popup's or settings page's. */
 const CONTENT_MESSAGES: ReadonlySet<MessageName> = new Set<MessageName>([
-  'guard:inject', 'verdict:update', 'verdict:clear', 'purpose:get', 'purpose:set', 'reminder:record', 'reminder:restrictions',
-  'reminder:confirm-pending', 'reminder:track', 'reminders:tracked-names', 'settings:get', 'policy:get',
+  'guard:inject',
+  'verdict:update',
+  'verdict:clear',
+  'purpose:get',
+  'purpose:set',
+  'reminder:record',
+  'reminder:restrictions',
+  'reminder:confirm-pending',
+  'reminder:track',
+  'reminders:tracked-names',
+  'settings:get',
+  'policy:get',
 ]);
 
 const PAGES: ReadonlyArray<[ExtensionPage, RegExp]> = [
@@ -34,7 +44,10 @@ const PAGES: ReadonlyArray<[ExtensionPage, RegExp]> = [
  * by its tab and its frame's URL, whose host names the exchange (a supported one, or a site the user chose to guard).
  * Anything else is refused, with the reason.
  */
-export async function classifySender(sender: browser.Runtime.MessageSender, self: { id: string; baseUrl: string }): Promise<Sender> {
+export async function classifySender(
+  sender: browser.Runtime.MessageSender,
+  self: { id: string; baseUrl: string },
+): Promise<Sender> {
   if (sender.id !== self.id) return { kind: 'refused', reason: 'not this extension' };
   const url = sender.url ?? '';
   if (url.startsWith(self.baseUrl)) {
@@ -43,11 +56,13 @@ export async function classifySender(sender: browser.Runtime.MessageSender, self
     return page ? { kind: 'extension', page } : { kind: 'refused', reason: `unknown extension page ${path}` };
   }
   const tabId = sender.tab?.id;
-  if (tabId === undefined || !/^https:\/\//.test(url)) return { kind: 'refused', reason: 'no tab or not an https page' };
+  if (tabId === undefined || !/^https:\/\//.test(url))
+    return { kind: 'refused', reason: 'no tab or not an https page' };
   const parsed = new URL(url);
   const known = adapterForHost(parsed.hostname);
   if (known) return { kind: 'content', tabId, frameId: sender.frameId ?? 0, url: parsed, exchange: known.id };
-  if (await isGuardedSite(url)) return { kind: 'content', tabId, frameId: sender.frameId ?? 0, url: parsed, exchange: generic.id };
+  if (await isGuardedSite(url))
+    return { kind: 'content', tabId, frameId: sender.frameId ?? 0, url: parsed, exchange: generic.id };
   return { kind: 'refused', reason: `${parsed.hostname} is neither a supported exchange nor a guarded site` };
 }
 

@@ -103,7 +103,7 @@ export function batchedWriter<S>(storage: BatchStorage<S>) {
 
   return function change<K extends keyof S, T>(key: K, apply: (value: S[K]) => Applied<S[K], T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      queue.push({ key, apply: apply as Queued<S>['apply'], resolve: resolve as (result: unknown) => void, reject });
+      queue.push({ key, apply: apply, resolve: resolve as (result: unknown) => void, reject });
       if (!running) {
         running = true;
         void drain();

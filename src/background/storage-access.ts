@@ -15,7 +15,10 @@ interface AccessControlled {
  */
 export async function closeStorageToContentScripts(): Promise<string[]> {
   const closed: string[] = [];
-  for (const [name, area] of [['local', browser.storage.local], ['sync', browser.storage.sync]] as const) {
+  for (const [name, area] of [
+    ['local', browser.storage.local],
+    ['sync', browser.storage.sync],
+  ] as const) {
     const controlled = area as unknown as AccessControlled;
     if (typeof controlled.setAccessLevel !== 'function') continue;
     try {

@@ -26,14 +26,15 @@ const today = () => localCalendarDate(new Date());
 
 function quotaMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return /quota/i.test(text)
-    ? t('sync_stopped_quota')
-    : t('sync_stopped', text);
+  return /quota/i.test(text) ? t('sync_stopped_quota') : t('sync_stopped', text);
 }
 
 /** Turns sync off in the settings as they are when written (./writer.ts): a change made meanwhile stays. */
 async function stopSync(_settings: Settings, error: unknown): Promise<void> {
-  await change('settings', (current) => ({ next: { ...current, sync: false, syncProblem: quotaMessage(error) }, result: undefined }));
+  await change('settings', (current) => ({
+    next: { ...current, sync: false, syncProblem: quotaMessage(error) },
+    result: undefined,
+  }));
 }
 
 /** The deletions every browser synced, still remembered today (src/inventory/tombstones.ts). */
@@ -61,8 +62,12 @@ export function pushToSync(): Promise<void> {
         ...stored.reminders.filter((r) => !deleted.has(r.id)).map((r): [string, unknown] => [`${REMINDER}${r.id}`, r]),
         ...deletions.map((tombstone): [string, unknown] => [`${DELETED}${tombstone.id}`, tombstone.deleted]),
       ]);
-      const changed = Object.fromEntries([...wanted].filter(([key, value]) => JSON.stringify(remote[key]) !== JSON.stringify(value)));
-      const gone = Object.keys(remote).filter((key) => (key.startsWith(REMINDER) || key.startsWith(DELETED)) && !wanted.has(key));
+      const changed = Object.fromEntries(
+        [...wanted].filter(([key, value]) => JSON.stringify(remote[key]) !== JSON.stringify(value)),
+      );
+      const gone = Object.keys(remote).filter(
+        (key) => (key.startsWith(REMINDER) || key.startsWith(DELETED)) && !wanted.has(key),
+      );
       // Removals first: a deletion frees more room than its tombstone takes.
       if (gone.length) await browser.storage.sync.remove(gone);
       if (Object.keys(changed).length) await browser.storage.sync.set(changed);

@@ -1,7 +1,14 @@
 import browser from 'webextension-polyfill';
 import type { PageDescription } from '../content/describe-page';
 import { t } from '../i18n';
-import { POPUP_PORT, VERDICT_UNKNOWN, type Envelope, type TabState, type TabVerdict, type VerdictPush } from '../messages';
+import {
+  POPUP_PORT,
+  VERDICT_UNKNOWN,
+  type Envelope,
+  type TabState,
+  type TabVerdict,
+  type VerdictPush,
+} from '../messages';
 
 // Live verdicts per tab live in session storage: the service worker may be stopped at any moment (MV3),
 // and the popup must still find the verdict of a tab that has not changed since.
@@ -15,7 +22,8 @@ const popups = new Set<browser.Runtime.Port>();
 export function acceptPopupPorts(): void {
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== POPUP_PORT) return;
-    const fromPopup = port.sender?.id === browser.runtime.id && !!port.sender.url?.startsWith(browser.runtime.getURL('src/popup/'));
+    const fromPopup =
+      port.sender?.id === browser.runtime.id && !!port.sender.url?.startsWith(browser.runtime.getURL('src/popup/'));
     if (!fromPopup) {
       port.disconnect();
       return;
@@ -73,7 +81,11 @@ export async function getVerdict(tabId: number): Promise<TabState> {
  * "This page is not read right?" from the popup: asks the guard in the tab for its description of the page (and to save
  * it, when asked). Only the extension's own pages may ask: a tab never gets another tab's page.
  */
-export async function describeTab(tabId: number, save: boolean, sender: browser.Runtime.MessageSender): Promise<PageDescription> {
+export async function describeTab(
+  tabId: number,
+  save: boolean,
+  sender: browser.Runtime.MessageSender,
+): Promise<PageDescription> {
   if (sender.tab) throw new Error('This message must come from the popup.');
   const request: Envelope<'page:describe'> = { type: 'page:describe', payload: { tabId, ...(save ? { save } : {}) } };
   // No guard in the tab (not a key page, KeyScope off there, page loaded before KeyScope): nobody answers.

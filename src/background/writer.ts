@@ -16,7 +16,10 @@ const write = batchedWriter<StoredState>({
 });
 
 /** Applies `apply` to the stored item's current value and stores the result (when it is a new value). */
-export function change<K extends keyof StoredState, T>(key: K, apply: (value: StoredState[K]) => Applied<StoredState[K], T>): Promise<T> {
+export function change<K extends keyof StoredState, T>(
+  key: K,
+  apply: (value: StoredState[K]) => Applied<StoredState[K], T>,
+): Promise<T> {
   return write(key, apply);
 }
 

@@ -20,7 +20,9 @@ const check = () => {
     // Off for this exchange (settings): nothing injected, asked again at the next key page, in case it is back on.
     send('guard:inject', {})
       .catch((error: unknown) => console.warn('KeyScope could not start on this page', error))
-      .finally(() => { injecting = false; });
+      .finally(() => {
+        injecting = false;
+      });
   }
 };
 // A site the user has just added gets the bootstrap injected at once, and registered for its next loads.

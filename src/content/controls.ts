@@ -17,12 +17,19 @@ const CLIMB_CONTROL = 3;
 
 /** Whether an element only wraps the one below it (styled components, i18n spans): climbing through it is no step. */
 export function isWrapper(el: Element): boolean {
-  return el.childElementCount === 1 && Array.from(el.childNodes).every((node) => node.nodeType !== Node.TEXT_NODE || !node.nodeValue?.trim());
+  return (
+    el.childElementCount === 1 &&
+    Array.from(el.childNodes).every((node) => node.nodeType !== Node.TEXT_NODE || !node.nodeValue?.trim())
+  );
 }
 
 /** `start` and its ancestors inside `boundary`, up to `levels` levels above it; wrappers do not count as levels. */
 export function* ancestors(start: Element, levels: number, boundary: Element): Generator<Element> {
-  for (let node: Element | null = start, level = 0; node && level <= levels && boundary.contains(node); node = node.parentElement) {
+  for (
+    let node: Element | null = start, level = 0;
+    node && level <= levels && boundary.contains(node);
+    node = node.parentElement
+  ) {
     yield node;
     if (!isWrapper(node)) level++;
   }
@@ -33,7 +40,9 @@ export type ChoiceLabel = readonly [meaning: string, label: Element];
 
 export function isSecretField(field: Element): boolean {
   if (field.getAttribute('type')?.toLowerCase() === 'password') return true;
-  const described = ['name', 'id', 'autocomplete', 'aria-label', 'placeholder'].map((a) => field.getAttribute(a) ?? '').join(' ');
+  const described = ['name', 'id', 'autocomplete', 'aria-label', 'placeholder']
+    .map((a) => field.getAttribute(a) ?? '')
+    .join(' ');
   return SECRET.test(described);
 }
 
@@ -48,7 +57,10 @@ export function labelledBy(label: Element, boundary: Element, selector: string):
   const id = label.id || label.closest('label')?.id;
   if (!id) return null;
   const named = Array.from(boundary.querySelectorAll('[aria-labelledby]'));
-  return named.find((el) => el.matches(selector) && (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).includes(id)) ?? null;
+  return (
+    named.find((el) => el.matches(selector) && (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).includes(id)) ??
+    null
+  );
 }
 
 /**
@@ -59,12 +71,14 @@ export function labelledBy(label: Element, boundary: Element, selector: string):
 export function controlFor(label: Element, boundary: Element, labels: readonly ChoiceLabel[]): Element | undefined {
   const own = label.closest(CONTROL);
   if (own && boundary.contains(own)) return own;
-  const direct = labelTarget(label) ?? label.closest('label')?.querySelector(CONTROL) ?? labelledBy(label, boundary, CONTROL);
+  const direct =
+    labelTarget(label) ?? label.closest('label')?.querySelector(CONTROL) ?? labelledBy(label, boundary, CONTROL);
   if (direct) return direct;
   // The outermost class-toggled element wins: BEM parts such as `perm-check__text` carry the same word as the
   // element whose modifier holds the state (`perm-check perm-check--checked`).
   const meaning = labels.find(([, element]) => element === label)?.[0];
-  const holdsAnother = (el: Element) => labels.some(([m, other]) => other !== label && m !== meaning && el.contains(other));
+  const holdsAnother = (el: Element) =>
+    labels.some(([m, other]) => other !== label && m !== meaning && el.contains(other));
   let toggled: Element | undefined;
   for (const node of ancestors(label, CLIMB_CONTROL, boundary)) {
     if (holdsAnother(node)) break;

@@ -84,12 +84,40 @@ export const MAX_DEPTH = 40;
  */
 const SECRET_LABEL = /^(?:(?:api|access|private|secret) )?key(?: id)?$|code$|密碼|密鑰|金鑰|驗證碼|私[钥鑰]|秘钥/i;
 const SECRET_LABEL_MAX = 32;
-const SKIPPED = 'script, style, noscript, template, link, meta, base, [data-keyscope-overlay], [data-keyscope-key-flag]';
+const SKIPPED =
+  'script, style, noscript, template, link, meta, base, [data-keyscope-overlay], [data-keyscope-key-flag]';
 /** Kinds described without anything inside. */
-const OPAQUE = new Set(['svg', 'math', 'canvas', 'img', 'picture', 'video', 'audio', 'iframe', 'frame', 'object', 'embed', 'textarea']);
+const OPAQUE = new Set([
+  'svg',
+  'math',
+  'canvas',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'textarea',
+]);
 const TOKEN_ATTRS = [
-  'type', 'role', 'aria-checked', 'aria-pressed', 'aria-selected', 'aria-current', 'aria-disabled', 'aria-expanded',
-  'aria-hidden', 'aria-haspopup', 'aria-modal', 'hidden', 'open', 'multiple', 'readonly', 'contenteditable',
+  'type',
+  'role',
+  'aria-checked',
+  'aria-pressed',
+  'aria-selected',
+  'aria-current',
+  'aria-disabled',
+  'aria-expanded',
+  'aria-hidden',
+  'aria-haspopup',
+  'aria-modal',
+  'hidden',
+  'open',
+  'multiple',
+  'readonly',
+  'contenteditable',
 ];
 const TEXT_ATTRS = ['aria-label', 'placeholder', 'title', 'alt'];
 const TOKEN = /^[\w -]{0,30}$/;
@@ -115,13 +143,14 @@ export function describeText(raw: string): DescribedText | undefined {
   const text = fold(raw);
   if (!text) return undefined;
   if (text.length > MAX_TEXT_CHARS) return { long: true };
-  if (text.split(' ').some((word) => KEY_LIKE.test(word) && /\d/.test(word) && /[a-z]/i.test(word))) return { secret: true };
-  if (IPV4.test(text) || (IPV6.test(text) && (text.includes('::') || (text.match(/:/g)?.length ?? 0) >= 3))) return { private: 'ip' };
+  if (text.split(' ').some((word) => KEY_LIKE.test(word) && /\d/.test(word) && /[a-z]/i.test(word)))
+    return { secret: true };
+  if (IPV4.test(text) || (IPV6.test(text) && (text.includes('::') || (text.match(/:/g)?.length ?? 0) >= 3)))
+    return { private: 'ip' };
   if (EMAIL.test(text)) return { private: 'email' };
   if (LONG_NUMBER.test(text)) return { private: 'number' };
   return text;
 }
-
 
 function isSecretLabel(text: string): boolean {
   const label = normalizeLabel(text);
@@ -137,12 +166,15 @@ interface SecretZone {
   within: Node[];
 }
 
-const FIELD = 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]), textarea, select, [contenteditable]';
-const CHOICE = 'input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="switch"], [role="radio"], [aria-checked]';
+const FIELD =
+  'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]), textarea, select, [contenteditable]';
+const CHOICE =
+  'input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="switch"], [role="radio"], [aria-checked]';
 
 function nextNode(node: Node): Node | undefined {
   for (let next = node.nextSibling; next; next = next.nextSibling) {
-    if (next.nodeType === Node.ELEMENT_NODE || (next.nodeType === Node.TEXT_NODE && fold(next.nodeValue ?? ''))) return next;
+    if (next.nodeType === Node.ELEMENT_NODE || (next.nodeType === Node.TEXT_NODE && fold(next.nodeValue ?? '')))
+      return next;
   }
   return undefined;
 }
@@ -186,7 +218,9 @@ class Describer {
   private afterSecretLabel(node: Node): boolean {
     return this.zones.some(
       ({ label, within }) =>
-        within.some((zone) => zone.contains(node)) && !label.contains(node) && (label.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+        within.some((zone) => zone.contains(node)) &&
+        !label.contains(node) &&
+        (label.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
     );
   }
 
@@ -221,7 +255,9 @@ class Describer {
       if (caption !== undefined) attrs.value = caption;
     }
     if (Object.keys(attrs).length) out.attrs = attrs;
-    const classes = Array.from(el.classList).filter((token) => token.length <= 40 && /^[\w-]+$/.test(token) && READER_CLASS.test(token)).slice(0, 6);
+    const classes = Array.from(el.classList)
+      .filter((token) => token.length <= 40 && /^[\w-]+$/.test(token) && READER_CLASS.test(token))
+      .slice(0, 6);
     if (classes.length) out.class = classes;
     if ((el as HTMLInputElement).checked === true && tag === 'input') out.checked = true;
     if (tag === 'option' && (el as HTMLOptionElement).selected) out.selected = true;
@@ -238,7 +274,10 @@ class Describer {
     }
     if (OPAQUE.has(tag)) return out;
     if (depth >= MAX_DEPTH) {
-      if (el.childNodes.length) { out.truncated = true; this.truncated = true; }
+      if (el.childNodes.length) {
+        out.truncated = true;
+        this.truncated = true;
+      }
       return out;
     }
     const children = this.children(el, depth);
@@ -291,7 +330,10 @@ class Describer {
       const forId = el.localName === 'label' ? el.getAttribute('for') : null;
       const target = forId ? refOf(doc.getElementById(forId)) : undefined;
       if (target !== undefined) out.for = target;
-      const named = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => refOf(doc.getElementById(id)));
+      const named = (el.getAttribute('aria-labelledby') ?? '')
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((id) => refOf(doc.getElementById(id)));
       const refs = named.filter((ref): ref is number => ref !== undefined);
       if (refs.length) out.labelledBy = refs;
     }
@@ -307,7 +349,10 @@ function describePath(pathname: string): string {
       return segment;
     }
   };
-  return pathname.split('/').map((segment) => (typeof describeText(decoded(segment)) === 'object' ? ':id' : segment)).join('/');
+  return pathname
+    .split('/')
+    .map((segment) => (typeof describeText(decoded(segment)) === 'object' ? ':id' : segment))
+    .join('/');
 }
 
 /** The nearest heading before the area (a few levels up, as the generic recognition looks) and the dialog's name. */
@@ -315,7 +360,10 @@ function contextOf(root: Element): PageDescription['context'] {
   const context: NonNullable<PageDescription['context']> = {};
   for (let node = root.parentElement, depth = 0; node && depth < 4; node = node.parentElement, depth++) {
     const before = Array.from(node.querySelectorAll(HEADING)).filter(
-      (h) => !h.contains(root) && !root.contains(h) && (h.compareDocumentPosition(root) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      (h) =>
+        !h.contains(root) &&
+        !root.contains(h) &&
+        (h.compareDocumentPosition(root) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
     );
     const heading = before.at(-1);
     if (heading) {
@@ -327,7 +375,10 @@ function contextOf(root: Element): PageDescription['context'] {
   const dialog = root.parentElement?.closest(DIALOG);
   if (dialog) {
     const doc = root.ownerDocument;
-    const byId = (dialog.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => doc.getElementById(id)?.textContent ?? '');
+    const byId = (dialog.getAttribute('aria-labelledby') ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => doc.getElementById(id)?.textContent ?? '');
     const name = describeText(`${dialog.getAttribute('aria-label') ?? ''} ${byId.join(' ')}`);
     if (name !== undefined) context.dialog = name;
   }
@@ -339,7 +390,11 @@ function contextOf(root: Element): PageDescription['context'] {
  * host and path of `location` are kept.
  * Exported for tests: describes a fixture element as given; describePage first picks the area of a real page.
  */
-export function describeForm(root: Element, location: { host: string; pathname: string }, area: AreaKind = 'given'): PageDescription {
+export function describeForm(
+  root: Element,
+  location: { host: string; pathname: string },
+  area: AreaKind = 'given',
+): PageDescription {
   const zones = secretZones(root);
   const describer = new Describer(zones);
   const tree = describer.element(root, 0);
@@ -364,7 +419,12 @@ export function describeForm(root: Element, location: { host: string; pathname: 
 function permissionLabelArea(doc: Document, adapter: ExchangeAdapter): Element | undefined {
   const { labels } = adapter;
   const words = new Set(
-    [...Object.values(labels.permissions), labels.permissionSection, labels.readOnlyMode ?? [], ...Object.values(labels.permissionAreas ?? {})]
+    [
+      ...Object.values(labels.permissions),
+      labels.permissionSection,
+      labels.readOnlyMode ?? [],
+      ...Object.values(labels.permissionAreas ?? {}),
+    ]
       .flatMap((texts) => texts ?? [])
       .map(normalizeLabel),
   );
@@ -393,7 +453,9 @@ export function pageArea(doc: Document, adapter: ExchangeAdapter, form?: Element
   if (keyForm) return { root: keyForm, area: 'key-form' };
   const labelled = permissionLabelArea(doc, adapter);
   if (labelled) return { root: labelled, area: 'permission-labels' };
-  const dialog = Array.from(doc.querySelectorAll(`${DIALOG}, [aria-modal="true"]`)).filter((el) => !el.closest(SKIPPED) && !el.hasAttribute('hidden')).at(-1);
+  const dialog = Array.from(doc.querySelectorAll(`${DIALOG}, [aria-modal="true"]`))
+    .filter((el) => !el.closest(SKIPPED) && !el.hasAttribute('hidden'))
+    .at(-1);
   if (dialog) return { root: dialog, area: 'dialog' };
   const main = doc.querySelector('main, [role="main"]');
   if (main) return { root: main, area: 'main' };
@@ -422,7 +484,11 @@ export function descriptionJson(description: PageDescription): string {
  * Saves the description as a file through an `<a download>` on a blob URL: nothing is sent anywhere. `parent` holds
  * the link for the click (the panel's shadow root); returns the file name.
  */
-export function saveDescription(description: PageDescription, parent: ParentNode = document.body ?? document.documentElement, now = new Date()): string {
+export function saveDescription(
+  description: PageDescription,
+  parent: ParentNode = document.body ?? document.documentElement,
+  now = new Date(),
+): string {
   const filename = descriptionFileName(description, now);
   const url = URL.createObjectURL(new Blob([descriptionJson(description)], { type: 'application/json' }));
   const link = document.createElement('a');
@@ -440,7 +506,13 @@ export function saveDescription(description: PageDescription, parent: ParentNode
 interface RuntimeListener {
   id?: string;
   onMessage: {
-    addListener(listener: (message: unknown, sender: { id?: string }, sendResponse: (response: unknown) => void) => boolean | undefined): void;
+    addListener(
+      listener: (
+        message: unknown,
+        sender: { id?: string },
+        sendResponse: (response: unknown) => void,
+      ) => boolean | undefined,
+    ): void;
   };
 }
 

@@ -15,7 +15,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** Whether the text mentions a term: Latin terms as whole words ("API", never "capital"), others anywhere. */
 function mentions(text: string, terms: readonly string[]): boolean {
   return terms.some((term) =>
-    /^[\x20-\x7e]+$/.test(term) ? new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(term)}(?:$|[^a-z0-9])`, 'i').test(text) : text.includes(term),
+    /^[\x20-\x7e]+$/.test(term)
+      ? new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(term)}(?:$|[^a-z0-9])`, 'i').test(text)
+      : text.includes(term),
   );
 }
 
@@ -23,7 +25,10 @@ function mentions(text: string, terms: readonly string[]): boolean {
 function headingBefore(form: Element): Element | undefined {
   for (let node = form.parentElement, depth = 0; node && depth < CLIMB_HEADING; node = node.parentElement, depth++) {
     const before = Array.from(node.querySelectorAll(HEADING)).filter(
-      (heading) => !heading.contains(form) && !form.contains(heading) && heading.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING,
+      (heading) =>
+        !heading.contains(form) &&
+        !form.contains(heading) &&
+        heading.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING,
     );
     if (before.length) return before.at(-1);
   }

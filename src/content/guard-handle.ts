@@ -25,7 +25,12 @@ const BOOTSTRAP = Symbol.for('keyscope.bootstrap');
 type Scope = Record<symbol, unknown>;
 
 function isGuardHandle(value: unknown): value is GuardHandle {
-  return typeof value === 'object' && value !== null && typeof (value as GuardHandle).start === 'function' && typeof (value as GuardHandle).stop === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as GuardHandle).start === 'function' &&
+    typeof (value as GuardHandle).stop === 'function'
+  );
 }
 
 export function currentGuard(): GuardHandle | undefined {
@@ -51,7 +56,11 @@ export function takeProvidedAdapter(): WireAdapter | undefined {
   const key = Symbol.for('keyscope.adapter');
   const provided = scope[key];
   delete scope[key];
-  const looksLikeAdapter = typeof provided === 'object' && provided !== null && typeof (provided as WireAdapter).id === 'string' && typeof (provided as WireAdapter).labels === 'object';
+  const looksLikeAdapter =
+    typeof provided === 'object' &&
+    provided !== null &&
+    typeof (provided as WireAdapter).id === 'string' &&
+    typeof (provided as WireAdapter).labels === 'object';
   return looksLikeAdapter ? (provided as WireAdapter) : undefined;
 }
 

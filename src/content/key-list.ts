@@ -1,5 +1,10 @@
 import { keyListFlags, type ListedKey } from '../core/key-list-flags';
-import { DEFAULT_ROTATION_DAYS, exchangeDeadlineDays, localCalendarDate, suggestedRotationDays } from '../core/rotation';
+import {
+  DEFAULT_ROTATION_DAYS,
+  exchangeDeadlineDays,
+  localCalendarDate,
+  suggestedRotationDays,
+} from '../core/rotation';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { t } from '../i18n';
 import { send } from '../messages';
@@ -18,7 +23,8 @@ function warn(what: string) {
 /** Tracked names are compared as the background compares them: trimmed, case-insensitive. */
 const nameKey = (name: string) => name.trim().toLowerCase();
 
-const isOurs = (node: Node) => node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(KEY_FLAG_ATTRIBUTE);
+const isOurs = (node: Node) =>
+  node.nodeType === Node.ELEMENT_NODE && (node as Element).hasAttribute(KEY_FLAG_ATTRIBUTE);
 
 /** Beside the card: after it, or, for a table row (where only cells may follow), at the end of its last cell. */
 function place(card: Element, host: HTMLElement): void {
@@ -50,7 +56,8 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
     const today = localCalendarDate(now());
     const error = errors.get(key);
     return {
-      exchangeName: adapter.name, name: entry.name,
+      exchangeName: adapter.name,
+      name: entry.name,
       flags: keyListFlags(entry, { today, rules: adapter.rules, rotationDays }),
       rotationDays,
       ...(adapter.rules.unboundExpiry ? { expiry: adapter.rules.unboundExpiry } : {}),
@@ -73,11 +80,23 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
     busy.add(key);
     errors.delete(key);
     renderAll();
-    const days = suggestedRotationDays(exchangeDeadlineDays(adapter.rules, entry.permissions, entry.ipBound), rotationDays);
-    send('reminder:track', { exchange: adapter.id, ...entry, rotationDays: days }).then(
-      () => { tracked.add(key); },
-      (error: unknown) => { errors.set(key, t('flag_track_failed', error instanceof Error ? error.message : String(error))); },
-    ).finally(() => { busy.delete(key); renderAll(); });
+    const days = suggestedRotationDays(
+      exchangeDeadlineDays(adapter.rules, entry.permissions, entry.ipBound),
+      rotationDays,
+    );
+    send('reminder:track', { exchange: adapter.id, ...entry, rotationDays: days })
+      .then(
+        () => {
+          tracked.add(key);
+        },
+        (error: unknown) => {
+          errors.set(key, t('flag_track_failed', error instanceof Error ? error.message : String(error)));
+        },
+      )
+      .finally(() => {
+        busy.delete(key);
+        renderAll();
+      });
   };
 
   // Which listed keys the inventory already has: asked again only when a name appears that was not asked about.
@@ -117,7 +136,10 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
     // Asked once, when the first listed key shows: a page without a list asks the background nothing.
     if (listed.length > 0 && !settingsAsked) {
       settingsAsked = true;
-      guardSettings().then((settings) => { rotationDays = settings.rotationDays; renderAll(); }, warn('could not read the settings'));
+      guardSettings().then((settings) => {
+        rotationDays = settings.rotationDays;
+        renderAll();
+      }, warn('could not read the settings'));
     }
   };
 

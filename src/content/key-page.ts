@@ -61,17 +61,35 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     const maxRotationDays = policy?.maxRotationDays;
     // A choice made before the organisation's policy arrived (or changed) is cut to its maximum.
     const days = rotationDays === undefined ? undefined : Math.min(rotationDays, maxRotationDays ?? Infinity);
-    const context = { purpose, rotationDays: days, exchangeName: adapter.name, rules: adapter.rules, ...(policy ? { policy } : {}) };
+    const context = {
+      purpose,
+      rotationDays: days,
+      exchangeName: adapter.name,
+      rules: adapter.rules,
+      ...(policy ? { policy } : {}),
+    };
     const findings = evaluate(snapshot, context);
     const bound = keyIsBound(snapshot, parseAllowList(snapshot.ipEntries));
     const deadlineDays = exchangeDeadlineDays(adapter.rules, snapshot.permissions, bound);
     const notes = snapshot.permissions.flatMap((p) => adapter.rules.permissionNotes?.[p] ?? []);
     return {
-      exchangeName: adapter.name, snapshot, findings, verdict: verdictOf(findings), purpose, rotationDays: days,
-      suggestedDays: suggestedRotationDays(soonerLimit(deadlineDays, maxRotationDays), settings?.rotationDays), deadlineDays,
-      maxRotationDays, bound, permissionNotes: notes, notice, offersKeyExpiry: adapter.rules.offersKeyExpiry,
+      exchangeName: adapter.name,
+      snapshot,
+      findings,
+      verdict: verdictOf(findings),
+      purpose,
+      rotationDays: days,
+      suggestedDays: suggestedRotationDays(soonerLimit(deadlineDays, maxRotationDays), settings?.rotationDays),
+      deadlineDays,
+      maxRotationDays,
+      bound,
+      permissionNotes: notes,
+      notice,
+      offersKeyExpiry: adapter.rules.offersKeyExpiry,
       // Asked about these findings only while they are still the form's: fixed meanwhile, the question goes.
-      ...(asking && criticalQuestion(true, findings, undefined)?.key === asking.key ? { confirm: { findings: asking.findings } } : {}),
+      ...(asking && criticalQuestion(true, findings, undefined)?.key === asking.key
+        ? { confirm: { findings: asking.findings } }
+        : {}),
     };
   };
 
@@ -95,8 +113,12 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     overlay ??= mountOverlay(adapter.id, actions);
     overlay.update(current);
     const verdict: TabVerdict = {
-      exchange: adapter.id, exchangeName: adapter.name, permissions: snapshot.permissions, ipEntries: snapshot.ipEntries,
-      findings: current.findings, ...current.verdict,
+      exchange: adapter.id,
+      exchangeName: adapter.name,
+      permissions: snapshot.permissions,
+      ipEntries: snapshot.ipEntries,
+      findings: current.findings,
+      ...current.verdict,
     };
     send('verdict:update', { verdict }).catch(warn('could not update the popup'));
   };
@@ -166,12 +188,19 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     if (!snapshot) return;
     const current = view(snapshot);
     // Without a choice of the user's, the exchange's own expiry is when the key needs replacing; else the suggestion.
-    const expiry = snapshot.keyExpiryDays === undefined ? undefined : Math.min(snapshot.keyExpiryDays, current.maxRotationDays ?? Infinity);
+    const expiry =
+      snapshot.keyExpiryDays === undefined
+        ? undefined
+        : Math.min(snapshot.keyExpiryDays, current.maxRotationDays ?? Infinity);
     const days = current.rotationDays ?? expiry ?? current.suggestedDays;
     const created = {
-      exchange: adapter.id, name: snapshot.keyName, permissions: snapshot.permissions,
-      ipBound: current.bound, rotationDays: days,
-      ...(purpose ? { purpose } : {}), ...(current.deadlineDays !== undefined ? { deadlineDays: current.deadlineDays } : {}),
+      exchange: adapter.id,
+      name: snapshot.keyName,
+      permissions: snapshot.permissions,
+      ipBound: current.bound,
+      rotationDays: days,
+      ...(purpose ? { purpose } : {}),
+      ...(current.deadlineDays !== undefined ? { deadlineDays: current.deadlineDays } : {}),
     };
     // A second click on the same, unchanged form (e.g. the exchange asked for 2FA first) is the same key.
     const identity = JSON.stringify(created);
@@ -180,14 +209,34 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     if (snapshot.listedKey) {
       // The restrictions of a key the exchange has already (Binance): its reminder changes, no creation to wait for.
       send('reminder:restrictions', { ...created, rotationChosen: current.rotationDays !== undefined }).then(
-        (reminder) => { notice = t('notice_restrictions_saved', reminder.name ? isolated(reminder.name) : t('this_key'), reminder.due); refresh(); },
-        (error: unknown) => { lastRecorded = ''; notice = t('notice_save_failed', error instanceof Error ? error.message : String(error)); refresh(); },
+        (reminder) => {
+          notice = t(
+            'notice_restrictions_saved',
+            reminder.name ? isolated(reminder.name) : t('this_key'),
+            reminder.due,
+          );
+          refresh();
+        },
+        (error: unknown) => {
+          lastRecorded = '';
+          notice = t('notice_save_failed', error instanceof Error ? error.message : String(error));
+          refresh();
+        },
       );
       return;
     }
     const recorded = send('reminder:record', created).then(
-      (reminder) => { notice = t('notice_saved', reminder.name ? isolated(reminder.name) : t('this_key'), reminder.due); refresh(); return true; },
-      (error: unknown) => { lastRecorded = ''; notice = t('notice_save_failed', error instanceof Error ? error.message : String(error)); refresh(); return false; },
+      (reminder) => {
+        notice = t('notice_saved', reminder.name ? isolated(reminder.name) : t('this_key'), reminder.due);
+        refresh();
+        return true;
+      },
+      (error: unknown) => {
+        lastRecorded = '';
+        notice = t('notice_save_failed', error instanceof Error ? error.message : String(error));
+        refresh();
+        return false;
+      },
     );
     submitted = { name: snapshot.keyName, recorded };
     if (!watchingSuccess) {
@@ -200,7 +249,14 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
   const onSuccessView = (shown: boolean) => {
     if (!shown) {
       // The user closed the view: the next key starts afresh.
-      if (keyShown) { keyShown = false; submitted = undefined; lastRecorded = ''; notice = undefined; rotationDays = undefined; refresh(); }
+      if (keyShown) {
+        keyShown = false;
+        submitted = undefined;
+        lastRecorded = '';
+        notice = undefined;
+        rotationDays = undefined;
+        refresh();
+      }
       return;
     }
     const pending = submitted;
@@ -211,29 +267,51 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     refresh();
     const name = pending.name.trim();
     pending.recorded
-      .then((saved) => (saved ? send('reminder:confirm-pending', { exchange: adapter.id, ...(name ? { name } : {}) }) : undefined))
+      .then((saved) =>
+        saved ? send('reminder:confirm-pending', { exchange: adapter.id, ...(name ? { name } : {}) }) : undefined,
+      )
       .then(
         (reminder) => {
           notice = reminder
             ? t(name ? 'notice_confirmed_named' : 'notice_confirmed', reminder.due, isolated(name))
             : t('notice_no_pending');
         },
-        (error: unknown) => { notice = t('notice_confirm_failed', error instanceof Error ? error.message : String(error)); },
+        (error: unknown) => {
+          notice = t('notice_confirm_failed', error instanceof Error ? error.message : String(error));
+        },
       )
       .finally(refresh);
   };
 
   send('purpose:get', { exchange: adapter.id }).then((stored) => {
-    if (stored && !purpose) { purpose = stored; refresh(); }
+    if (stored && !purpose) {
+      purpose = stored;
+      refresh();
+    }
   }, warn('could not read the remembered purpose'));
 
-  watchPolicy(signal, (next) => { policy = next; refresh(); });
-  watchForm(adapter, signal, (next) => { state = next; refresh(); });
-  guardSettings().then((stored) => { settings = stored; refresh(); }, warn('could not read the settings'));
+  watchPolicy(signal, (next) => {
+    policy = next;
+    refresh();
+  });
+  watchForm(adapter, signal, (next) => {
+    state = next;
+    refresh();
+  });
+  guardSettings().then((stored) => {
+    settings = stored;
+    refresh();
+  }, warn('could not read the settings'));
   watchSubmit(adapter, () => state.form, signal, onSubmitClick);
   // Back to this page from the back/forward cache: the page and this guard are as they were, but the background
   // forgot the tab's verdict when the tab loaded the other page, and watchForm reports only changes: say it again.
-  addEventListener('pageshow', (event) => { if (event.persisted) refresh(); }, { signal });
+  addEventListener(
+    'pageshow',
+    (event) => {
+      if (event.persisted) refresh();
+    },
+    { signal },
+  );
   signal.addEventListener('abort', () => {
     overlay?.remove();
     send('verdict:clear', {}).catch(warn('could not clear the verdict'));

@@ -42,7 +42,8 @@ export function textRun(node: Text): CharSource | undefined {
   if (node.previousSibling?.nodeType === Node.TEXT_NODE) return undefined;
   if (node.nextSibling?.nodeType !== Node.TEXT_NODE) return node;
   const parts: Text[] = [];
-  for (let part: ChildNode | null = node; part?.nodeType === Node.TEXT_NODE; part = part.nextSibling) parts.push(part as Text);
+  for (let part: ChildNode | null = node; part?.nodeType === Node.TEXT_NODE; part = part.nextSibling)
+    parts.push(part as Text);
   const length = parts.reduce((sum, part) => sum + part.length, 0);
   return {
     length,
@@ -87,7 +88,9 @@ export interface LabelAt<T> {
  * at its first character or so and never read whole; the longest label wins ("IP address allowlist" over
  * "IP address"). The label must end the text or be followed by a separator (white space, ":", "：") or a bracket.
  */
-export function labelReader<T>(entries: Iterable<[T, readonly string[]]>): (node: CharSource) => LabelAt<T> | undefined {
+export function labelReader<T>(
+  entries: Iterable<[T, readonly string[]]>,
+): (node: CharSource) => LabelAt<T> | undefined {
   const index = labelIndex(entries);
   const labels = [...index.keys()];
   return (node) => {

@@ -6,9 +6,11 @@ import { ancestors, controlFor, isOn, ON_CLASS, type ChoiceLabel } from './contr
 // "Key expiration", KuCoin's 30–360 days). Read from the chosen option's visible text, never from a typed value.
 
 const CLIMB = 3;
-const SELECTED = '[aria-selected="true"], [aria-current]:not([aria-current="false"]), [aria-checked="true"], [aria-pressed="true"]';
+const SELECTED =
+  '[aria-selected="true"], [aria-current]:not([aria-current="false"]), [aria-checked="true"], [aria-pressed="true"]';
 /** A list of options that is open (a dropdown's menu): its options are offers, not the choice. */
-const OFFERS = '[role="listbox"], [role="menu"], [role="option"], [role="menuitem"], [role="tab"], [role="radio"], option';
+const OFFERS =
+  '[role="listbox"], [role="menu"], [role="option"], [role="menuitem"], [role="tab"], [role="radio"], option';
 const PLACEHOLDER = /^(?:select|choose|please (?:select|choose)|请选择|請選擇|选择|選擇|--+)\b/i;
 const DAY = 24 * 60 * 60 * 1000;
 /** An on/off control: a checkbox or a switch, not a choice among several. */
@@ -37,14 +39,16 @@ function shortText(el: Element): string | undefined {
  */
 export function isChosen(label: Element, form: Element, labels: readonly ChoiceLabel[]): boolean {
   const option = label.closest('option');
-  if (option) return (option as HTMLOptionElement).selected;
+  if (option) return option.selected;
   const control = controlFor(label, form, labels);
   if (control) return isOn(control);
-  const marked = (el: Element) => el.matches(SELECTED) || Array.from(el.classList).some((token) => ON_CLASS.test(token));
+  const marked = (el: Element) =>
+    el.matches(SELECTED) || Array.from(el.classList).some((token) => ON_CLASS.test(token));
   for (const node of ancestors(label, CLIMB - 1, form)) {
     if (marked(node)) return true;
     // One of its siblings is marked chosen (tabs styled by class alone): this one is an offer.
-    if (Array.from(node.parentElement?.children ?? []).some((sibling) => sibling !== node && marked(sibling))) return false;
+    if (Array.from(node.parentElement?.children ?? []).some((sibling) => sibling !== node && marked(sibling)))
+      return false;
   }
   // A tab or an option that is not marked selected is only an offer; a plain text is a closed dropdown's value.
   return !label.closest(OFFERS);
@@ -58,10 +62,19 @@ export function chosenValue(label: Element, form: Element): string | undefined {
       const option = select.options[select.selectedIndex];
       return option && option.value !== '' && !option.disabled ? shortText(option) : undefined;
     }
-    const checked = Array.from(node.querySelectorAll('input[type="radio"]:checked, [role="radio"][aria-checked="true"], [role="option"][aria-selected="true"]'));
+    const checked = Array.from(
+      node.querySelectorAll(
+        'input[type="radio"]:checked, [role="radio"][aria-checked="true"], [role="option"][aria-selected="true"]',
+      ),
+    );
     if (checked.length) {
       const radio = checked[0]!;
-      const own = radio instanceof HTMLInputElement ? Array.from(radio.labels ?? []).map(shortText).find(Boolean) : shortText(radio);
+      const own =
+        radio instanceof HTMLInputElement
+          ? Array.from(radio.labels ?? [])
+              .map(shortText)
+              .find(Boolean)
+          : shortText(radio);
       return own ?? (radio.parentElement ? shortText(radio.parentElement) : undefined);
     }
     const combo = node.querySelector('[role="combobox"], [aria-haspopup="listbox"]');
@@ -77,8 +90,10 @@ export function chosenValue(label: Element, form: Element): string | undefined {
   return shown && !PLACEHOLDER.test(shown) ? shown : undefined;
 }
 
-const NEVER = /never|permanent|no expir|unlimited|forever|永久|永不|不过期|不過期|无期限|無期限|無期限|영구|бессрочно|никогда|nunca|süresiz|vĩnh viễn/i;
-const PERIOD = /(\d{1,4})\s*(days?|d\b|天|日|일|дн|ngày|gün|d[ií]as?|months?|个月|個月|か月|ヶ月|개월|мес|tháng|ay\b|mes(?:es)?|years?|年|년|год|лет|năm|yıl|años?)/i;
+const NEVER =
+  /never|permanent|no expir|unlimited|forever|永久|永不|不过期|不過期|无期限|無期限|無期限|영구|бессрочно|никогда|nunca|süresiz|vĩnh viễn/i;
+const PERIOD =
+  /(\d{1,4})\s*(days?|d\b|天|日|일|дн|ngày|gün|d[ií]as?|months?|个月|個月|か月|ヶ月|개월|мес|tháng|ay\b|mes(?:es)?|years?|年|년|год|лет|năm|yıl|años?)/i;
 const DATE = /(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
 
 function periodDays(amount: number, unit: string): number {
@@ -103,7 +118,12 @@ export function expiryDays(text: string, now: number): number | undefined {
  * The exchange's own expiry of the key, from the field its label names: a switch that is off means none; otherwise
  * the chosen period or a date field's date.
  */
-export function readExpiry(label: Element, form: Element, labels: readonly ChoiceLabel[], now: number): number | undefined {
+export function readExpiry(
+  label: Element,
+  form: Element,
+  labels: readonly ChoiceLabel[],
+  now: number,
+): number | undefined {
   // Only an on/off control is the expiry's switch; a `<label for>` may name the period's `<select>` itself (KuCoin).
   const control = controlFor(label, form, labels);
   if (control?.matches(SWITCH) && !isOn(control)) return undefined;

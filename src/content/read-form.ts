@@ -1,12 +1,42 @@
 import { splitAllowList } from '../core/ip-allowlist';
-import { KEY_TYPES, MAX_LABEL_CHARS, PERMISSIONS, type KeyFormSnapshot, type KeyType, type Permission, type ReadCap } from '../core/types';
+import {
+  KEY_TYPES,
+  MAX_LABEL_CHARS,
+  PERMISSIONS,
+  type KeyFormSnapshot,
+  type KeyType,
+  type Permission,
+  type ReadCap,
+} from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
 import { saysWhatItIsFor } from './form-context';
-import { ancestors, controlFor, CONTROL, isOn, isSecretField, labelTarget, labelledBy, NOT_TEXT, TOGGLED, type ChoiceLabel } from './controls';
+import {
+  ancestors,
+  controlFor,
+  CONTROL,
+  isOn,
+  isSecretField,
+  labelTarget,
+  labelledBy,
+  NOT_TEXT,
+  TOGGLED,
+  type ChoiceLabel,
+} from './controls';
 import { unnamedControls } from './read-permission-area';
 import { capList, capText } from './read-caps';
 import { chosenValue, isChosen, readExpiry, SWITCH } from './read-choices';
-import { containsAny, exactLabel, labelIndex, labelInitials, labelLengthLimit, labelReader, mayStartLabel, textRun, type CharSource, type LabelAt } from './labels';
+import {
+  containsAny,
+  exactLabel,
+  labelIndex,
+  labelInitials,
+  labelLengthLimit,
+  labelReader,
+  mayStartLabel,
+  textRun,
+  type CharSource,
+  type LabelAt,
+} from './labels';
 
 // The one DOM→data step. Fields are found by visible label text and semantics (label, aria, role, input type),
 // never by the exchange's generated class names: those change with every release (docs/exchanges.md, OKX okui).
@@ -42,13 +72,12 @@ interface FormScan {
 }
 
 /** The scan's lists of elements, one per kind of label that has no value of its own. */
-type PlainKind = 'readOnly' | 'unrestricted' | 'keyName' | 'section' | 'neutral' | 'partner' | 'partnerField' | 'expiry';
+type PlainKind =
+  'readOnly' | 'unrestricted' | 'keyName' | 'section' | 'neutral' | 'partner' | 'partnerField' | 'expiry';
 
 /** What a short text of the form is; the kinds listed later win when an adapter gives one text twice. */
 type Tag =
-  | { kind: 'permission' | 'area'; permission: Permission }
-  | { kind: 'keyType'; keyType: KeyType }
-  | { kind: PlainKind };
+  { kind: 'permission' | 'area'; permission: Permission } | { kind: 'keyType'; keyType: KeyType } | { kind: PlainKind };
 
 /** How one adapter's texts are recognised; built once: the form is read again on every change the user makes. */
 interface TextMatcher {
@@ -66,18 +95,33 @@ function matcherFor(adapter: ExchangeAdapter): TextMatcher {
   const cached = MATCHERS.get(adapter);
   if (cached) return cached;
   const { labels } = adapter;
-  const each = <K extends string>(keys: readonly K[], tag: (key: K) => Tag, texts: (key: K) => readonly string[] | undefined) =>
-    keys.map((key): [Tag, readonly string[]] => [tag(key), texts(key) ?? []]);
+  const each = <K extends string>(
+    keys: readonly K[],
+    tag: (key: K) => Tag,
+    texts: (key: K) => readonly string[] | undefined,
+  ) => keys.map((key): [Tag, readonly string[]] => [tag(key), texts(key) ?? []]);
   const index = labelIndex<Tag>([
     [{ kind: 'section' }, labels.permissionSection],
     [{ kind: 'keyName' }, labels.keyName],
     [{ kind: 'partnerField' }, labels.partnerField ?? []],
     [{ kind: 'expiry' }, labels.keyExpiry ?? []],
-    ...each(PERMISSIONS, (permission) => ({ kind: 'area', permission }), (p) => labels.permissionAreas?.[p]),
-    ...each(PERMISSIONS, (permission) => ({ kind: 'permission', permission }), (p) => labels.permissions[p]),
+    ...each(
+      PERMISSIONS,
+      (permission) => ({ kind: 'area', permission }),
+      (p) => labels.permissionAreas?.[p],
+    ),
+    ...each(
+      PERMISSIONS,
+      (permission) => ({ kind: 'permission', permission }),
+      (p) => labels.permissions[p],
+    ),
     [{ kind: 'readOnly' }, labels.readOnlyMode ?? []],
     [{ kind: 'unrestricted' }, labels.ipUnrestricted ?? []],
-    ...each(KEY_TYPES, (keyType) => ({ kind: 'keyType', keyType }), (t) => labels.keyTypes?.[t]),
+    ...each(
+      KEY_TYPES,
+      (keyType) => ({ kind: 'keyType', keyType }),
+      (t) => labels.keyTypes?.[t],
+    ),
     [{ kind: 'neutral' }, labels.neutral ?? []],
     [{ kind: 'partner' }, labels.partnerBinding ?? []],
   ]);
@@ -96,12 +140,28 @@ function scan(root: Element, adapter: ExchangeAdapter): FormScan {
   const { tagOf, ipLabelAt } = matcherFor(adapter);
   const { ipField } = adapter.labels;
   const result: FormScan = {
-    permissions: [], areas: [], readOnly: [], unrestricted: [], keyTypes: [], ipLabels: [], keyNameLabels: [], sectionLabels: [],
-    neutral: [], partnerChoices: [], partnerFields: [], expiryLabels: [],
+    permissions: [],
+    areas: [],
+    readOnly: [],
+    unrestricted: [],
+    keyTypes: [],
+    ipLabels: [],
+    keyNameLabels: [],
+    sectionLabels: [],
+    neutral: [],
+    partnerChoices: [],
+    partnerFields: [],
+    expiryLabels: [],
   };
   const plain: Record<PlainKind, Element[]> = {
-    readOnly: result.readOnly, unrestricted: result.unrestricted, keyName: result.keyNameLabels, section: result.sectionLabels,
-    neutral: result.neutral, partner: result.partnerChoices, partnerField: result.partnerFields, expiry: result.expiryLabels,
+    readOnly: result.readOnly,
+    unrestricted: result.unrestricted,
+    keyName: result.keyNameLabels,
+    section: result.sectionLabels,
+    neutral: result.neutral,
+    partner: result.partnerChoices,
+    partnerField: result.partnerFields,
+    expiry: result.expiryLabels,
   };
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -125,7 +185,6 @@ function scan(root: Element, adapter: ExchangeAdapter): FormScan {
   return result;
 }
 
-
 /** Every label of a choice the reader resolves to a control: climbing from one label stops below another. */
 function choiceLabels(found: FormScan): ChoiceLabel[] {
   return [
@@ -147,11 +206,19 @@ function choiceLabels(found: FormScan): ChoiceLabel[] {
  * controls of its own is that row's, not the control's: MEXC 2022 nests the "Withdraw：" and "Transfer：" rows inside
  * its "Spot" group, beside the Account and Trade rows.
  */
-function areaOf(control: Element, areas: ReadonlyArray<[Permission, Element]>, boundary: Element): Permission | undefined {
-  for (let node = control.parentElement; node && node !== boundary && boundary.contains(node); node = node.parentElement) {
-    const within = areas.filter(([, heading]) => node!.contains(heading));
+function areaOf(
+  control: Element,
+  areas: ReadonlyArray<[Permission, Element]>,
+  boundary: Element,
+): Permission | undefined {
+  for (
+    let node = control.parentElement;
+    node && node !== boundary && boundary.contains(node);
+    node = node.parentElement
+  ) {
+    const within = areas.filter(([, heading]) => node.contains(heading));
     if (within.length === 0) continue;
-    const own = within.filter(([, heading]) => !inOtherRow(heading, node!, control));
+    const own = within.filter(([, heading]) => !inOtherRow(heading, node, control));
     const inside = new Set((own.length > 0 ? own : within).map(([permission]) => permission));
     return inside.size === 1 ? [...inside][0] : undefined;
   }
@@ -164,9 +231,6 @@ function inOtherRow(heading: Element, node: Element, control: Element): boolean 
   return !!row && !row.contains(control) && row.querySelector(`${CONTROL}, ${TOGGLED}`) !== null;
 }
 
-
-
-
 interface TextField {
   field: HTMLInputElement | HTMLTextAreaElement;
   /** The smallest element holding both the label and the field: where tag chips live. */
@@ -178,7 +242,8 @@ function textFieldFor(label: Element, boundary: Element): TextField | undefined 
   const accept = (el: Element | null | undefined): el is HTMLInputElement | HTMLTextAreaElement =>
     !!el && el.matches(TEXT_ENTRY) && !isSecretField(el);
   if (accept(label)) return { field: label, item: label.parentElement ?? label };
-  const direct = labelTarget(label) ?? label.closest('label')?.querySelector(TEXT_ENTRY) ?? labelledBy(label, boundary, TEXT_ENTRY);
+  const direct =
+    labelTarget(label) ?? label.closest('label')?.querySelector(TEXT_ENTRY) ?? labelledBy(label, boundary, TEXT_ENTRY);
   if (accept(direct)) return { field: direct, item: label.closest('label') ?? direct.parentElement ?? direct };
   for (const node of label.parentElement ? ancestors(label.parentElement, CLIMB_FIELD - 1, boundary) : []) {
     const field = Array.from(node.querySelectorAll(TEXT_ENTRY)).find((el) => !isSecretField(el));
@@ -287,7 +352,9 @@ export function findKeyForm(root: Element, adapter: ExchangeAdapter): Element | 
   // Where restrictions are edited on a listed key's card (Binance), every card shows them, disabled: only the card
   // being edited, whose controls are enabled, is the form.
   const editable = adapter.labels.editRestrictions ? isEnabled : () => true;
-  const controls = permissionLabels.map((label) => controlFor(label, root, labels)).filter((c): c is Element => !!c && editable(c));
+  const controls = permissionLabels
+    .map((label) => controlFor(label, root, labels))
+    .filter((c): c is Element => !!c && editable(c));
   const { recognition } = adapter;
   if (new Set(controls).size < (recognition?.minPermissionControls ?? 1)) return undefined;
   // Binance renders its IP field only once "Restrict access" is chosen: the "Unrestricted" choice anchors the form too.
@@ -298,7 +365,9 @@ export function findKeyForm(root: Element, adapter: ExchangeAdapter): Element | 
   const partner = found.partnerChoices.find((label) => isChosen(label, root, labels));
   const partnerParts = partner ? [partner, ...found.partnerFields] : [];
   const anchor = ipField?.field ?? ipChoice ?? found.sectionLabels[0];
-  const form = anchor ? lowestCommonAncestor([anchor, ...(ipChoice ? [ipChoice] : []), ...controls, ...partnerParts]) : undefined;
+  const form = anchor
+    ? lowestCommonAncestor([anchor, ...(ipChoice ? [ipChoice] : []), ...controls, ...partnerParts])
+    : undefined;
   return form && (!recognition || saysWhatItIsFor(form, recognition.requiredContext)) ? form : undefined;
 }
 
@@ -373,12 +442,18 @@ export function readForm(form: Element, adapter: ExchangeAdapter, now = Date.now
   for (const permission of adapter.alwaysOn ?? []) permissions.add(permission);
   const partnerChoice = found.partnerChoices.find((label) => isChosen(label, form, labels));
   const partner = partnerChoice && found.partnerFields.map((label) => chosenValue(label, form)).find(Boolean);
-  const expiry = found.expiryLabels.map((label) => readExpiry(label, form, labels, now)).find((days) => days !== undefined);
-  const nameField = found.keyNameLabels.map((label) => textFieldFor(label, form)).find((f) => f && f.field !== ipField?.field);
+  const expiry = found.expiryLabels
+    .map((label) => readExpiry(label, form, labels, now))
+    .find((days) => days !== undefined);
+  const nameField = found.keyNameLabels
+    .map((label) => textFieldFor(label, form))
+    .find((f) => f && f.field !== ipField?.field);
   const listedKey = adapter.labels.editRestrictions !== undefined && !nameField;
   const keyType = keyTypes[0]?.[0];
   // Read-only for the whole key and area choices answer for every permission; else a label with no control is unknown.
-  const unread = readOnly ? [] : PERMISSIONS.filter((p) => !permissions.has(p) && !resolved.has(p) && found.permissions.some(([q]) => q === p));
+  const unread = readOnly
+    ? []
+    : PERMISSIONS.filter((p) => !permissions.has(p) && !resolved.has(p) && found.permissions.some(([q]) => q === p));
   // What a cap cut short (read-caps.ts): the snapshot says so, and the verdict cannot be "Ready".
   const capped: ReadCap[] = [];
   // "Unrestricted" chosen: no IP is bound, whatever a hidden IP field still holds; the choice itself was read.

@@ -4,7 +4,16 @@ import { isBound } from '../core/ip-binding';
 import { parseCalendarDate, type CalendarDate } from '../core/rotation';
 import { PERMISSIONS, type Permission } from '../core/types';
 import type { ExchangeAdapter } from '../exchanges/adapter';
-import { labelIndex, labelInitials, labelReader, mayStartLabel, normalizeLabel, valueStart, type CharSource, type LabelAt } from './labels';
+import {
+  labelIndex,
+  labelInitials,
+  labelReader,
+  mayStartLabel,
+  normalizeLabel,
+  valueStart,
+  type CharSource,
+  type LabelAt,
+} from './labels';
 
 // The exchange's list of existing keys, read into plain data: each key's name, permissions, IP binding and creation
 // date. Keys are found by their field labels ("Permissions", "IP address allowlist", "Created"), never by class
@@ -65,7 +74,9 @@ function columnCells(header: Element): Array<[Element, Element]> {
   const table = header.closest('table, [role="table"], [role="grid"]');
   if (!headerRow || !table) return [];
   const column = cellsOf(headerRow).indexOf(header);
-  const rows = Array.from(table.querySelectorAll('tr, [role="row"]')).filter((row) => row !== headerRow && !row.querySelector(HEADER_CELL));
+  const rows = Array.from(table.querySelectorAll('tr, [role="row"]')).filter(
+    (row) => row !== headerRow && !row.querySelector(HEADER_CELL),
+  );
   return rows.flatMap((row) => {
     const cell = cellsOf(row)[column];
     return cell ? [[row, cell] as [Element, Element]] : [];
@@ -83,11 +94,14 @@ export function parseListedDate(text: string): CalendarDate | undefined {
   };
   const numeric = /(?:^|\D)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)/.exec(text);
   if (numeric) return date(numeric[1]!, Number(numeric[2]), numeric[3]!);
-  const month = (name: string) => 'janfebmaraprmayjunjulaugsepoctnovdec'.indexOf(name.slice(0, 3).toLowerCase()) / 3 + 1;
+  const month = (name: string) =>
+    'janfebmaraprmayjunjulaugsepoctnovdec'.indexOf(name.slice(0, 3).toLowerCase()) / 3 + 1;
   const named = /\b([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b/i.exec(text);
-  if (named && Number.isInteger(month(named[1]!)) && month(named[1]!) > 0) return date(named[3]!, month(named[1]!), named[2]!);
+  if (named && Number.isInteger(month(named[1]!)) && month(named[1]!) > 0)
+    return date(named[3]!, month(named[1]!), named[2]!);
   const dayFirst = /\b(\d{1,2})\s+([a-z]{3,9})\.?,?\s+(\d{4})\b/i.exec(text);
-  if (dayFirst && Number.isInteger(month(dayFirst[2]!)) && month(dayFirst[2]!) > 0) return date(dayFirst[3]!, month(dayFirst[2]!), dayFirst[1]!);
+  if (dayFirst && Number.isInteger(month(dayFirst[2]!)) && month(dayFirst[2]!) > 0)
+    return date(dayFirst[3]!, month(dayFirst[2]!), dayFirst[1]!);
   return undefined;
 }
 
@@ -105,8 +119,12 @@ function listLabels(adapter: ExchangeAdapter): ListLabels {
   if (cached) return cached;
   const { keyList, successView } = adapter;
   const entries: Array<[Field, readonly string[]]> = [
-    ['name', keyList.name], ['permissions', keyList.permissions], ['ip', keyList.ip], ['created', keyList.created],
-    ['keyValue', keyList.keyValue], ['secret', successView.secretKey],
+    ['name', keyList.name],
+    ['permissions', keyList.permissions],
+    ['ip', keyList.ip],
+    ['created', keyList.created],
+    ['keyValue', keyList.keyValue],
+    ['secret', successView.secretKey],
   ];
   const labels: ListLabels = {
     read: labelReader(entries),
@@ -122,7 +140,8 @@ function startsLikeLabel(text: CharSource, { read, initials }: ListLabels): bool
 
 function holdsLabel(element: Element, labels: ListLabels): boolean {
   const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (startsLikeLabel(node as Text, labels)) return true;
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (startsLikeLabel(node as Text, labels)) return true;
   return false;
 }
 
@@ -148,7 +167,9 @@ export function couldBeKeyListPart(node: Node, parent: Node | null, adapter: Exc
 export function readKeyList(root: Element, adapter: ExchangeAdapter): ListedKeyCard[] {
   const { keyList, labels } = adapter;
   const { read } = listLabels(adapter);
-  const permissionIndex = labelIndex(PERMISSIONS.map((p) => [p, labels.permissions[p] ?? []] as [Permission, readonly string[]]));
+  const permissionIndex = labelIndex(
+    PERMISSIONS.map((p) => [p, labels.permissions[p] ?? []] as [Permission, readonly string[]]),
+  );
   const notBound = new Set(keyList.notBound.map(normalizeLabel));
 
   // One walk in document order. A key's value comes after its label, so it is marked skipped before the walk
@@ -156,12 +177,20 @@ export function readKeyList(root: Element, adapter: ExchangeAdapter): ListedKeyC
   const skipped = new Set<Node>();
   const filter = {
     acceptNode: (node: Node) =>
-      skipped.has(node) ? NodeFilter.FILTER_REJECT
-        : node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT
-          : (node as Element).matches(EXCLUDED) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP,
+      skipped.has(node)
+        ? NodeFilter.FILTER_REJECT
+        : node.nodeType === Node.TEXT_NODE
+          ? NodeFilter.FILTER_ACCEPT
+          : (node as Element).matches(EXCLUDED)
+            ? NodeFilter.FILTER_REJECT
+            : NodeFilter.FILTER_SKIP,
   };
   const textNodes = function* (region: Element): Generator<CharacterData> {
-    const walker = region.ownerDocument.createTreeWalker(region, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, filter);
+    const walker = region.ownerDocument.createTreeWalker(
+      region,
+      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+      filter,
+    );
     for (let node = walker.nextNode(); node; node = walker.nextNode()) yield node as CharacterData;
   };
   const fields: FieldLabel[] = [];
@@ -176,7 +205,11 @@ export function readKeyList(root: Element, adapter: ExchangeAdapter): ListedKeyC
       // label's element, or in the column below it: all of it is skipped, unread.
       skipped.add(node);
       const sibling = node.nextSibling;
-      const value = header ? undefined : sibling?.nodeType === Node.ELEMENT_NODE ? (sibling as Element) : valueBeside(element);
+      const value = header
+        ? undefined
+        : sibling?.nodeType === Node.ELEMENT_NODE
+          ? (sibling as Element)
+          : valueBeside(element);
       if (value) skipped.add(value);
       if (header) for (const [, cell] of columnCells(header)) skipped.add(cell);
       fields.push({ field, element: header ?? element });
@@ -186,7 +219,8 @@ export function readKeyList(root: Element, adapter: ExchangeAdapter): ListedKeyC
     if (start !== undefined) {
       // "Name: …" needs its colon, or a key called "Note taker" would be named "taker"; "Created 2026-03-01" needs a date.
       const colon = /[:：]/.test(node.substringData(found.end, start - found.end));
-      if (colon || (field === 'created' && parseListedDate(node.data.slice(start)))) fields.push({ field, element, inline: { node, start } });
+      if (colon || (field === 'created' && parseListedDate(node.data.slice(start))))
+        fields.push({ field, element, inline: { node, start } });
       continue;
     }
     const value = header ? undefined : valueBeside(element);
@@ -194,16 +228,25 @@ export function readKeyList(root: Element, adapter: ExchangeAdapter): ListedKeyC
   }
   const labelElements = fields.map((f) => f.element);
   // A value region holding another label is a layout this reader does not understand: no value rather than a wrong one.
-  for (const f of fields) if (f.value && labelElements.some((el) => el !== f.element && f.value!.contains(el))) delete f.value;
+  for (const f of fields)
+    if (f.value && labelElements.some((el) => el !== f.element && f.value!.contains(el))) delete f.value;
 
   const valueTexts = (f: FieldLabel | undefined): string[] =>
-    !f ? [] : f.inline ? [f.inline.node.data.slice(f.inline.start)] : f.value ? Array.from(textNodes(f.value), (t) => t.data) : [];
+    !f
+      ? []
+      : f.inline
+        ? [f.inline.node.data.slice(f.inline.start)]
+        : f.value
+          ? Array.from(textNodes(f.value), (t) => t.data)
+          : [];
 
   // Cards: table rows under a "Permissions" column, and the largest element around each "Permissions" field.
   const cards: Array<{ card: Element; fields: Map<Field, FieldLabel> }> = [];
   const anchors = fields.filter((f) => f.field === 'permissions');
   for (const anchor of anchors.filter((a) => a.element.matches(HEADER_CELL))) {
-    const headers = fields.filter((f) => f.element.matches(HEADER_CELL) && f.element.parentElement === anchor.element.parentElement);
+    const headers = fields.filter(
+      (f) => f.element.matches(HEADER_CELL) && f.element.parentElement === anchor.element.parentElement,
+    );
     const rows = new Map<Element, Map<Field, FieldLabel>>();
     for (const header of headers) {
       for (const [row, cell] of columnCells(header.element)) {
@@ -218,13 +261,18 @@ export function readKeyList(root: Element, adapter: ExchangeAdapter): ListedKeyC
   for (const anchor of inline) {
     const holdsAnother = (el: Element) => inline.some((other) => other !== anchor && el.contains(other));
     let card = anchor;
-    for (let node = anchor.parentElement, level = 0; node && level < CLIMB_CARD && root.contains(node); node = node.parentElement, level++) {
+    for (
+      let node = anchor.parentElement, level = 0;
+      node && level < CLIMB_CARD && root.contains(node);
+      node = node.parentElement, level++
+    ) {
       if (node.matches(PAGE_LEVEL) || holdsAnother(node) || node.querySelector('h1')) break;
       card = node;
       if (node.matches(CARD)) break;
     }
     const own = new Map<Field, FieldLabel>();
-    for (const f of fields) if (card.contains(f.element) && !f.element.matches(HEADER_CELL) && !own.has(f.field)) own.set(f.field, f);
+    for (const f of fields)
+      if (card.contains(f.element) && !f.element.matches(HEADER_CELL) && !own.has(f.field)) own.set(f.field, f);
     cards.push({ card, fields: own });
   }
 
@@ -239,10 +287,16 @@ export function readKeyList(root: Element, adapter: ExchangeAdapter): ListedKeyC
       }
     }
     const ipTexts = valueTexts(own.get('ip'));
-    const ipBound = !ipTexts.some((t) => notBound.has(normalizeLabel(t))) && isBound(parseAllowList(ipTexts.join(' ').split(IP_SEPARATORS).filter(Boolean)));
+    const ipBound =
+      !ipTexts.some((t) => notBound.has(normalizeLabel(t))) &&
+      isBound(parseAllowList(ipTexts.join(' ').split(IP_SEPARATORS).filter(Boolean)));
     const created = parseListedDate(valueTexts(own.get('created')).join(' '));
     const taken = [...fields, ...own.values()].flatMap((f) => (f.value ? [f.element, f.value] : [f.element]));
-    const entry: ListedKey = { name: nameOf(valueTexts(own.get('name')), textNodes(card), taken), permissions: PERMISSIONS.filter((p) => permissions.has(p)), ipBound };
+    const entry: ListedKey = {
+      name: nameOf(valueTexts(own.get('name')), textNodes(card), taken),
+      permissions: PERMISSIONS.filter((p) => permissions.has(p)),
+      ipBound,
+    };
     if (created) entry.created = created;
     listed.push({ card, entry });
   }

@@ -47,7 +47,8 @@ function shortTexts(root: Element, skip?: Element): string[] {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     // A button's text is its action, unless the button is itself a control (a toggle with aria-pressed).
-    if (!parent || (NOT_TEXT.has(parent.tagName) && !parent.matches(CONTROL)) || (skip && skip.contains(node))) continue;
+    if (!parent || (NOT_TEXT.has(parent.tagName) && !parent.matches(CONTROL)) || (skip && skip.contains(node)))
+      continue;
     if ((node as Text).length > MAX_TEXT_CHARS) continue;
     const text = fold(node.nodeValue ?? '');
     if (text) texts.push(text);
@@ -69,7 +70,8 @@ function lowestCommonAncestor(elements: readonly Element[]): Element | undefined
 function areaRoot(form: Element, known: readonly Element[]): Element | undefined {
   let root = lowestCommonAncestor(known);
   if (!root) return undefined;
-  while (root !== form && root.parentElement && form.contains(root.parentElement) && clusters(root).length < 2) root = root.parentElement;
+  while (root !== form && root.parentElement && form.contains(root.parentElement) && clusters(root).length < 2)
+    root = root.parentElement;
   return root;
 }
 
@@ -85,7 +87,12 @@ function clusters(root: Element): Element[] {
   const leaves = toggledOnly.filter((el) => !toggledOnly.some((other) => other !== el && el.contains(other)));
   const outermost = leaves.map((leaf) => {
     let top = leaf;
-    for (let up = leaf.parentElement; up && toggledOnly.includes(up) && leaves.filter((l) => up!.contains(l)).length === 1; up = up.parentElement) top = up;
+    for (
+      let up = leaf.parentElement;
+      up && toggledOnly.includes(up) && leaves.filter((l) => up!.contains(l)).length === 1;
+      up = up.parentElement
+    )
+      top = up;
     return top;
   });
   // A real control inside another (a checkbox inside an element with role=switch) is the outer one's.
@@ -96,7 +103,9 @@ function clusters(root: Element): Element[] {
 /** Radios of one group: the same `name` in the form, or the same `role=radiogroup`. */
 function radioGroup(control: Element, form: Element): Element[] {
   if (control instanceof HTMLInputElement && control.type === 'radio' && control.name) {
-    return Array.from(form.querySelectorAll('input[type="radio"]')).filter((el) => (el as HTMLInputElement).name === control.name);
+    return Array.from(form.querySelectorAll('input[type="radio"]')).filter(
+      (el) => (el as HTMLInputElement).name === control.name,
+    );
   }
   const group = control.getAttribute('role') === 'radio' ? control.closest('[role="radiogroup"]') : null;
   return group ? Array.from(group.querySelectorAll('[role="radio"]')) : [];

@@ -26,7 +26,11 @@ function withinLevels(ancestor: Element, element: Element, levels: number): bool
  */
 export function findSuccessView(root: Element, adapter: ExchangeAdapter): Element | undefined {
   const labels = adapter.successView;
-  const index = labelIndex<Part>([['created', labels.created], ['apiKey', labels.apiKey], ['secretKey', labels.secretKey]]);
+  const index = labelIndex<Part>([
+    ['created', labels.created],
+    ['apiKey', labels.apiKey],
+    ['secretKey', labels.secretKey],
+  ]);
   const maxLength = labelLengthLimit(index);
   const found: Record<Part, Element[]> = { created: [], apiKey: [], secretKey: [] };
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -51,7 +55,11 @@ export function findSuccessView(root: Element, adapter: ExchangeAdapter): Elemen
  * Calls back when the success view appears (true) and when it goes (false), checked at most once per frame after
  * page changes. Everything stops with the signal.
  */
-export function watchSuccessView(adapter: ExchangeAdapter, signal: AbortSignal, onChange: (shown: boolean) => void): void {
+export function watchSuccessView(
+  adapter: ExchangeAdapter,
+  signal: AbortSignal,
+  onChange: (shown: boolean) => void,
+): void {
   let shown = false;
   const check = () => {
     const now = findSuccessView(document.body, adapter) !== undefined;

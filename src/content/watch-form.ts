@@ -52,7 +52,13 @@ export function watchForm(adapter: ExchangeAdapter, signal: AbortSignal, onChang
     // Mutations elsewhere on the page (tickers, order books) cost one containment check, no read.
     else if (records.some((record) => form!.contains(record.target))) schedule();
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: STATE_ATTRIBUTES });
+  observer.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: STATE_ATTRIBUTES,
+  });
   // Bubble phase on window: runs after the page's own handlers have updated their controls.
   for (const type of USER_EVENTS) addEventListener(type, schedule, { signal });
   signal.addEventListener('abort', () => observer.disconnect());

@@ -15,12 +15,16 @@ export function watchPolicy(signal: AbortSignal, onPolicy: (policy: ManagedPolic
   const load = () =>
     send('policy:get', {}).then(
       // No reply (a background without this message) reads as no policy.
-      (reading: PolicyReading | null) => { if (!signal.aborted) onPolicy(reading?.policy); },
+      (reading: PolicyReading | null) => {
+        if (!signal.aborted) onPolicy(reading?.policy);
+      },
       (error: unknown) => console.warn('KeyScope: could not read the organisation policy', error),
     );
   const scope = globalThis as { browser?: { storage?: StorageEvents }; chrome?: { storage?: StorageEvents } };
   const storage = scope.browser?.storage ?? scope.chrome?.storage;
-  const onChanged: ChangeListener = (_changes, area) => { if (area === 'managed') void load(); };
+  const onChanged: ChangeListener = (_changes, area) => {
+    if (area === 'managed') void load();
+  };
   storage?.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => storage?.onChanged.removeListener(onChanged));
   void load();

@@ -40,7 +40,11 @@ export function splitAllowList(text: string): string[] {
  * Exported for the property tests: one entry, any text, never a throw.
  */
 export function classifyIpEntry(text: string): IpEntry {
-  const kind = MATCH_ALL.has(text.toLowerCase()) ? 'broad' : IP_CHARACTERS.test(text) ? classifyAddress(text) : 'invalid';
+  const kind = MATCH_ALL.has(text.toLowerCase())
+    ? 'broad'
+    : IP_CHARACTERS.test(text)
+      ? classifyAddress(text)
+      : 'invalid';
   return { text, kind };
 }
 
@@ -55,10 +59,11 @@ function classifyAddress(text: string): IpEntryKind {
   const [address, prefix] = parsed;
   // An IPv4-mapped IPv6 entry (::ffff:a.b.c.d/N) is an IPv4 range: judge it by its IPv4 width.
   const mapped = address instanceof ipaddr.IPv6 && address.isIPv4MappedAddress();
-  const width = mapped ? { prefix: prefix - 96, narrowest: NARROWEST_BROAD_PREFIX.ipv4 }
+  const width = mapped
+    ? { prefix: prefix - 96, narrowest: NARROWEST_BROAD_PREFIX.ipv4 }
     : { prefix, narrowest: address.kind() === 'ipv4' ? NARROWEST_BROAD_PREFIX.ipv4 : NARROWEST_BROAD_PREFIX.ipv6 };
   if (width.prefix < width.narrowest) return 'broad';
-  const view = mapped ? (address as ipaddr.IPv6).toIPv4Address() : address;
+  const view = mapped ? address.toIPv4Address() : address;
   // 0.0.0.0 and :: mean "any address" to many forms; other 0.x.x.x addresses are merely reserved.
   if (view.toByteArray().every((byte) => byte === 0)) return 'broad';
   return view.range() === 'unicast' ? 'public' : 'private';
@@ -82,7 +87,11 @@ function parseStrict(text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | undefi
   return undefined;
 }
 
-function withPrefix<T extends ipaddr.IPv4 | ipaddr.IPv6>(address: T, prefix: string | undefined, max: number): [T, number] | undefined {
+function withPrefix<T extends ipaddr.IPv4 | ipaddr.IPv6>(
+  address: T,
+  prefix: string | undefined,
+  max: number,
+): [T, number] | undefined {
   const length = prefix === undefined ? max : Number(prefix);
   return length <= max ? [address, length] : undefined;
 }

@@ -42,7 +42,10 @@ export interface KeyFlagContext {
  * The flags of one listed key, in {@link KEY_FLAGS} order (alphabetical). A key without a shown creation date
  * is never `old`: its age is unknown.
  */
-export function keyListFlags(key: Pick<ListedKey, 'permissions' | 'ipBound' | 'created'>, context: KeyFlagContext): KeyFlag[] {
+export function keyListFlags(
+  key: Pick<ListedKey, 'permissions' | 'ipBound' | 'created'>,
+  context: KeyFlagContext,
+): KeyFlag[] {
   const interval = context.rotationDays ?? DEFAULT_ROTATION_DAYS;
   const raised: Record<KeyFlag, boolean> = {
     old: key.created !== undefined && daysBetween(key.created, context.today) > interval,

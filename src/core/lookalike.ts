@@ -46,10 +46,43 @@ export interface Lookalike {
  * exchanges' own mirror sites use: "app", "apps", "cn" (bitgetapp.com, bitgetapps.com and cnbitget.com are Bitget's).
  */
 const LURES: ReadonlySet<string> = new Set([
-  'login', 'signin', 'logon', 'auth', 'verify', 'verification', 'validate', 'secure', 'security', 'safe', 'support',
-  'help', 'helpdesk', 'service', 'account', 'accounts', 'wallet', 'kyc', 'unlock', 'recover', 'recovery', 'restore',
-  'reset', 'claim', 'airdrop', 'reward', 'rewards', 'bonus', 'gift', 'promo', 'official', 'update', 'confirm',
-  'connect', 'online', 'portal', 'my',
+  'login',
+  'signin',
+  'logon',
+  'auth',
+  'verify',
+  'verification',
+  'validate',
+  'secure',
+  'security',
+  'safe',
+  'support',
+  'help',
+  'helpdesk',
+  'service',
+  'account',
+  'accounts',
+  'wallet',
+  'kyc',
+  'unlock',
+  'recover',
+  'recovery',
+  'restore',
+  'reset',
+  'claim',
+  'airdrop',
+  'reward',
+  'rewards',
+  'bonus',
+  'gift',
+  'promo',
+  'official',
+  'update',
+  'confirm',
+  'connect',
+  'online',
+  'portal',
+  'my',
 ]);
 
 /** Generic second-level labels under which a country's registry sells names (`com.tr`, `co.uk`, `ac.jp`). */
@@ -91,7 +124,9 @@ function compile(brands: readonly Brand[]): Brands {
   const known = compiled.get(brands);
   if (known) return known;
   const sites = brands.filter((brand) => brand.officialDomains.length > 0);
-  const domains = sites.flatMap((brand) => brand.officialDomains.map((domain) => ({ exchange: brand.id, official: brand.hosts[0]!, domain })));
+  const domains = sites.flatMap((brand) =>
+    brand.officialDomains.map((domain) => ({ exchange: brand.id, official: brand.hosts[0]!, domain })),
+  );
   const words = sites.flatMap((brand) =>
     [...new Set(brand.officialDomains.map((domain) => domain.split('.')[0]!))].map((word) => ({
       exchange: brand.id,
@@ -135,7 +170,8 @@ function embeddedDomain(host: string, domains: readonly Domain[]): Lookalike | u
       const before = at === 0 ? '.' : host[at - 1]!;
       const rest = host.slice(at + domain.length);
       // `gate.com.tr`: the brand under a country's second level is a site of its own, like `gate.tr` would be.
-      if ('.-'.includes(before) && /^[.-]/.test(rest) && !/^\.[a-z]{2}$/.test(rest)) return { exchange, official, reason: 'brand-in-domain' };
+      if ('.-'.includes(before) && /^[.-]/.test(rest) && !/^\.[a-z]{2}$/.test(rest))
+        return { exchange, official, reason: 'brand-in-domain' };
     }
   }
   return undefined;
@@ -152,7 +188,12 @@ function confusable(labels: readonly Label[], words: readonly Word[]): Lookalike
   for (const part of labels.flatMap(partsOf)) {
     const shape = skeleton(part);
     const brand = words.find((b) => b.skeleton === shape && b.word !== part);
-    if (brand) return { exchange: brand.exchange, official: brand.official, reason: /\P{ASCII}/u.test(part) ? 'punycode' : 'confusable' };
+    if (brand)
+      return {
+        exchange: brand.exchange,
+        official: brand.official,
+        reason: /\P{ASCII}/u.test(part) ? 'punycode' : 'confusable',
+      };
   }
   return undefined;
 }
@@ -192,7 +233,9 @@ function neighbours(a: string, b: string): boolean {
     return row < 0 ? undefined : { row, column: KEY_ROWS[row]!.indexOf(key) + row * 0.5 };
   };
   const [p, q] = [place(a), place(b)];
-  return p !== undefined && q !== undefined && Math.abs(p.row - q.row) <= 1 && Math.abs(p.column - q.column) <= 1 && a !== b;
+  return (
+    p !== undefined && q !== undefined && Math.abs(p.row - q.row) <= 1 && Math.abs(p.column - q.column) <= 1 && a !== b
+  );
 }
 
 /** One typo of `word`, of the kinds described at the top of this file for its length. */
@@ -233,5 +276,7 @@ export function lookalikeOf(hostname: string, brands: readonly Brand[]): Lookali
   if (isOfficial(host, domains)) return undefined;
   const labels = labelsOf(host);
   if (!labels) return undefined;
-  return embeddedDomain(host, domains) ?? confusable(labels, words) ?? brandWithLure(labels, words) ?? typo(labels, words);
+  return (
+    embeddedDomain(host, domains) ?? confusable(labels, words) ?? brandWithLure(labels, words) ?? typo(labels, words)
+  );
 }

@@ -54,7 +54,9 @@ function escape(word: string): string {
 }
 
 function matcher(words: Iterable<string>): RegExp {
-  const parts = [...new Set(words)].map((word) => (UNSPACED.test(word) ? escape(word) : `(?<![\\p{L}\\p{M}])${escape(word)}`));
+  const parts = [...new Set(words)].map((word) =>
+    UNSPACED.test(word) ? escape(word) : `(?<![\\p{L}\\p{M}])${escape(word)}`,
+  );
   return new RegExp(parts.join('|'), 'iu');
 }
 

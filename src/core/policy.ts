@@ -49,7 +49,9 @@ export function parsePolicy(raw: unknown): PolicyReading {
   const policy: ManagedPolicy = { forbidWithdraw: false, requireIpBinding: false, lockSettings: false };
   let usable = false;
 
-  for (const key of Object.keys(value).filter((k) => !KNOWN.has(k)).sort()) {
+  for (const key of Object.keys(value)
+    .filter((k) => !KNOWN.has(k))
+    .sort()) {
     notes.push(text('policy_note_unknown', key));
   }
   for (const flag of FLAGS) {
@@ -70,7 +72,10 @@ export function parsePolicy(raw: unknown): PolicyReading {
   const message = value.message;
   if (typeof message === 'string' && message.trim() !== '') {
     const characters = [...message.trim()];
-    policy.message = characters.length > MAX_POLICY_MESSAGE ? `${characters.slice(0, MAX_POLICY_MESSAGE - 1).join('')}…` : characters.join('');
+    policy.message =
+      characters.length > MAX_POLICY_MESSAGE
+        ? `${characters.slice(0, MAX_POLICY_MESSAGE - 1).join('')}…`
+        : characters.join('');
     usable = true;
   } else if (message !== undefined) {
     notes.push(text('policy_note_message', 'message'));

@@ -36,7 +36,7 @@ function decodePunycode(input: string): string | undefined {
   let n = INITIAL_N;
   let bias = INITIAL_BIAS;
   let i = 0;
-  for (let at = separator > 0 ? separator + 1 : 0; at < input.length; ) {
+  for (let at = separator > 0 ? separator + 1 : 0; at < input.length;) {
     const oldI = i;
     for (let w = 1, k = BASE; ; k += BASE) {
       if (at >= input.length) return undefined;

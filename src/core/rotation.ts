@@ -22,7 +22,9 @@ export function parseCalendarDate(date: string): number | undefined {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const ms = Date.UTC(year, month - 1, day);
   const back = new Date(ms);
-  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day ? ms : undefined;
+  return back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day
+    ? ms
+    : undefined;
 }
 
 function formatCalendarDate(ms: number): CalendarDate {
@@ -51,13 +53,21 @@ export function localCalendarDate(instant: Date): CalendarDate {
 }
 
 /** True when the exchange's unbound-key rule (a clock, or a deletion with no period) applies to this key. */
-export function unboundExpiryApplies(expiry: Pick<UnboundKeyExpiry, 'permissions'>, permissions: readonly Permission[], bound: boolean): boolean {
+export function unboundExpiryApplies(
+  expiry: Pick<UnboundKeyExpiry, 'permissions'>,
+  permissions: readonly Permission[],
+  bound: boolean,
+): boolean {
   if (bound) return false;
   return expiry.permissions.length === 0 || permissions.some((p) => expiry.permissions.includes(p));
 }
 
 /** Days until the exchange removes this key on its own, when it would. */
-export function exchangeDeadlineDays(rules: ExchangeRules, permissions: readonly Permission[], bound: boolean): number | undefined {
+export function exchangeDeadlineDays(
+  rules: ExchangeRules,
+  permissions: readonly Permission[],
+  bound: boolean,
+): number | undefined {
   const expiry = rules.unboundExpiry;
   return expiry && unboundExpiryApplies(expiry, permissions, bound) ? expiry.days : undefined;
 }

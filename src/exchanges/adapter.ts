@@ -141,7 +141,14 @@ export type ExchangeSite = Pick<ExchangeAdapter, 'id' | 'hosts' | 'keyPagePath'>
  * Key-list labels for an exchange whose key list wording is [unknown] (docs/exchanges.md): nothing matches, so
  * KeyScope puts no flags beside that exchange's listed keys rather than guess at its words.
  */
-export const UNKNOWN_KEY_LIST: KeyListLabels = { name: [], permissions: [], ip: [], notBound: [], created: [], keyValue: [] };
+export const UNKNOWN_KEY_LIST: KeyListLabels = {
+  name: [],
+  permissions: [],
+  ip: [],
+  notBound: [],
+  created: [],
+  keyValue: [],
+};
 
 /**
  * Success-view labels for an exchange whose "key created" wording is [unknown]: the view is never recognised, so a

@@ -51,7 +51,10 @@ export const binance: ExchangeAdapter = {
     maxIps: 30,
     // "if the IP is unrestricted and any permission other than Reading is enabled, this API key will be deleted":
     // the UI names no period, so none is made up here.
-    unboundDeletion: { permissions: ['trade', 'withdraw', 'transfer', 'futures', 'margin', 'options', 'other'], outcome: 'deleted' },
+    unboundDeletion: {
+      permissions: ['trade', 'withdraw', 'transfer', 'futures', 'margin', 'options', 'other'],
+      outcome: 'deleted',
+    },
     withdrawNeedsIp: true,
     recommendedKeyType: 'ed25519',
     discouragedKeyTypes: ['hmac'],

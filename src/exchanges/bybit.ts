@@ -12,8 +12,16 @@ export const bybitSite: ExchangeSite = {
   // in Bybit's v5 API guide (bybit-exchange.github.io/docs/v5/guide), their web pages in 3rd-party lists. bybit-tr.com
   // and bybit.tr both serve Bybit TR; testnet.bybit.com is the testnet (same v5 guide).
   hosts: [
-    'www.bybit.com', 'www.bybit.eu', 'www.bybit.nl', 'www.bybit-tr.com', 'www.bybit.tr', 'www.bybit.kz', 'www.bybitgeorgia.ge',
-    'www.bybit.ae', 'www.bybit.id', 'testnet.bybit.com',
+    'www.bybit.com',
+    'www.bybit.eu',
+    'www.bybit.nl',
+    'www.bybit-tr.com',
+    'www.bybit.tr',
+    'www.bybit.kz',
+    'www.bybitgeorgia.ge',
+    'www.bybit.ae',
+    'www.bybit.id',
+    'testnet.bybit.com',
   ],
   keyPagePath: /^(?:\/[a-z]{2}(?:-[a-z]{2,4}){0,2})?\/app\/user\/api-management(?:\/|$)/i,
 };
@@ -23,7 +31,17 @@ export const bybit: ExchangeAdapter = {
   name: 'Bybit',
   keyPageUrl: 'https://www.bybit.com/app/user/api-management',
   // Every host above lies under one of these; each is Bybit's own (same sources as the hosts).
-  officialDomains: ['bybit.com', 'bybit.eu', 'bybit.nl', 'bybit-tr.com', 'bybit.tr', 'bybit.kz', 'bybitgeorgia.ge', 'bybit.ae', 'bybit.id'],
+  officialDomains: [
+    'bybit.com',
+    'bybit.eu',
+    'bybit.nl',
+    'bybit-tr.com',
+    'bybit.tr',
+    'bybit.kz',
+    'bybitgeorgia.ge',
+    'bybit.ae',
+    'bybit.id',
+  ],
   labels: {
     permissions: {
       // "Contract" → "Orders", "Positions" (API: ContractTrade Order, Position): Bybit's v5 docs (user/apikey-info)
@@ -78,7 +96,14 @@ export const bybit: ExchangeAdapter = {
     partnerBinding: ['Connect to Third-Party Applications', 'Connect to Third-Party Application'],
     // The picker of the third-party application is NOT quoted in any source seen: these labels are guesses.
     // Unmatched, the partner is simply not named; the binding is still read.
-    partnerField: ['Third-Party Application', 'Select Third-Party Application', 'Third-Party App', 'Application', '第三方應用', '第三方应用'],
+    partnerField: [
+      'Third-Party Application',
+      'Select Third-Party Application',
+      'Third-Party App',
+      'Application',
+      '第三方應用',
+      '第三方应用',
+    ],
   },
   keyList: UNKNOWN_KEY_LIST,
   successView: UNKNOWN_SUCCESS_VIEW,

@@ -12,7 +12,8 @@ export const gateSite: ExchangeSite = {
   hosts: ['www.gate.com'],
   // "/myaccount/profile/api-key/manage": Gate's own skills repository, 2026. "/myaccount/api_key_manage", also under a
   // locale prefix such as "/zh/": 3rd-party guides, 2026. "/myaccount/apikeys": the older path (earlier guides).
-  keyPagePath: /^(?:\/[a-z]{2}(?:-[a-z]{2,4}){0,2})?\/myaccount\/(?:profile\/api-key\/manage|api_key_manage|apikeys)(?:\/|$)/i,
+  keyPagePath:
+    /^(?:\/[a-z]{2}(?:-[a-z]{2,4}){0,2})?\/myaccount\/(?:profile\/api-key\/manage|api_key_manage|apikeys)(?:\/|$)/i,
 };
 
 export const gate: ExchangeAdapter = {
@@ -36,7 +37,15 @@ export const gate: ExchangeAdapter = {
       // "Perpetual Contract": 3rd-party guides quoting the 2023 form; "Perpetual Futures", "Delivery": earlier wording.
       // "TradFi" (newer scope, 3rd-party guides, 2026): Gate's contracts on gold, forex and indices, leveraged
       // derivatives, so futures.
-      futures: ['Perpetual Contract', 'Perpetual Futures', 'Delivery', 'Delivery Contract', '永续合约', '交割合约', 'TradFi'],
+      futures: [
+        'Perpetual Contract',
+        'Perpetual Futures',
+        'Delivery',
+        'Delivery Contract',
+        '永续合约',
+        '交割合约',
+        'TradFi',
+      ],
       // Wallet writes are transfers between the user's own accounts (3rd-party guides quoting the 2023 form).
       transfer: ['Wallet', '钱包'],
       withdraw: ['Withdraw', 'Withdrawal', '提现'],

@@ -17,13 +17,36 @@ import { okx, okxSite } from './okx';
  * fixtures. The bootstrap content script, which only looks up hosts, uses {@link SITES} instead: this list, unused
  * there, is left out of its build with every adapter's labels.
  */
-export const ADAPTERS: readonly ExchangeAdapter[] = [okx, binance, bybit, coinbase, kraken, kucoin, bitget, gate, htx, mexc, generic];
+export const ADAPTERS: readonly ExchangeAdapter[] = [
+  okx,
+  binance,
+  bybit,
+  coinbase,
+  kraken,
+  kucoin,
+  bitget,
+  gate,
+  htx,
+  mexc,
+  generic,
+];
 
 /**
  * Where each supported exchange's key page is, in the order of the exchanges: all the bootstrap needs.
  * Exported for test/unit/exchange-adapters.test.ts: this list and ADAPTERS are kept by hand and must agree.
  */
-export const SITES: readonly ExchangeSite[] = [okxSite, binanceSite, bybitSite, coinbaseSite, krakenSite, kucoinSite, bitgetSite, gateSite, htxSite, mexcSite];
+export const SITES: readonly ExchangeSite[] = [
+  okxSite,
+  binanceSite,
+  bybitSite,
+  coinbaseSite,
+  krakenSite,
+  kucoinSite,
+  bitgetSite,
+  gateSite,
+  htxSite,
+  mexcSite,
+];
 
 /**
  * The supported exchange's site for this host name; undefined on any other site. For the bootstrap, which runs on

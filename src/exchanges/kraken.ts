@@ -29,7 +29,12 @@ export const kraken: ExchangeAdapter = {
       // API reference names them the same way, "Funds permissions - Withdraw"): "Query" under "Funds permissions"
       // is the old "Query Funds"; "Query ledger entries" and "Export data" under "Data"; the two order queries.
       read: [
-        'Query Funds', 'Query Open Orders & Trades', 'Query Closed Orders & Trades', 'Query Ledger Entries', 'Export Data', 'Access WebSockets API',
+        'Query Funds',
+        'Query Open Orders & Trades',
+        'Query Closed Orders & Trades',
+        'Query Ledger Entries',
+        'Export Data',
+        'Access WebSockets API',
         'Query',
       ],
       // "Modify Orders": the older name of "Create & Modify Orders" (Kraken's API docs). Kraken Pro: "Create & modify
@@ -48,7 +53,13 @@ export const kraken: ExchangeAdapter = {
     // "Key Permissions", "Permissions": the older page (Kraken's "How to create an API key"). Kraken Pro's dialog has no
     // single heading over the groups; "Select at least one permission" stands above them, and the groups are "Funds
     // permissions", "Orders and trades" and "Data" (screenshot, 2024-04). "Data" is left out: too common a word.
-    permissionSection: ['Key Permissions', 'Permissions', 'Select at least one permission', 'Funds permissions', 'Orders and trades'],
+    permissionSection: [
+      'Key Permissions',
+      'Permissions',
+      'Select at least one permission',
+      'Funds permissions',
+      'Orders and trades',
+    ],
     // "IP address" also matches Kraken Pro's switch heading "IP address restriction" (screenshot, 2024-04); the field
     // shown when it is on has no label in any source seen, so the heading names it.
     ipField: ['IP allowlist', 'IP whitelist', 'IP address'],

@@ -30,7 +30,14 @@ export const kucoin: ExchangeAdapter = {
       margin: ['Margin', 'Margin Trading', '杠杆', '杠杆交易'],
       futures: ['Futures', 'Futures Trading', '合约', '合约交易'],
       // "Flex Transfer" (API name InnerTransfer) moves funds between the user's own accounts: KuCoin's API docs.
-      transfer: ['Flex Transfer', 'Flex Transfers', 'Flex Transfer (InnerTransfer)', 'InnerTransfer', '灵活划转', '内部划转'],
+      transfer: [
+        'Flex Transfer',
+        'Flex Transfers',
+        'Flex Transfer (InnerTransfer)',
+        'InnerTransfer',
+        '灵活划转',
+        '内部划转',
+      ],
       // "Transfer (Not Recommended)": create page, screenshot 2023 (hummingbot-site docs/exchanges/kucoin), the tag
       // "(Not Recommended)" in an element of its own beside "Transfer"; its description begins "This permission allows
       // you to withdraw assets". KuCoin's "API key upgrade" guide says the same of "Transfer": "Allows a key to transfer

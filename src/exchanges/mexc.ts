@@ -28,8 +28,14 @@ export const mexc: ExchangeAdapter = {
       // "Read transfer information", and "Read the deposit/withdrawal inf…" (cut off by a dialog; "information" is
       // the other rows' word). Known as read so that the money word in "deposit/withdrawal" never makes it withdraw.
       read: [
-        'Read', 'View', '读取', '查看',
-        'Read account information', 'Read order information', 'Read the deposit/withdrawal information', 'Read transfer information',
+        'Read',
+        'View',
+        '读取',
+        '查看',
+        'Read account information',
+        'Read order information',
+        'Read the deposit/withdrawal information',
+        'Read transfer information',
       ],
     },
     // Areas: a box that no label names counts as its area's permission when ticked; the nearest heading wins, so a

@@ -36,7 +36,16 @@ export const okx: ExchangeAdapter = {
     permissionSection: ['Permissions', 'Permission', '权限'],
     // "IP address allowlist" (IP 地址白名单): OKX's API FAQ, Jun 2026. "Link IP Address (Optional)": the older V5-era
     // web form (3rd-party: TSLab's OKX guide); "(Optional)" is dropped in matching. The others are kept from before.
-    ipField: ['IP address allowlist', 'IP allowlist', 'IP whitelist', 'IP address whitelist', 'Link IP Address', 'IP 地址白名单', 'IP地址白名单', '绑定IP'],
+    ipField: [
+      'IP address allowlist',
+      'IP allowlist',
+      'IP whitelist',
+      'IP address whitelist',
+      'Link IP Address',
+      'IP 地址白名单',
+      'IP地址白名单',
+      '绑定IP',
+    ],
     // "API key name" (备注名): OKX's API FAQ. "Label": the older V5-era web form (TSLab's OKX guide).
     keyName: ['API key name', 'API name', 'Name', 'Remark', 'Label', '备注名', 'API 名称'],
     // "Submit all": a 2025 guide (dv-net docs); "Confirm": OKX's FAQ and the older form (TSLab's OKX guide).
@@ -47,10 +56,24 @@ export const okx: ExchangeAdapter = {
     // "Connect to third-party apps" and the Chinese 关联第三方应用 / 绑定第三方应用 are NOT quoted from any page: earlier
     // replicas' wording and a translation, kept so that those wordings, if OKX uses them, are not read as a key
     // without an IP field.
-    partnerBinding: ['Binding third-party apps', 'Linking third-party apps', 'Connect to third-party apps', '绑定第三方应用', '关联第三方应用'],
+    partnerBinding: [
+      'Binding third-party apps',
+      'Linking third-party apps',
+      'Connect to third-party apps',
+      '绑定第三方应用',
+      '关联第三方应用',
+    ],
     // The label of the broker dropdown is NOT quoted in any source seen (OKX's notice only says the user selects the
     // broker): these are guesses. Unmatched, the partner is simply not named; the binding is still read.
-    partnerField: ['Third-party app', 'Select third-party app', 'Third-party application', 'Broker', 'Select broker', '第三方应用', '选择第三方应用'],
+    partnerField: [
+      'Third-party app',
+      'Select third-party app',
+      'Third-party application',
+      'Broker',
+      'Select broker',
+      '第三方应用',
+      '选择第三方应用',
+    ],
   },
   // Labels of the key list and of the view after creation follow OKX's help texts (the list shows "the API key name,
   // permissions, and linked IP whitelist", OKX's API FAQ; guides disagree on whether key and secret are shown at once);
@@ -59,9 +82,33 @@ export const okx: ExchangeAdapter = {
   keyList: {
     name: ['Name', 'API name', 'Remark', 'Note', '备注名', '备注', 'API 名称'],
     permissions: ['Permissions', 'Permission', '权限'],
-    ip: ['IP address allowlist', 'IP allowlist', 'IP whitelist', 'IP address', 'IP addresses', 'Bound IPs', 'Bound IP', 'Linked IP', 'IP 地址白名单', 'IP地址白名单', '绑定IP', '绑定 IP', 'IP 地址', 'IP地址'],
+    ip: [
+      'IP address allowlist',
+      'IP allowlist',
+      'IP whitelist',
+      'IP address',
+      'IP addresses',
+      'Bound IPs',
+      'Bound IP',
+      'Linked IP',
+      'IP 地址白名单',
+      'IP地址白名单',
+      '绑定IP',
+      '绑定 IP',
+      'IP 地址',
+      'IP地址',
+    ],
     notBound: ['Not bound', 'Not linked', 'Unbound', 'None', 'No IP', '未绑定', '未关联', '无', '-', '--'],
-    created: ['Created', 'Created on', 'Created at', 'Creation time', 'Creation date', 'Date created', '创建时间', '创建日期'],
+    created: [
+      'Created',
+      'Created on',
+      'Created at',
+      'Creation time',
+      'Creation date',
+      'Date created',
+      '创建时间',
+      '创建日期',
+    ],
     keyValue: ['API key', 'APIKey', 'Access key', 'API 密钥'],
   },
   successView: {

@@ -39,7 +39,11 @@ const within = (date: CalendarDate, earliest: CalendarDate, latest: CalendarDate
 export function fitReminder(reminder: Reminder, limits: ReminderLimits): { reminder: Reminder; changes: Text[] } {
   const { today } = limits;
   const changes: Text[] = [];
-  const next: Reminder = { ...reminder, permissions: [...new Set(reminder.permissions)], history: reminder.history.map((e) => ({ ...e })) };
+  const next: Reminder = {
+    ...reminder,
+    permissions: [...new Set(reminder.permissions)],
+    history: reminder.history.map((e) => ({ ...e })),
+  };
 
   next.name = storedName(reminder.name);
   if (next.name !== reminder.name) changes.push(text('import_fit_name'));

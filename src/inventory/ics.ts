@@ -9,10 +9,14 @@ const LINE_OCTETS = 75;
 
 /** A TEXT value (§3.3.11): backslash, semicolon and comma escaped, line breaks as `\n`, other controls dropped. */
 function text(value: string): string {
-  return value
-    .replace(/[\\;,]/g, (c) => `\\${c}`)
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '');
+  return (
+    value
+      .replace(/[\\;,]/g, (c) => `\\${c}`)
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // Control characters are exactly what this strips.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '')
+  );
 }
 
 function utf8Length(char: string): number {
@@ -46,7 +50,10 @@ function date(day: CalendarDate): string {
 
 /** `YYYYMMDDTHHMMSSZ`, the UTC DATE-TIME form. */
 function utcDateTime(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 function event(reminder: Reminder, stamp: string, exchange: string): string[] {

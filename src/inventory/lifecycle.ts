@@ -1,6 +1,21 @@
-import { addDays, daysBetween, dueStatus, exchangeDeadlineDays, rotationDueDate, type CalendarDate, type DueStatus } from '../core/rotation';
+import {
+  addDays,
+  daysBetween,
+  dueStatus,
+  exchangeDeadlineDays,
+  rotationDueDate,
+  type CalendarDate,
+  type DueStatus,
+} from '../core/rotation';
 import type { ExchangeRules } from '../core/types';
-import { HISTORY_MAX, storedName, type KeyCreated, type Reminder, type ReminderEvent, type ReminderSource } from './reminder';
+import {
+  HISTORY_MAX,
+  storedName,
+  type KeyCreated,
+  type Reminder,
+  type ReminderEvent,
+  type ReminderSource,
+} from './reminder';
 
 // Pure steps of a key's life: every function takes the day as an argument and returns new records.
 
@@ -29,12 +44,18 @@ export function byUrgency(today: CalendarDate, dueSoonDays: number) {
 }
 
 /** The exchange's own deadline for a key with these permissions and binding, in days. */
-export function deadlineFor(rules: ExchangeRules | undefined, reminder: Pick<Reminder, 'permissions' | 'ipBound'>): number | undefined {
+export function deadlineFor(
+  rules: ExchangeRules | undefined,
+  reminder: Pick<Reminder, 'permissions' | 'ipBound'>,
+): number | undefined {
   return rules ? exchangeDeadlineDays(rules, reminder.permissions, reminder.ipBound) : undefined;
 }
 
 /** A reminder's due date: created + interval, within the exchange's own deadline for its permissions and binding. */
-export function dueDate(reminder: Pick<Reminder, 'created' | 'rotationDays' | 'permissions' | 'ipBound'>, rules: ExchangeRules | undefined): CalendarDate {
+export function dueDate(
+  reminder: Pick<Reminder, 'created' | 'rotationDays' | 'permissions' | 'ipBound'>,
+  rules: ExchangeRules | undefined,
+): CalendarDate {
   return rotationDueDate(reminder.created, reminder.rotationDays, deadlineFor(rules, reminder));
 }
 
@@ -69,7 +90,12 @@ export function newReminder(
     due: rotationDueDate(created, key.rotationDays, key.deadlineDays),
     state: options.state,
     source: options.source,
-    history: [event(options.source === 'exchange-list' ? 'tracked' : options.source === 'import' ? 'imported' : 'created', today)],
+    history: [
+      event(
+        options.source === 'exchange-list' ? 'tracked' : options.source === 'import' ? 'imported' : 'created',
+        today,
+      ),
+    ],
   };
 }
 
@@ -98,7 +124,13 @@ export function confirm(reminder: Reminder, today: CalendarDate): Reminder {
  * a new interval (never past the exchange's deadline, nor `maxRotationDays` when an organisation sets one), keeping
  * the history.
  */
-export function rotate(reminder: Reminder, today: CalendarDate, successorId: string, rules?: ExchangeRules, maxRotationDays?: number): [Reminder, Reminder] {
+export function rotate(
+  reminder: Reminder,
+  today: CalendarDate,
+  successorId: string,
+  rules?: ExchangeRules,
+  maxRotationDays?: number,
+): [Reminder, Reminder] {
   const rotationDays = Math.min(reminder.rotationDays, maxRotationDays ?? Infinity);
   const { snoozedUntil: _snooze, notified: _notified, ...rest } = reminder;
   const history = withEvent(reminder.history, 'rotated', today);
@@ -131,7 +163,9 @@ export function isSnoozed(reminder: Reminder, today: CalendarDate): boolean {
 }
 
 /** What the user may edit by hand. */
-export type ReminderEdit = Partial<Pick<Reminder, 'name' | 'exchange' | 'permissions' | 'ipBound' | 'created' | 'rotationDays' | 'purpose'>>;
+export type ReminderEdit = Partial<
+  Pick<Reminder, 'name' | 'exchange' | 'permissions' | 'ipBound' | 'created' | 'rotationDays' | 'purpose'>
+>;
 
 /** Applies an edit; the due date follows the created date and interval, within the exchange's deadline. */
 export function edit(reminder: Reminder, changes: ReminderEdit, today: CalendarDate, rules?: ExchangeRules): Reminder {

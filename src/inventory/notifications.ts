@@ -13,7 +13,11 @@ export interface NotificationPlan {
  * Once per state change, not at every check: a key is announced when it becomes due soon and again when it
  * becomes overdue; a snoozed key stays silent until its snooze ends.
  */
-export function planNotifications(reminders: readonly Reminder[], today: CalendarDate, dueSoonDays: number): NotificationPlan {
+export function planNotifications(
+  reminders: readonly Reminder[],
+  today: CalendarDate,
+  dueSoonDays: number,
+): NotificationPlan {
   const plan: NotificationPlan = { notify: [], record: new Map() };
   for (const reminder of reminders) {
     if (!isLive(reminder)) continue;
@@ -22,7 +26,8 @@ export function planNotifications(reminders: readonly Reminder[], today: Calenda
       if (reminder.notified) plan.record.set(reminder.id, undefined);
       continue;
     }
-    if (status === 'rotated' || status === 'revoked' || reminder.notified === status || isSnoozed(reminder, today)) continue;
+    if (status === 'rotated' || status === 'revoked' || reminder.notified === status || isSnoozed(reminder, today))
+      continue;
     plan.notify.push({ reminder, state: status });
     plan.record.set(reminder.id, status);
   }

@@ -14,7 +14,17 @@ export const REMINDER_SOURCES = ['form', 'manual', 'exchange-list', 'import'] as
 export type ReminderSource = (typeof REMINDER_SOURCES)[number];
 
 /** What happened to a key, and when (local calendar date). */
-export const REMINDER_EVENTS = ['created', 'confirmed', 'rotated', 'revoked', 'snoozed', 'edited', 'tracked', 'imported', 'restored'] as const;
+export const REMINDER_EVENTS = [
+  'created',
+  'confirmed',
+  'rotated',
+  'revoked',
+  'snoozed',
+  'edited',
+  'tracked',
+  'imported',
+  'restored',
+] as const;
 export interface ReminderEvent {
   kind: (typeof REMINDER_EVENTS)[number];
   on: CalendarDate;
@@ -116,7 +126,9 @@ function oneOf<T>(values: readonly T[], value: unknown): value is T {
 
 /** `https://exchange.example`: an https site's origin, as the URL standard writes it. */
 export function isHttpsOrigin(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 300 && value.startsWith('https://') && siteOrigin(value) === value;
+  return (
+    typeof value === 'string' && value.length <= 300 && value.startsWith('https://') && siteOrigin(value) === value
+  );
 }
 
 function isEvent(value: unknown): value is ReminderEvent {
@@ -128,21 +140,32 @@ export function validateReminder(value: unknown): Reminder | undefined {
   if (!isRecord(value)) return undefined;
   const v = value;
   const valid =
-    typeof v.id === 'string' && v.id.length > 0 && v.id.length <= ID_MAX &&
-    typeof v.exchange === 'string' && /^[a-z0-9-]{1,40}$/.test(v.exchange) &&
+    typeof v.id === 'string' &&
+    v.id.length > 0 &&
+    v.id.length <= ID_MAX &&
+    typeof v.exchange === 'string' &&
+    /^[a-z0-9-]{1,40}$/.test(v.exchange) &&
     (v.origin === undefined || isHttpsOrigin(v.origin)) &&
-    typeof v.name === 'string' && Array.from(v.name).length <= NAME_MAX &&
-    Array.isArray(v.permissions) && v.permissions.every((p) => oneOf(PERMISSIONS, p)) &&
+    typeof v.name === 'string' &&
+    Array.from(v.name).length <= NAME_MAX &&
+    Array.isArray(v.permissions) &&
+    v.permissions.every((p) => oneOf(PERMISSIONS, p)) &&
     typeof v.ipBound === 'boolean' &&
     (v.purpose === undefined || oneOf(PURPOSES, v.purpose)) &&
-    isDate(v.created) && isDate(v.due) &&
-    typeof v.rotationDays === 'number' && Number.isInteger(v.rotationDays) && v.rotationDays > 0 && v.rotationDays <= 3660 &&
+    isDate(v.created) &&
+    isDate(v.due) &&
+    typeof v.rotationDays === 'number' &&
+    Number.isInteger(v.rotationDays) &&
+    v.rotationDays > 0 &&
+    v.rotationDays <= 3660 &&
     oneOf(REMINDER_STATES, v.state) &&
     oneOf(REMINDER_SOURCES, v.source) &&
     (v.snoozedUntil === undefined || isDate(v.snoozedUntil)) &&
     (v.notified === undefined || oneOf(NOTIFIED_STATES, v.notified)) &&
     (v.replaces === undefined || typeof v.replaces === 'string') &&
-    Array.isArray(v.history) && v.history.length <= HISTORY_MAX && v.history.every(isEvent);
+    Array.isArray(v.history) &&
+    v.history.length <= HISTORY_MAX &&
+    v.history.every(isEvent);
   return valid ? ownFields(value as unknown as Reminder) : undefined;
 }
 
@@ -173,7 +196,6 @@ export function ownFields(r: Reminder): Reminder {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as unknown as Reminder;
 }
 
-
 /** Version of the stored reminders' shape; each bump comes with a step in {@link MIGRATIONS}. */
 export const SCHEMA_VERSION = 3;
 
@@ -190,7 +212,9 @@ export interface Tombstone {
 export function tombstoneOf(value: unknown): Tombstone | undefined {
   if (!isRecord(value)) return undefined;
   const { id, deleted } = value;
-  return typeof id === 'string' && id.length > 0 && id.length <= ID_MAX && isDate(deleted) ? { id, deleted } : undefined;
+  return typeof id === 'string' && id.length > 0 && id.length <= ID_MAX && isDate(deleted)
+    ? { id, deleted }
+    : undefined;
 }
 
 /** The reminders as stored under one key, so that every write is all-or-nothing. */
@@ -230,17 +254,21 @@ function migrate(record: unknown, from: number): unknown {
  * nothing is dropped.
  */
 export function normalizeReminders(raw: unknown): StoredReminders {
-  if (raw === undefined || raw === null) return { version: SCHEMA_VERSION, reminders: [], quarantine: [], tombstones: [] };
-  if (!isRecord(raw) || !Array.isArray(raw.reminders)) return { version: SCHEMA_VERSION, reminders: [], quarantine: [raw], tombstones: [] };
+  if (raw === undefined || raw === null)
+    return { version: SCHEMA_VERSION, reminders: [], quarantine: [], tombstones: [] };
+  if (!isRecord(raw) || !Array.isArray(raw.reminders))
+    return { version: SCHEMA_VERSION, reminders: [], quarantine: [raw], tombstones: [] };
   const from = typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version >= 1 ? raw.version : 1;
   const reminders: Reminder[] = [];
-  const quarantine: unknown[] = Array.isArray(raw.quarantine) ? [...raw.quarantine] : [];
+  const quarantine: unknown[] = Array.isArray(raw.quarantine) ? [...(raw.quarantine as unknown[])] : [];
   for (const item of raw.reminders) {
     const valid = from <= SCHEMA_VERSION ? validateReminder(migrate(item, from)) : undefined;
     if (valid) reminders.push(valid);
     else quarantine.push(item);
   }
   // Before version 3 there were none.
-  const tombstones = Array.isArray(raw.tombstones) ? raw.tombstones.map(tombstoneOf).filter((t) => t !== undefined) : [];
+  const tombstones = Array.isArray(raw.tombstones)
+    ? raw.tombstones.map(tombstoneOf).filter((t) => t !== undefined)
+    : [];
   return { version: SCHEMA_VERSION, reminders, quarantine, tombstones };
 }

@@ -2,7 +2,13 @@ import { text, type Text } from '../core/text';
 import { fitReminder, type ReminderLimits } from './fit-reminder';
 import { nestsDeeperThan } from './json-depth';
 import { normalizeReminders, ownFields, SCHEMA_VERSION, type Reminder } from './reminder';
-import { SETTING_NAMES, settingsChangeProblem, validSettingFields, type Settings, type SettingsChange } from '../settings/settings';
+import {
+  SETTING_NAMES,
+  settingsChangeProblem,
+  validSettingFields,
+  type Settings,
+  type SettingsChange,
+} from '../settings/settings';
 import { siteOrigin } from '../settings/site-origin';
 
 // Export and import of the inventory (and, in a full export, everything else KeyScope keeps) as a JSON file. Pure:
@@ -155,14 +161,21 @@ function megabytes(bytes: number): string {
 export function exportAllData(data: AllData, exportedAt: string): string {
   const { syncProblem: _notData, ...settings } = data.settings;
   const file: InventoryFile = {
-    format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt, reminders: data.reminders.map(ownFields),
-    settings, quarantine: data.quarantine, guardedSites: data.guardedSites,
+    format: EXPORT_FORMAT,
+    version: SCHEMA_VERSION,
+    exportedAt,
+    reminders: data.reminders.map(ownFields),
+    settings,
+    quarantine: data.quarantine,
+    guardedSites: data.guardedSites,
   };
   return JSON.stringify(file, null, 2);
 }
 
 /** The file's records with their version and the whole file, or why the whole file is refused. */
-function readFile(content: string): { version: number; records: unknown[]; data: Record<string, unknown> } | { error: Text } {
+function readFile(
+  content: string,
+): { version: number; records: unknown[]; data: Record<string, unknown> } | { error: Text } {
   const bytes = utf8Bytes(content);
   if (bytes > IMPORT_MAX_BYTES) {
     return { error: text('import_error_size', megabytes(bytes), megabytes(IMPORT_MAX_BYTES)) };
@@ -212,7 +225,11 @@ const emptyReport = (): ImportReport => ({ added: 0, updated: 0, unchanged: 0, r
  *   changed; new reminders are otherwise added as they are (source and history kept), after the existing ones.
  * When nothing changes the returned list is `existing` itself.
  */
-function mergeRecords(file: { version: number; records: unknown[] }, existing: Reminder[], limits: ReminderLimits): { reminders: Reminder[]; report: ImportReport } {
+function mergeRecords(
+  file: { version: number; records: unknown[] },
+  existing: Reminder[],
+  limits: ReminderLimits,
+): { reminders: Reminder[]; report: ImportReport } {
   const report = emptyReport();
   const fitted: NonNullable<ImportReport['fitted']> = [];
   const byId = new Map(existing.map((r, position) => [r.id, position]));
@@ -261,8 +278,15 @@ function mergeRecords(file: { version: number; records: unknown[] }, existing: R
 }
 
 /** The file's settings over the current ones, field by field; sync stays as it is in this browser. */
-function mergeSettings(raw: unknown, current: Settings): { settings: Settings; report: NonNullable<ImportReport['settings']> } {
-  if (!isRecord(raw)) return { settings: current, report: { applied: [], rejected: [{ field: 'settings', reason: text('import_reason_not_settings') }] } };
+function mergeSettings(
+  raw: unknown,
+  current: Settings,
+): { settings: Settings; report: NonNullable<ImportReport['settings']> } {
+  if (!isRecord(raw))
+    return {
+      settings: current,
+      report: { applied: [], rejected: [{ field: 'settings', reason: text('import_reason_not_settings') }] },
+    };
   const fields = raw;
   const rejected = SETTING_NAMES.filter((name) => name in fields && name !== 'sync')
     .map((name) => ({ field: name, reason: settingsChangeProblem({ [name]: fields[name] }) }))
@@ -281,7 +305,11 @@ function mergeSettings(raw: unknown, current: Settings): { settings: Settings; r
  * a file cannot grant a site's permission). A file with reminders only imports as before. Nothing already kept
  * is dropped; parts that do not change are returned as they were.
  */
-export function importAllData(content: string, current: AllData, limits: ReminderLimits): AllData & { report: ImportReport } {
+export function importAllData(
+  content: string,
+  current: AllData,
+  limits: ReminderLimits,
+): AllData & { report: ImportReport } {
   const file = readFile(content);
   if ('error' in file) return { ...current, report: { ...emptyReport(), error: file.error } };
   const { reminders, report } = mergeRecords(file, current.reminders, limits);
@@ -300,15 +328,19 @@ export function importAllData(content: string, current: AllData, limits: Reminde
       kept.add(key);
       return true;
     });
-    if (added.length) quarantine = [...quarantine, ...added];
+    if (added.length) quarantine = [...quarantine, ...(added as unknown[])];
     report.keptAside = added.length;
   }
   if (Array.isArray(data.guardedSites)) {
     const sites = data.guardedSites;
-    const valid = [...new Set(sites.filter((site): site is string => typeof site === 'string' && siteOrigin(site) === site))];
+    const valid = [
+      ...new Set(sites.filter((site): site is string => typeof site === 'string' && siteOrigin(site) === site)),
+    ];
     report.sites = {
       missing: valid.filter((site) => !current.guardedSites.includes(site)),
-      rejected: sites.filter((site) => !valid.includes(site as string)).map((site) => String(site).slice(0, REPORTED_NAME_MAX)),
+      rejected: sites
+        .filter((site) => !valid.includes(site as string))
+        .map((site) => String(site).slice(0, REPORTED_NAME_MAX)),
     };
   }
   return { reminders, quarantine, settings, guardedSites: current.guardedSites, report };

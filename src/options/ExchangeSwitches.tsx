@@ -5,11 +5,21 @@ import type { Inventory } from '../ui/use-inventory';
 import type { OptionsData } from './options-data';
 
 /** KeyScope on or off per exchange. Off: no panel and no notes on the key list there; reminders are kept. */
-export function ExchangeSwitches({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
+export function ExchangeSwitches({
+  settings,
+  inventory,
+  data,
+}: {
+  settings: Settings;
+  inventory: Inventory;
+  data: OptionsData;
+}) {
   const toggle = (exchange: string, name: string, on: boolean) => {
     const others = settings.disabledExchanges.filter((id) => id !== exchange);
     const disabledExchanges = on ? others : [...others, exchange].sort();
-    void inventory.run(t(on ? 'error_exchange_on' : 'error_exchange_off', name), () => data.send('settings:set', { disabledExchanges }));
+    void inventory.run(t(on ? 'error_exchange_on' : 'error_exchange_off', name), () =>
+      data.send('settings:set', { disabledExchanges }),
+    );
   };
   // The supported exchanges: the generic adapter has no hosts, and a guarded site is turned off by removing it.
   const exchanges = ADAPTERS.filter((adapter) => adapter.hosts.length > 0);

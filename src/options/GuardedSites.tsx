@@ -36,7 +36,11 @@ export function GuardedSites({ data }: { data: OptionsData }) {
   return (
     <section class="ks-card" aria-labelledby="ks-sites">
       <h2 id="ks-sites">{t('sites_title')}</h2>
-      {error && <p class="ks-error" role="alert">{error}</p>}
+      {error && (
+        <p class="ks-error" role="alert">
+          {error}
+        </p>
+      )}
       {sites === undefined ? (
         !error && <p class="ks-muted">{t('sites_reading')}</p>
       ) : sites.length === 0 ? (
@@ -46,14 +50,23 @@ export function GuardedSites({ data }: { data: OptionsData }) {
           {sites.map((origin) => (
             <li key={origin}>
               <span class="ks-site">{origin}</span>
-              <button type="button" aria-label={t('sites_remove_label', origin)} disabled={removing === origin} onClick={() => remove(origin)}>
+              <button
+                type="button"
+                aria-label={t('sites_remove_label', origin)}
+                disabled={removing === origin}
+                onClick={() => remove(origin)}
+              >
                 {t('remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
-      {done && <p class="ks-ok" role="status">{done}</p>}
+      {done && (
+        <p class="ks-ok" role="status">
+          {done}
+        </p>
+      )}
     </section>
   );
 }

@@ -22,11 +22,21 @@ const settingWords = (field: string): string => {
  * What an import did: the counts, each refused record with its position, name and reason, each record changed to fit
  * the policy and KeyScope's limits with what changed, and the other sections.
  */
-export function ImportReportView({ report, data, onSiteAdded }: { report: ImportReport; data: OptionsData; onSiteAdded: () => void }) {
+export function ImportReportView({
+  report,
+  data,
+  onSiteAdded,
+}: {
+  report: ImportReport;
+  data: OptionsData;
+  onSiteAdded: () => void;
+}) {
   if (report.error) {
     return (
       <div class="ks-report" aria-label={t('import_result')}>
-        <p class="ks-error" role="alert">{t('import_nothing', say(report.error))}</p>
+        <p class="ks-error" role="alert">
+          {t('import_nothing', say(report.error))}
+        </p>
       </div>
     );
   }
@@ -35,13 +45,21 @@ export function ImportReportView({ report, data, onSiteAdded }: { report: Import
     <div class="ks-report" aria-label={t('import_result')} role="status">
       <p>
         <strong>{t('import_imported')}</strong>{' '}
-        {t(report.rejected.length > 0 ? 'import_counts_rejected' : 'import_counts', report.added, report.updated, report.unchanged, report.rejected.length)}
+        {t(
+          report.rejected.length > 0 ? 'import_counts_rejected' : 'import_counts',
+          report.added,
+          report.updated,
+          report.unchanged,
+          report.rejected.length,
+        )}
       </p>
       {report.rejected.length > 0 && (
         <ul class="ks-rejected">
           {report.rejected.map((r) => (
             <li key={r.index}>
-              {r.name !== undefined ? t('import_rejected_named', r.index + 1, isolated(r.name), say(r.reason)) : t('import_rejected', r.index + 1, say(r.reason))}
+              {r.name !== undefined
+                ? t('import_rejected_named', r.index + 1, isolated(r.name), say(r.reason))
+                : t('import_rejected', r.index + 1, say(r.reason))}
             </li>
           ))}
         </ul>
@@ -72,7 +90,10 @@ export function ImportReportView({ report, data, onSiteAdded }: { report: Import
             ? t('import_settings_managed')
             : say([
                 settings.applied.length
-                  ? text('import_settings_changed', settings.applied.map((field) => text(SETTING_WORDS[field])))
+                  ? text(
+                      'import_settings_changed',
+                      settings.applied.map((field) => text(SETTING_WORDS[field])),
+                    )
                   : text('import_settings_unchanged'),
                 text('import_settings_sync_stays'),
               ])}

@@ -20,7 +20,8 @@ export function KeptAside({ list, inventory, data }: { list: ReminderList; inven
     if (asking) question.current?.focus();
   }, [asking]);
 
-  const exportThem = () => download(JSON.stringify(list.quarantine, null, 2), `keyscope-kept-aside-${list.today}.json`, 'application/json');
+  const exportThem = () =>
+    download(JSON.stringify(list.quarantine, null, 2), `keyscope-kept-aside-${list.today}.json`, 'application/json');
   // Exactly the records this page shows are deleted: one set aside after the page read the list stays.
   const deleteThem = async () => {
     setAsking(false);
@@ -32,7 +33,11 @@ export function KeptAside({ list, inventory, data }: { list: ReminderList; inven
   return (
     <section class="ks-card" aria-labelledby="ks-quarantine">
       <h2 id="ks-quarantine">{t('options_quarantine')}</h2>
-      {deleted > 0 && <p class="ks-ok" role="status">{t(deleted === 1 ? 'options_quarantine_deleted_one' : 'options_quarantine_deleted_many', deleted)}</p>}
+      {deleted > 0 && (
+        <p class="ks-ok" role="status">
+          {t(deleted === 1 ? 'options_quarantine_deleted_one' : 'options_quarantine_deleted_many', deleted)}
+        </p>
+      )}
       {count === 0 ? (
         <p class="ks-muted">{t('options_quarantine_none')}</p>
       ) : (
@@ -43,11 +48,19 @@ export function KeptAside({ list, inventory, data }: { list: ReminderList; inven
           </p>
           {asking ? (
             <div class="ks-ask" role="group" aria-labelledby="ks-quarantine-ask" tabIndex={-1} ref={question}>
-              <p id="ks-quarantine-ask">{t(count === 1 ? 'options_quarantine_ask_one' : 'options_quarantine_ask_many', count)}</p>
+              <p id="ks-quarantine-ask">
+                {t(count === 1 ? 'options_quarantine_ask_one' : 'options_quarantine_ask_many', count)}
+              </p>
               <div class="ks-row-actions">
-                <button type="button" onClick={exportThem}>{t(count === 1 ? 'options_quarantine_export_it' : 'options_quarantine_export_them')}</button>
-                <button type="button" class="ks-danger" disabled={inventory.busy} onClick={() => void deleteThem()}>{t('options_quarantine_delete_yes')}</button>
-                <button type="button" onClick={() => setAsking(false)}>{t('cancel')}</button>
+                <button type="button" onClick={exportThem}>
+                  {t(count === 1 ? 'options_quarantine_export_it' : 'options_quarantine_export_them')}
+                </button>
+                <button type="button" class="ks-danger" disabled={inventory.busy} onClick={() => void deleteThem()}>
+                  {t('options_quarantine_delete_yes')}
+                </button>
+                <button type="button" onClick={() => setAsking(false)}>
+                  {t('cancel')}
+                </button>
               </div>
             </div>
           ) : (
@@ -55,7 +68,9 @@ export function KeptAside({ list, inventory, data }: { list: ReminderList; inven
               <button type="button" onClick={exportThem}>
                 {t(count === 1 ? 'options_quarantine_export_it' : 'options_quarantine_export_them')}
               </button>
-              <button type="button" disabled={inventory.busy} onClick={() => setAsking(true)}>{t('options_quarantine_delete')}</button>
+              <button type="button" disabled={inventory.busy} onClick={() => setAsking(true)}>
+                {t('options_quarantine_delete')}
+              </button>
             </div>
           )}
         </>

@@ -32,17 +32,27 @@ export function ManagedSettings({ data, children }: { data: OptionsData; childre
       {(policy || notes.length > 0) && (
         <section class="ks-card ks-managed" aria-labelledby="ks-managed" data-keyscope-managed="">
           <h2 id="ks-managed">{t('managed_title')}</h2>
-          {policy?.message && <p class="ks-managed-message" dir="auto">{policy.message}</p>}
+          {policy?.message && (
+            <p class="ks-managed-message" dir="auto">
+              {policy.message}
+            </p>
+          )}
           {policy && (
             <ul class="ks-managed-rules">
-              {enforced(policy).map((line) => <li key={line.id}>{say(line)}</li>)}
+              {enforced(policy).map((line) => (
+                <li key={line.id}>{say(line)}</li>
+              ))}
             </ul>
           )}
           {notes.length > 0 && (
             <>
               <p class="ks-muted">{t('managed_notes_intro')}</p>
               <ul class="ks-rejected">
-                {notes.map((note) => say(note)).map((note) => <li key={note}>{note}</li>)}
+                {notes
+                  .map((note) => say(note))
+                  .map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
               </ul>
             </>
           )}

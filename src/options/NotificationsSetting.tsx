@@ -10,7 +10,10 @@ import type { OptionsData } from './options-data';
 export function NotificationsSetting({ data, onError }: { data: OptionsData; onError: (message: string) => void }) {
   const { allowed, setAllowed, turnOn } = useNotifications(data, onError);
   const turnOff = () => {
-    data.removeNotifications().then((removed) => setAllowed(!removed), (e: unknown) => onError(t('notifications_turn_off_failed', errorText(e))));
+    data.removeNotifications().then(
+      (removed) => setAllowed(!removed),
+      (e: unknown) => onError(t('notifications_turn_off_failed', errorText(e))),
+    );
   };
   return (
     <div class="ks-setting">

@@ -17,7 +17,15 @@ import { NotificationsSetting } from './NotificationsSetting';
 import type { OptionsData } from './options-data';
 import { RotationDefault } from './RotationDefault';
 
-function DueSoonSetting({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
+function DueSoonSetting({
+  settings,
+  inventory,
+  data,
+}: {
+  settings: Settings;
+  inventory: Inventory;
+  data: OptionsData;
+}) {
   const [text, setText] = useState(String(settings.dueSoonDays));
   const [problem, setProblem] = useState('');
   const [saved, setSaved] = useState(false);
@@ -31,7 +39,9 @@ function DueSoonSetting({ settings, inventory, data }: { settings: Settings; inv
       return;
     }
     setProblem('');
-    const result = await inventory.run(t('error_save_due_soon'), () => data.send('settings:set', { dueSoonDays: days }));
+    const result = await inventory.run(t('error_save_due_soon'), () =>
+      data.send('settings:set', { dueSoonDays: days }),
+    );
     if (result) setSaved(true);
   };
 
@@ -53,10 +63,20 @@ function DueSoonSetting({ settings, inventory, data }: { settings: Settings; inv
           aria-describedby={problem ? 'ks-due-soon-error' : undefined}
         />
         <span>{t('days_unit')}</span>
-        <button type="submit" disabled={inventory.busy}>{t('save')}</button>
-        {saved && <span class="ks-ok" role="status">{t('saved')}</span>}
+        <button type="submit" disabled={inventory.busy}>
+          {t('save')}
+        </button>
+        {saved && (
+          <span class="ks-ok" role="status">
+            {t('saved')}
+          </span>
+        )}
       </div>
-      {problem && <p class="ks-field-error" id="ks-due-soon-error">{problem}</p>}
+      {problem && (
+        <p class="ks-field-error" id="ks-due-soon-error">
+          {problem}
+        </p>
+      )}
     </form>
   );
 }
@@ -68,7 +88,12 @@ function SyncSetting({ settings, inventory, data }: { settings: Settings; invent
   return (
     <div class="ks-setting">
       <label class="ks-check">
-        <input type="checkbox" checked={settings.sync} disabled={inventory.busy} onChange={(e) => toggle(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={settings.sync}
+          disabled={inventory.busy}
+          onChange={(e) => toggle(e.currentTarget.checked)}
+        />
         {t('options_sync')}
       </label>
       <p class="ks-muted">{t('options_sync_hint')}</p>
@@ -76,14 +101,27 @@ function SyncSetting({ settings, inventory, data }: { settings: Settings; invent
   );
 }
 
-function ConfirmCriticalSetting({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
+function ConfirmCriticalSetting({
+  settings,
+  inventory,
+  data,
+}: {
+  settings: Settings;
+  inventory: Inventory;
+  data: OptionsData;
+}) {
   const toggle = (confirmCritical: boolean) => {
     void inventory.run(t('error_save_confirm_critical'), () => data.send('settings:set', { confirmCritical }));
   };
   return (
     <div class="ks-setting">
       <label class="ks-check">
-        <input type="checkbox" checked={settings.confirmCritical} disabled={inventory.busy} onChange={(e) => toggle(e.currentTarget.checked)} />
+        <input
+          type="checkbox"
+          checked={settings.confirmCritical}
+          disabled={inventory.busy}
+          onChange={(e) => toggle(e.currentTarget.checked)}
+        />
         {t('options_confirm_critical')}
       </label>
       <p class="ks-muted">{t('options_confirm_critical_hint')}</p>
@@ -91,14 +129,29 @@ function ConfirmCriticalSetting({ settings, inventory, data }: { settings: Setti
   );
 }
 
-function TransferSection({ list, inventory, data, now, onChanged }: { list: ReminderList; inventory: Inventory; data: OptionsData; now: () => Date; onChanged: () => void }) {
+function TransferSection({
+  list,
+  inventory,
+  data,
+  now,
+  onChanged,
+}: {
+  list: ReminderList;
+  inventory: Inventory;
+  data: OptionsData;
+  now: () => Date;
+  onChanged: () => void;
+}) {
   const [report, setReport] = useState<ImportReport | undefined>(undefined);
   const live = list.reminders.filter(isLive).length;
 
   const exportAll = async () => {
     const guardedSites = await inventory.run(t('error_read_sites'), () => data.guardedSites());
     if (!guardedSites) return;
-    const text = exportAllData({ reminders: list.reminders, quarantine: list.quarantine, settings: list.settings, guardedSites }, now().toISOString());
+    const text = exportAllData(
+      { reminders: list.reminders, quarantine: list.quarantine, settings: list.settings, guardedSites },
+      now().toISOString(),
+    );
     download(text, `keyscope-data-${list.today}.json`, 'application/json');
   };
 
@@ -106,7 +159,9 @@ function TransferSection({ list, inventory, data, now, onChanged }: { list: Remi
     const file = input.files?.[0];
     if (!file) return;
     setReport(undefined);
-    const result = await inventory.run(t('error_import', file.name), async () => data.send('reminders:import', { text: await file.text() }));
+    const result = await inventory.run(t('error_import', file.name), async () =>
+      data.send('reminders:import', { text: await file.text() }),
+    );
     // Cleared so that choosing the same file again (after fixing it) imports again.
     input.value = '';
     if (result) setReport(result);
@@ -118,20 +173,35 @@ function TransferSection({ list, inventory, data, now, onChanged }: { list: Remi
     <section class="ks-card" aria-labelledby="ks-transfer">
       <h2 id="ks-transfer">{t('keys_title')}</h2>
       <p class="ks-muted">
-        {t(list.reminders.length === 1 ? 'options_key_count_one' : 'options_key_count_many', list.reminders.length, live, list.reminders.length - live)}
+        {t(
+          list.reminders.length === 1 ? 'options_key_count_one' : 'options_key_count_many',
+          list.reminders.length,
+          live,
+          list.reminders.length - live,
+        )}
       </p>
       <div class="ks-row-actions">
         <button type="button" disabled={inventory.busy} onClick={() => void exportAll()}>
           {t('options_export_all')}
         </button>
-        <button type="button" onClick={() => download(remindersToIcs(list.reminders, now(), exchangeName), 'keyscope-rotation.ics', 'text/calendar')}>
+        <button
+          type="button"
+          onClick={() =>
+            download(remindersToIcs(list.reminders, now(), exchangeName), 'keyscope-rotation.ics', 'text/calendar')
+          }
+        >
           {t('options_export_ics')}
         </button>
       </div>
       <p class="ks-muted">{t('options_export_all_hint')}</p>
       <label class="ks-file">
         <span>{t('options_import')}</span>
-        <input type="file" accept=".json,application/json" disabled={inventory.busy} onChange={(e) => void importFile(e.currentTarget)} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          disabled={inventory.busy}
+          onChange={(e) => void importFile(e.currentTarget)}
+        />
       </label>
       {report && <ImportReportView report={report} data={data} onSiteAdded={onChanged} />}
     </section>
@@ -153,7 +223,11 @@ export function Options({ data, now = () => new Date() }: { data: OptionsData; n
   return (
     <main class="ks-options">
       <h1>{t('options_title')}</h1>
-      {error && <p class="ks-error" role="alert">{error}</p>}
+      {error && (
+        <p class="ks-error" role="alert">
+          {error}
+        </p>
+      )}
       {!list ? (
         <p class="ks-muted">{t('options_reading')}</p>
       ) : (
@@ -165,22 +239,26 @@ export function Options({ data, now = () => new Date() }: { data: OptionsData; n
             </p>
           )}
           <ManagedSettings data={data}>
-          <section class="ks-card" aria-labelledby="ks-reminders" key={`reminders-${generation}`}>
-            <h2 id="ks-reminders">{t('options_reminders')}</h2>
-            <DueSoonSetting settings={list.settings} inventory={inventory} data={data} />
-            <RotationDefault settings={list.settings} inventory={inventory} data={data} />
-            {notificationsError && <p class="ks-error" role="alert">{notificationsError}</p>}
-            <NotificationsSetting data={data} onError={setNotificationsError} />
-          </section>
-          <section class="ks-card" aria-labelledby="ks-exchanges">
-            <h2 id="ks-exchanges">{t('options_exchanges')}</h2>
-            <ExchangeSwitches settings={list.settings} inventory={inventory} data={data} />
-            <ConfirmCriticalSetting settings={list.settings} inventory={inventory} data={data} />
-          </section>
-          <section class="ks-card" aria-labelledby="ks-sync">
-            <h2 id="ks-sync">{t('options_sync_title')}</h2>
-            <SyncSetting settings={list.settings} inventory={inventory} data={data} />
-          </section>
+            <section class="ks-card" aria-labelledby="ks-reminders" key={`reminders-${generation}`}>
+              <h2 id="ks-reminders">{t('options_reminders')}</h2>
+              <DueSoonSetting settings={list.settings} inventory={inventory} data={data} />
+              <RotationDefault settings={list.settings} inventory={inventory} data={data} />
+              {notificationsError && (
+                <p class="ks-error" role="alert">
+                  {notificationsError}
+                </p>
+              )}
+              <NotificationsSetting data={data} onError={setNotificationsError} />
+            </section>
+            <section class="ks-card" aria-labelledby="ks-exchanges">
+              <h2 id="ks-exchanges">{t('options_exchanges')}</h2>
+              <ExchangeSwitches settings={list.settings} inventory={inventory} data={data} />
+              <ConfirmCriticalSetting settings={list.settings} inventory={inventory} data={data} />
+            </section>
+            <section class="ks-card" aria-labelledby="ks-sync">
+              <h2 id="ks-sync">{t('options_sync_title')}</h2>
+              <SyncSetting settings={list.settings} inventory={inventory} data={data} />
+            </section>
           </ManagedSettings>
           <GuardedSites key={`sites-${generation}`} data={data} />
           <TransferSection list={list} inventory={inventory} data={data} now={now} onChanged={reread} />

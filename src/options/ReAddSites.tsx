@@ -47,7 +47,11 @@ export function ReAddSites({ sites, data, onAdded }: { sites: string[]; data: Op
           </li>
         ))}
       </ul>
-      {problem && <p class="ks-error" role="alert">{problem}</p>}
+      {problem && (
+        <p class="ks-error" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

@@ -10,7 +10,10 @@ export function useExchangeOff(data: PopupData, settings: Settings | undefined):
   const [url, setUrl] = useState<string | undefined>(undefined);
   useEffect(() => {
     // Not knowing the tab's address only means the popup cannot say "off here": GuardSite reports that failure.
-    data.activeTab().then((tab) => setUrl(tab.url), () => undefined);
+    data.activeTab().then(
+      (tab) => setUrl(tab.url),
+      () => undefined,
+    );
   }, [data]);
   if (!url || !settings) return undefined;
   let adapter: ExchangeAdapter | undefined;
@@ -27,7 +30,9 @@ export function ExchangeOff({ exchange, openOptions }: { exchange: ExchangeAdapt
   return (
     <p class="ks-warning" data-keyscope-exchange-off={exchange.id}>
       {t('exchange_off', exchange.name)}{' '}
-      <button type="button" class="ks-link" onClick={openOptions}>{t('exchange_off_settings')}</button>
+      <button type="button" class="ks-link" onClick={openOptions}>
+        {t('exchange_off_settings')}
+      </button>
     </p>
   );
 }

@@ -18,7 +18,11 @@ function guardableOrigin(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const { protocol, origin, hostname } = new URL(url);
-    return (protocol === 'https:' || protocol === 'http:') && !adapterForHost(hostname) && !lookalikeOf(hostname, ADAPTERS) ? origin : undefined;
+    return (protocol === 'https:' || protocol === 'http:') &&
+      !adapterForHost(hostname) &&
+      !lookalikeOf(hostname, ADAPTERS)
+      ? origin
+      : undefined;
   } catch {
     return undefined;
   }
@@ -34,13 +38,21 @@ export function GuardSite({ data, onError }: { data: PopupData; onError: (messag
   const [outcome, setOutcome] = useState('');
 
   useEffect(() => {
-    Promise.all([data.activeTab(), data.guardedSites()]).then(([tab, sites]) => {
-      const origin = guardableOrigin(tab.url);
-      if (origin && !sites.includes(origin)) setOffer({ origin, tabId: tab.id });
-    }, (e: unknown) => onError(t('guard_check_failed', errorText(e))));
+    Promise.all([data.activeTab(), data.guardedSites()]).then(
+      ([tab, sites]) => {
+        const origin = guardableOrigin(tab.url);
+        if (origin && !sites.includes(origin)) setOffer({ origin, tabId: tab.id });
+      },
+      (e: unknown) => onError(t('guard_check_failed', errorText(e))),
+    );
   }, [data, onError]);
 
-  if (!offer) return outcome ? <p class="ks-offer" role="status">{outcome}</p> : null;
+  if (!offer)
+    return outcome ? (
+      <p class="ks-offer" role="status">
+        {outcome}
+      </p>
+    ) : null;
   const { origin, tabId } = offer;
   const guard = () => {
     // The request must start inside the click handler itself, before any await: browsers grant a permission only
@@ -64,7 +76,9 @@ export function GuardSite({ data, onError }: { data: PopupData; onError: (messag
   return (
     <section class="ks-offer" aria-label={t('guard_this_page')}>
       <span>{t('guard_offer', origin)}</span>
-      <button type="button" class="ks-small" disabled={busy} onClick={guard}>{t('guard_this_page')}</button>
+      <button type="button" class="ks-small" disabled={busy} onClick={guard}>
+        {t('guard_this_page')}
+      </button>
       {outcome && <span role="status">{outcome}</span>}
     </section>
   );

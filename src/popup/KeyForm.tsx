@@ -1,6 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isolated } from '../core/text';
-import { daysBetween, DEFAULT_ROTATION_DAYS, MAX_ROTATION_DAYS, parseCalendarDate, parseRotationDays, ROTATION_CHOICES, rotationDueDate } from '../core/rotation';
+import {
+  daysBetween,
+  DEFAULT_ROTATION_DAYS,
+  MAX_ROTATION_DAYS,
+  parseCalendarDate,
+  parseRotationDays,
+  ROTATION_CHOICES,
+  rotationDueDate,
+} from '../core/rotation';
 import { PERMISSIONS, type Permission } from '../core/types';
 import { ADAPTERS, adapterById } from '../exchanges';
 import { deadlineFor } from '../inventory/lifecycle';
@@ -38,7 +46,15 @@ const intervalChoices = (defaultDays: number) => [...new Set([...ROTATION_CHOICE
 
 function draftOf(initial: Reminder | undefined, today: string, defaultDays: number): Draft {
   if (!initial) {
-    return { exchange: '', name: '', permissions: ['read'], ipBound: true, created: today, interval: String(defaultDays), customDays: '' };
+    return {
+      exchange: '',
+      name: '',
+      permissions: ['read'],
+      ipBound: true,
+      created: today,
+      interval: String(defaultDays),
+      customDays: '',
+    };
   }
   const choice = intervalChoices(defaultDays).includes(initial.rotationDays);
   return {
@@ -70,12 +86,25 @@ function check(draft: Draft, today: string): { values: KeyFormValues } | { error
   if (rotationDays === undefined) errors.interval = t('error_days_range', 1, MAX_ROTATION_DAYS);
   if (Object.keys(errors).length > 0 || rotationDays === undefined) return { errors };
   const permissions = PERMISSIONS.filter((p) => draft.permissions.includes(p));
-  return { values: { exchange: draft.exchange, name, permissions, ipBound: draft.ipBound, created: draft.created, rotationDays } };
+  return {
+    values: {
+      exchange: draft.exchange,
+      name,
+      permissions,
+      ipBound: draft.ipBound,
+      created: draft.created,
+      rotationDays,
+    },
+  };
 }
 
 function FieldError({ field, errors }: { field: Field; errors: Errors }) {
   const message = errors[field];
-  return message ? <p class="ks-field-error" id={`ks-error-${field}`}>{message}</p> : null;
+  return message ? (
+    <p class="ks-field-error" id={`ks-error-${field}`}>
+      {message}
+    </p>
+  ) : null;
 }
 
 const described = (field: Field, errors: Errors) =>
@@ -114,7 +143,9 @@ export function KeyForm({
   const toggle = (permission: Permission) =>
     setDraft((d) => ({
       ...d,
-      permissions: d.permissions.includes(permission) ? d.permissions.filter((p) => p !== permission) : [...d.permissions, permission],
+      permissions: d.permissions.includes(permission)
+        ? d.permissions.filter((p) => p !== permission)
+        : [...d.permissions, permission],
     }));
 
   const submit = (event: Event) => {
@@ -133,7 +164,9 @@ export function KeyForm({
     days !== undefined && parseCalendarDate(draft.created) !== undefined
       ? rotationDueDate(draft.created, days, deadlineFor(adapterById(draft.exchange)?.rules, draft))
       : undefined;
-  const expiry = draft.exchange ? unboundExpiryText({ exchange: draft.exchange, permissions: draft.permissions, ipBound: draft.ipBound }) : undefined;
+  const expiry = draft.exchange
+    ? unboundExpiryText({ exchange: draft.exchange, permissions: draft.permissions, ipBound: draft.ipBound })
+    : undefined;
   const exchanges = ADAPTERS.map((a) => a.id);
   if (initial && !exchanges.includes(initial.exchange)) exchanges.push(initial.exchange);
   const title = initial ? t('form_edit', initial.name ? isolated(initial.name) : t('unnamed_key')) : t('form_add');
@@ -143,10 +176,17 @@ export function KeyForm({
       <h2 class="ks-subtitle">{title}</h2>
       <label class="ks-field">
         <span>{t('form_exchange')}</span>
-        <select ref={first} value={draft.exchange} onChange={(e) => set({ exchange: e.currentTarget.value })} {...described('exchange', errors)}>
+        <select
+          ref={first}
+          value={draft.exchange}
+          onChange={(e) => set({ exchange: e.currentTarget.value })}
+          {...described('exchange', errors)}
+        >
           <option value="">{t('form_choose')}</option>
           {exchanges.map((id) => (
-            <option key={id} value={id}>{exchangeName(id)}</option>
+            <option key={id} value={id}>
+              {exchangeName(id)}
+            </option>
           ))}
         </select>
       </label>
@@ -154,7 +194,14 @@ export function KeyForm({
 
       <label class="ks-field">
         <span>{t('form_key_name')}</span>
-        <input type="text" value={draft.name} maxLength={NAME_MAX} placeholder={t('form_key_name_hint')} onInput={(e) => set({ name: e.currentTarget.value })} {...described('name', errors)} />
+        <input
+          type="text"
+          value={draft.name}
+          maxLength={NAME_MAX}
+          placeholder={t('form_key_name_hint')}
+          onInput={(e) => set({ name: e.currentTarget.value })}
+          {...described('name', errors)}
+        />
       </label>
       <FieldError field="name" errors={errors} />
 
@@ -178,13 +225,21 @@ export function KeyForm({
       <div class="ks-pair">
         <label class="ks-field">
           <span>{t('form_created')}</span>
-          <input type="date" value={draft.created} max={today} onInput={(e) => set({ created: e.currentTarget.value })} {...described('created', errors)} />
+          <input
+            type="date"
+            value={draft.created}
+            max={today}
+            onInput={(e) => set({ created: e.currentTarget.value })}
+            {...described('created', errors)}
+          />
         </label>
         <label class="ks-field">
           <span>{t('form_rotate_every')}</span>
           <select value={draft.interval} onChange={(e) => set({ interval: e.currentTarget.value })}>
             {intervalChoices(defaultDays).map((days) => (
-              <option key={days} value={String(days)}>{t('days_count', days)}</option>
+              <option key={days} value={String(days)}>
+                {t('days_count', days)}
+              </option>
             ))}
             <option value={CUSTOM}>{t('form_custom')}</option>
           </select>
@@ -194,15 +249,25 @@ export function KeyForm({
       {draft.interval === CUSTOM && (
         <label class="ks-field">
           <span>{t('form_custom_days', 1, MAX_ROTATION_DAYS)}</span>
-          <input type="text" inputMode="numeric" value={draft.customDays} onInput={(e) => set({ customDays: e.currentTarget.value })} {...described('interval', errors)} />
+          <input
+            type="text"
+            inputMode="numeric"
+            value={draft.customDays}
+            onInput={(e) => set({ customDays: e.currentTarget.value })}
+            {...described('interval', errors)}
+          />
         </label>
       )}
       <FieldError field="interval" errors={errors} />
 
       {due && <p class="ks-muted">{t('form_due', due)}</p>}
       <div class="ks-actions">
-        <button type="submit" class="ks-primary" disabled={busy}>{t(initial ? 'form_save' : 'form_add_key')}</button>
-        <button type="button" onClick={onCancel}>{t('cancel')}</button>
+        <button type="submit" class="ks-primary" disabled={busy}>
+          {t(initial ? 'form_save' : 'form_add_key')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
       </div>
     </form>
   );

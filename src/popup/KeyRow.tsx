@@ -32,7 +32,10 @@ const QUESTIONS = {
 } as const;
 
 // Colour is never the only signal: a row due soon or overdue also says so in words.
-const STATUS_CHIP: Partial<Record<ReminderStatus, MessageId>> = { 'due-soon': 'row_chip_due_soon', overdue: 'row_chip_overdue' };
+const STATUS_CHIP: Partial<Record<ReminderStatus, MessageId>> = {
+  'due-soon': 'row_chip_due_soon',
+  overdue: 'row_chip_overdue',
+};
 
 /** One key: what it can do, where it is bound, when it is due, and what the user can do about it. */
 export function KeyRow({
@@ -61,6 +64,8 @@ export function KeyRow({
     const back = returnTo.current;
     returnTo.current = undefined;
     if (back) askers[back].current?.focus();
+    // Runs when the question opens or closes; `askers` is a new object (of the same refs) each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [asking]);
   const questionId = useId();
   // Every row has an "Edit", a "Delete"…: each button is described by its key's name for screen readers.
@@ -77,25 +82,51 @@ export function KeyRow({
     onAction(action, r);
   };
   const button = (label: string, action: RowAction, style = 'ks-small') => (
-    <button type="button" class={style} aria-describedby={nameId} disabled={busy} onClick={act(action)}>{label}</button>
+    <button type="button" class={style} aria-describedby={nameId} disabled={busy} onClick={act(action)}>
+      {label}
+    </button>
   );
   // Visible as "Snooze [1 day] [7 days]"; each button's name still says what it does.
   const snooze = (label: string, action: RowAction) => (
-    <button type="button" class="ks-small" aria-label={t('snooze_for', label)} aria-describedby={nameId} disabled={busy} onClick={act(action)}>{label}</button>
+    <button
+      type="button"
+      class="ks-small"
+      aria-label={t('snooze_for', label)}
+      aria-describedby={nameId}
+      disabled={busy}
+      onClick={act(action)}
+    >
+      {label}
+    </button>
   );
 
   return (
-    <li class="ks-row" data-keyscope-reminder="" data-status={status} data-state={r.state} data-reminder-id={r.id} tabIndex={-1} aria-labelledby={nameId}>
+    <li
+      class="ks-row"
+      data-keyscope-reminder=""
+      data-status={status}
+      data-state={r.state}
+      data-reminder-id={r.id}
+      tabIndex={-1}
+      aria-labelledby={nameId}
+    >
       <div class="ks-row-head">
-        <strong class="ks-row-name" id={nameId}>{r.name ? <bdi>{r.name}</bdi> : t('unnamed_key_row')}</strong>
-        {STATUS_CHIP[status] && <span class="ks-chip">{t(STATUS_CHIP[status]!)}</span>}
+        <strong class="ks-row-name" id={nameId}>
+          {r.name ? <bdi>{r.name}</bdi> : t('unnamed_key_row')}
+        </strong>
+        {STATUS_CHIP[status] && <span class="ks-chip">{t(STATUS_CHIP[status])}</span>}
         <span class="ks-row-tools">
           {live && button(t('edit'), 'edit', 'ks-link')}
           {r.state !== 'pending' && button(t('delete'), 'delete', 'ks-link ks-danger')}
         </span>
       </div>
       <span class="ks-row-meta">
-        {t('row_meta', siteName(r), r.permissions.length ? r.permissions.map((p) => text(`permission_${p}`)) : text('row_no_permissions'), text(r.ipBound ? 'row_ip_bound' : 'row_not_ip_bound'))}
+        {t(
+          'row_meta',
+          siteName(r),
+          r.permissions.length ? r.permissions.map((p) => text(`permission_${p}`)) : text('row_no_permissions'),
+          text(r.ipBound ? 'row_ip_bound' : 'row_not_ip_bound'),
+        )}
       </span>
       <span class="ks-row-due">{live ? dueText(r.due, today) : archivedText(r)}</span>
       {expiry && <span class="ks-expiry">{expiry}</span>}
@@ -114,14 +145,34 @@ export function KeyRow({
           <span id={questionId}>{t(QUESTIONS[asking].text)}</span>
           <span class="ks-actions">
             {button(t(QUESTIONS[asking].yes), asking, 'ks-small ks-primary')}
-            <button type="button" class="ks-small" onClick={cancel}>{t('cancel')}</button>
+            <button type="button" class="ks-small" onClick={cancel}>
+              {t('cancel')}
+            </button>
           </span>
         </div>
       ) : (
         r.state === 'active' && (
           <div class="ks-actions">
-            <button type="button" class="ks-small" ref={askers.rotate} aria-describedby={nameId} disabled={busy} onClick={() => setAsking('rotate')}>{t('row_rotated_today')}</button>
-            <button type="button" class="ks-small" ref={askers.revoke} aria-describedby={nameId} disabled={busy} onClick={() => setAsking('revoke')}>{t('row_revoked')}</button>
+            <button
+              type="button"
+              class="ks-small"
+              ref={askers.rotate}
+              aria-describedby={nameId}
+              disabled={busy}
+              onClick={() => setAsking('rotate')}
+            >
+              {t('row_rotated_today')}
+            </button>
+            <button
+              type="button"
+              class="ks-small"
+              ref={askers.revoke}
+              aria-describedby={nameId}
+              disabled={busy}
+              onClick={() => setAsking('revoke')}
+            >
+              {t('row_revoked')}
+            </button>
             {status !== 'ok' && (
               <span class="ks-snooze">
                 {t('snooze')}

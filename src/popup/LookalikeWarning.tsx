@@ -56,7 +56,12 @@ export function LookalikeWarning({ data }: { data: PopupData }) {
     );
   }, [data]);
 
-  if (failure) return <p class="ks-error" role="alert">{failure}</p>;
+  if (failure)
+    return (
+      <p class="ks-error" role="alert">
+        {failure}
+      </p>
+    );
   if (!found) return null;
   const name = exchangeName(found.exchange);
   return (
@@ -68,8 +73,16 @@ export function LookalikeWarning({ data }: { data: PopupData }) {
       data-imitates={found.exchange}
       data-reason={found.reason}
     >
-      <h2 id="ks-lookalike-title" class="ks-lookalike-title">{t('lookalike_title', name)}</h2>
-      <p class="ks-host">{say([text('lookalike_where', found.host), why(found.reason, name, found.host), text('lookalike_real', found.official)])}</p>
+      <h2 id="ks-lookalike-title" class="ks-lookalike-title">
+        {t('lookalike_title', name)}
+      </h2>
+      <p class="ks-host">
+        {say([
+          text('lookalike_where', found.host),
+          why(found.reason, name, found.host),
+          text('lookalike_real', found.official),
+        ])}
+      </p>
       <p>{t('lookalike_advice', found.official, name)}</p>
     </section>
   );

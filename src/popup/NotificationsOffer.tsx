@@ -9,7 +9,9 @@ export function NotificationsOffer({ data, onError }: { data: PopupData; onError
   return (
     <p class="ks-offer">
       <span>{t('notifications_off')}</span>
-      <button type="button" class="ks-small" onClick={turnOn}>{t('notifications_turn_on')}</button>
+      <button type="button" class="ks-small" onClick={turnOn}>
+        {t('notifications_turn_on')}
+      </button>
     </p>
   );
 }

@@ -24,13 +24,27 @@ export function pendingGroups(reminders: readonly Reminder[]): PendingGroup[] {
   return [...groups.values()].filter((group) => group.records.length > 1);
 }
 
-function GroupLine({ group, busy, onDiscard }: { group: PendingGroup; busy: boolean; onDiscard: (group: PendingGroup) => void }) {
+function GroupLine({
+  group,
+  busy,
+  onDiscard,
+}: {
+  group: PendingGroup;
+  busy: boolean;
+  onDiscard: (group: PendingGroup) => void;
+}) {
   const textId = useId();
   return (
     <li class="ks-pending ks-pending-group" data-keyscope-pending-group="">
       <span id={textId}>{t('pending_group', group.records.length, group.site)}</span>
       <span class="ks-actions">
-        <button type="button" class="ks-small" aria-describedby={textId} disabled={busy} onClick={() => onDiscard(group)}>
+        <button
+          type="button"
+          class="ks-small"
+          aria-describedby={textId}
+          disabled={busy}
+          onClick={() => onDiscard(group)}
+        >
           {t('pending_discard_all', group.records.length)}
         </button>
       </span>
@@ -42,12 +56,22 @@ function GroupLine({ group, busy, onDiscard }: { group: PendingGroup; busy: bool
  * "Discard all pending from this site": one line per exchange or site with several keys waiting for confirmation
  * (a page that fired its own create button repeatedly leaves them there), each discarding exactly the keys listed.
  */
-export function PendingGroups({ reminders, busy, onDiscard }: { reminders: readonly Reminder[]; busy: boolean; onDiscard: (group: PendingGroup) => void }) {
+export function PendingGroups({
+  reminders,
+  busy,
+  onDiscard,
+}: {
+  reminders: readonly Reminder[];
+  busy: boolean;
+  onDiscard: (group: PendingGroup) => void;
+}) {
   const groups = pendingGroups(reminders);
   if (groups.length === 0) return null;
   return (
     <ul class="ks-rows ks-pending-groups">
-      {groups.map((group) => <GroupLine key={group.id} group={group} busy={busy} onDiscard={onDiscard} />)}
+      {groups.map((group) => (
+        <GroupLine key={group.id} group={group} busy={busy} onDiscard={onDiscard} />
+      ))}
     </ul>
   );
 }

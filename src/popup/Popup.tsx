@@ -32,11 +32,21 @@ export function Popup({ data }: { data: PopupData }) {
     <main class="ks-popup">
       <header class="ks-head">
         <h1 class="ks-title">KeyScope</h1>
-        <button type="button" class="ks-link" onClick={openOptions}>{t('popup_settings')}</button>
+        <button type="button" class="ks-link" onClick={openOptions}>
+          {t('popup_settings')}
+        </button>
       </header>
       <LookalikeWarning data={data} />
-      {error && <p class="ks-error" role="alert">{error}</p>}
-      {inventory.error && <p class="ks-error" role="alert">{inventory.error}</p>}
+      {error && (
+        <p class="ks-error" role="alert">
+          {error}
+        </p>
+      )}
+      {inventory.error && (
+        <p class="ks-error" role="alert">
+          {inventory.error}
+        </p>
+      )}
       {off && !verdict ? <ExchangeOff exchange={off} openOptions={openOptions} /> : <StatusBlock verdict={verdict} />}
       <PopupPageReport data={data} verdict={verdict} />
       <GuardSite data={data} onError={setError} />

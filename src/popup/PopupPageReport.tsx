@@ -9,7 +9,10 @@ function guardedTab(url: string | undefined, sites: readonly string[]): boolean 
   if (!url) return false;
   try {
     const { protocol, hostname, origin } = new URL(url);
-    return (protocol === 'https:' || protocol === 'http:') && (adapterForHost(hostname) !== undefined || sites.includes(origin));
+    return (
+      (protocol === 'https:' || protocol === 'http:') &&
+      (adapterForHost(hostname) !== undefined || sites.includes(origin))
+    );
   } catch {
     return false;
   }
@@ -23,7 +26,10 @@ export function PopupPageReport({ data, verdict }: { data: PopupData; verdict: T
   const [guarded, setGuarded] = useState(false);
   useEffect(() => {
     // A failure to list the sites is reported by "Guard this page"; here it only hides the offer.
-    Promise.all([data.activeTab(), data.guardedSites()]).then(([tab, sites]) => setGuarded(guardedTab(tab.url, sites)), () => undefined);
+    Promise.all([data.activeTab(), data.guardedSites()]).then(
+      ([tab, sites]) => setGuarded(guardedTab(tab.url, sites)),
+      () => undefined,
+    );
   }, [data]);
   const describePage = data.describePage?.bind(data);
   if (!describePage || !(guarded || verdict)) return null;

@@ -6,7 +6,8 @@ import { useEffect, useRef } from 'preact/hooks';
  */
 export type FocusTarget = { row: string; index: number } | 'undo' | 'add' | 'list';
 
-const rowsIn = (root: HTMLElement | null) => Array.from(root?.querySelectorAll<HTMLElement>('[data-keyscope-reminder]') ?? []);
+const rowsIn = (root: HTMLElement | null) =>
+  Array.from(root?.querySelectorAll<HTMLElement>('[data-keyscope-reminder]') ?? []);
 const liveRowsIn = (root: HTMLElement | null) => rowsIn(root).filter((row) => !row.closest('.ks-history'));
 
 /**
@@ -30,10 +31,16 @@ export function useKeepFocus(settled: boolean) {
     if (active && active !== document.body && active.isConnected) return;
     const live = liveRowsIn(root);
     const candidates =
-      wanted === 'undo' ? [undo] :
-      wanted === 'add' ? [root.querySelector<HTMLElement>('.ks-bar button')] :
-      wanted === 'list' ? [] :
-      [rowsIn(root).find((row) => row.getAttribute('data-reminder-id') === wanted.row), live[Math.min(wanted.index, live.length - 1)]];
+      wanted === 'undo'
+        ? [undo]
+        : wanted === 'add'
+          ? [root.querySelector<HTMLElement>('.ks-bar button')]
+          : wanted === 'list'
+            ? []
+            : [
+                rowsIn(root).find((row) => row.getAttribute('data-reminder-id') === wanted.row),
+                live[Math.min(wanted.index, live.length - 1)],
+              ];
     for (const element of [...candidates, root]) {
       // A row moved into the closed history is not shown: it cannot take focus.
       if (!element || element.closest('details:not([open])')) continue;
@@ -50,7 +57,13 @@ export function useKeepFocus(settled: boolean) {
     },
     /** The row `id` and its place among the live rows, as a target. */
     row(id: string): FocusTarget {
-      return { row: id, index: Math.max(0, liveRowsIn(section.current).findIndex((row) => row.getAttribute('data-reminder-id') === id)) };
+      return {
+        row: id,
+        index: Math.max(
+          0,
+          liveRowsIn(section.current).findIndex((row) => row.getAttribute('data-reminder-id') === id),
+        ),
+      };
     },
   };
 }

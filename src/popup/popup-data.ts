@@ -1,6 +1,14 @@
 import browser from 'webextension-polyfill';
 import type { PageDescription } from '../content/describe-page';
-import { POPUP_PORT, send, type ReminderList, type Request, type Response, type TabState, type VerdictPush } from '../messages';
+import {
+  POPUP_PORT,
+  send,
+  type ReminderList,
+  type Request,
+  type Response,
+  type TabState,
+  type VerdictPush,
+} from '../messages';
 import { t } from '../i18n';
 import { notificationsAllowed, requestNotifications, requestSite } from '../optional-permissions';
 import type { NotificationsSource } from '../ui/use-notifications';
@@ -67,9 +75,11 @@ export function connectPopupData(): PopupData {
     },
     onVerdict(callback) {
       const port = browser.runtime.connect({ name: POPUP_PORT });
-      port.onMessage.addListener(async (message: unknown) => {
+      port.onMessage.addListener((message: unknown) => {
         const push = message as VerdictPush;
-        if (push.tabId === (await tab).id) callback(push.verdict);
+        void tab.then(({ id }) => {
+          if (push.tabId === id) callback(push.verdict);
+        });
       });
       return () => port.disconnect();
     },

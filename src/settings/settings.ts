@@ -37,8 +37,10 @@ export const DEFAULT_ROTATION_CHOICES = [30, 60, 90, 180] as const;
 export type SettingsChange = Partial<Omit<Settings, 'syncProblem'>>;
 
 const EXCHANGE_ID = /^[a-z0-9-]{1,40}$/;
-const wholeIn = (range: { min: number; max: number }) => (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
+const wholeIn =
+  (range: { min: number; max: number }) =>
+  (value: unknown): value is number =>
+    typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
 
 /**
  * Each user-changed field: how it is checked, and what to tell the user when a value is refused. The one place

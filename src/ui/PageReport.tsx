@@ -43,7 +43,9 @@ export function PageReport({ describe, save, buttonClass = 'ks-button' }: PageRe
   const onSave = () => {
     if (!shown) return;
     setBusy(true);
-    const saved = save ? save(shown) : Promise.resolve().then(() => (saveDescription(shown, box.current ?? undefined), shown));
+    const saved = save
+      ? save(shown)
+      : Promise.resolve().then(() => (saveDescription(shown, box.current ?? undefined), shown));
     saved
       .then(
         (description) => {
@@ -57,20 +59,37 @@ export function PageReport({ describe, save, buttonClass = 'ks-button' }: PageRe
 
   return (
     <div class="ks-page-report" ref={box} data-keyscope-page-report="">
-      <button type="button" class="ks-link" ref={toggle} aria-expanded={shown !== undefined} disabled={busy && !shown} onClick={shown ? close : open}>
+      <button
+        type="button"
+        class="ks-link"
+        ref={toggle}
+        aria-expanded={shown !== undefined}
+        disabled={busy && !shown}
+        onClick={shown ? close : open}
+      >
         {t('page_report_open')}
       </button>
       {shown && (
         <div class="ks-page-report-body">
           <p class="ks-hint">{t('page_report_intro')}</p>
-          <pre class="ks-page-report-json" role="region" tabIndex={0} aria-label={t('page_report_label')}>{descriptionJson(shown)}</pre>
+          <pre class="ks-page-report-json" role="region" tabIndex={0} aria-label={t('page_report_label')}>
+            {descriptionJson(shown)}
+          </pre>
           <div class="ks-buttons">
-            <button type="button" class={buttonClass} disabled={busy} onClick={onSave}>{t('page_report_save')}</button>
-            <button type="button" class={buttonClass} onClick={close}>{t('page_report_close')}</button>
+            <button type="button" class={buttonClass} disabled={busy} onClick={onSave}>
+              {t('page_report_save')}
+            </button>
+            <button type="button" class={buttonClass} onClick={close}>
+              {t('page_report_close')}
+            </button>
           </div>
         </div>
       )}
-      {status && <p class="ks-hint" role="status">{status}</p>}
+      {status && (
+        <p class="ks-hint" role="status">
+          {status}
+        </p>
+      )}
     </div>
   );
 }

@@ -5,7 +5,9 @@ import { say } from '../i18n';
 export function VerdictLine({ verdict }: { verdict: Verdict }) {
   return (
     <p class={`ks-verdict ks-risk-${verdict.risk}`} data-ready={String(verdict.ready)}>
-      <span class="ks-verdict-icon" aria-hidden="true">{verdict.ready ? '✓' : '!'}</span>
+      <span class="ks-verdict-icon" aria-hidden="true">
+        {verdict.ready ? '✓' : '!'}
+      </span>
       {say(verdictText(verdict))}
     </p>
   );

@@ -17,6 +17,11 @@ export function siteName(key: Pick<Reminder, 'exchange' | 'origin'>): string {
 export function unboundExpiryText(key: Pick<Reminder, 'exchange' | 'permissions' | 'ipBound'>): string | undefined {
   const adapter = adapterById(key.exchange);
   const expiry = adapter?.rules.unboundExpiry;
-  if (!adapter || !expiry || exchangeDeadlineDays(adapter.rules, key.permissions, key.ipBound) === undefined) return undefined;
-  return t(`key_expiry_${expiry.outcome}`, adapter.name, t(expiry.idle ? 'unbound_clock_idle' : 'unbound_clock_created', expiry.days));
+  if (!adapter || !expiry || exchangeDeadlineDays(adapter.rules, key.permissions, key.ipBound) === undefined)
+    return undefined;
+  return t(
+    `key_expiry_${expiry.outcome}`,
+    adapter.name,
+    t(expiry.idle ? 'unbound_clock_idle' : 'unbound_clock_created', expiry.days),
+  );
 }

@@ -10,4 +10,8 @@ export function stepStatus(findings: readonly Finding[], step: Step): StepStatus
   return mine.some((f) => f.blocking || f.severity !== 'info') ? 'attention' : 'ok';
 }
 
-export const STEP_STATUS_TEXT: Record<StepStatus, MessageId> = { ok: 'step_ok', attention: 'step_attention', stop: 'step_stop' };
+export const STEP_STATUS_TEXT: Record<StepStatus, MessageId> = {
+  ok: 'step_ok',
+  attention: 'step_attention',
+  stop: 'step_stop',
+};

@@ -15,7 +15,7 @@ export interface Inventory {
    * list shown is always what is stored, and a failed change shows its error without losing anything.
    * Resolves to the action's result, or undefined when it failed.
    */
-  run<T>(what: string, action: () => Promise<T>): Promise<T | undefined>;
+  run: <T>(what: string, action: () => Promise<T>) => Promise<T | undefined>;
 }
 
 export function useInventory(load: () => Promise<ReminderList>): Inventory {

@@ -14,12 +14,16 @@ export function useNotifications(source: NotificationsSource, onError: (message:
   const [allowed, setAllowed] = useState<boolean | undefined>(undefined);
 
   useEffect(() => {
-    source.notificationsAllowed().then(setAllowed, (e: unknown) => onError(t('notifications_check_failed', errorText(e))));
+    source
+      .notificationsAllowed()
+      .then(setAllowed, (e: unknown) => onError(t('notifications_check_failed', errorText(e))));
   }, [source, onError]);
 
   // The request must start inside the click handler itself: browsers grant a permission only during a user gesture.
   const turnOn = () => {
-    source.requestNotifications().then(setAllowed, (e: unknown) => onError(t('notifications_turn_on_failed', errorText(e))));
+    source
+      .requestNotifications()
+      .then(setAllowed, (e: unknown) => onError(t('notifications_turn_on_failed', errorText(e))));
   };
   return { allowed, setAllowed, turnOn };
 }

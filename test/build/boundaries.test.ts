@@ -31,11 +31,33 @@ const RULES: readonly Rule[] = [
   },
   { from: 'exchanges/', allow: ['src/exchanges/', 'src/core/'], why: 'adapters are data in the core vocabulary' },
   { from: 'settings/', allow: ['src/settings/', 'src/core/'], why: 'the settings are plain data and pure steps' },
-  { from: 'inventory/', allow: ['src/inventory/', 'src/settings/', 'src/core/'], why: 'the key inventory is plain data and pure steps' },
-  { from: 'content/', forbid: ['src/background/', 'src/popup/', 'src/options/'], why: 'the page talks to the rest only by messages' },
-  { from: 'popup/', forbid: ['src/content/'], types: ['src/content/'], why: 'the pages get what the page read by messages, typed' },
-  { from: 'options/', forbid: ['src/content/'], types: ['src/content/'], why: 'the pages get what the page read by messages, typed' },
-  { from: 'background/', forbid: ['src/content/overlay/'], why: 'the background injects the content scripts, never renders in the page' },
+  {
+    from: 'inventory/',
+    allow: ['src/inventory/', 'src/settings/', 'src/core/'],
+    why: 'the key inventory is plain data and pure steps',
+  },
+  {
+    from: 'content/',
+    forbid: ['src/background/', 'src/popup/', 'src/options/'],
+    why: 'the page talks to the rest only by messages',
+  },
+  {
+    from: 'popup/',
+    forbid: ['src/content/'],
+    types: ['src/content/'],
+    why: 'the pages get what the page read by messages, typed',
+  },
+  {
+    from: 'options/',
+    forbid: ['src/content/'],
+    types: ['src/content/'],
+    why: 'the pages get what the page read by messages, typed',
+  },
+  {
+    from: 'background/',
+    forbid: ['src/content/overlay/'],
+    why: 'the background injects the content scripts, never renders in the page',
+  },
   {
     from: 'ui/',
     forbid: ['src/content/', 'src/background/', 'src/popup/', 'src/options/'],
@@ -49,7 +71,7 @@ const EXCEPTIONS: ReadonlyArray<{ file: string; imports: string; why: string }> 
   {
     file: 'src/ui/PageReport.tsx',
     imports: 'src/content/describe-page.ts',
-    why: 'the page description\'s file (its name, JSON and save) is shown and saved by the panel and the popup alike',
+    why: "the page description's file (its name, JSON and save) is shown and saved by the panel and the popup alike",
   },
 ];
 
@@ -72,14 +94,28 @@ const BARE = /(?:^|[\n;])\s*import\s*['"]([^'"]+)['"]/g;
 const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 /** `{ type A, type B }`: every name imported as a type. */
-const allTypes = (clause: string) => /^\{[^}]*\}$/.test(clause.trim()) && clause.replace(/[{}\s]/g, '').split(',').filter(Boolean).every((name) => name.startsWith('type'));
+const allTypes = (clause: string) =>
+  /^\{[^}]*\}$/.test(clause.trim()) &&
+  clause
+    .replace(/[{}\s]/g, '')
+    .split(',')
+    .filter(Boolean)
+    .every((name) => name.startsWith('type'));
 
 function target(file: string, specifier: string): string {
   const path = specifier.replace(/\?.*$/, '');
   if (!path.startsWith('.')) return path.startsWith('@') ? path.split('/').slice(0, 2).join('/') : path.split('/')[0]!;
   const resolved = relative(root, join(dirname(file), path));
   const candidates = [resolved, `${resolved}.ts`, `${resolved}.tsx`, `${resolved}/index.ts`];
-  return candidates.find((candidate) => { try { return statSync(join(root, candidate)).isFile(); } catch { return false; } }) ?? resolved;
+  return (
+    candidates.find((candidate) => {
+      try {
+        return statSync(join(root, candidate)).isFile();
+      } catch {
+        return false;
+      }
+    }) ?? resolved
+  );
 }
 
 function importsOf(path: string): Import[] {
@@ -90,7 +126,8 @@ function importsOf(path: string): Import[] {
     found.push({ file, target: target(path, specifier!), typeOnly: Boolean(type) || allTypes(clause!) });
   }
   for (const pattern of [BARE, DYNAMIC]) {
-    for (const [, specifier] of text.matchAll(pattern)) found.push({ file, target: target(path, specifier!), typeOnly: false });
+    for (const [, specifier] of text.matchAll(pattern))
+      found.push({ file, target: target(path, specifier!), typeOnly: false });
   }
   return found;
 }
@@ -109,20 +146,40 @@ const excepted = (edge: Import) => EXCEPTIONS.some((e) => e.file === edge.file &
 describe('docs/design.md "Boundaries"', () => {
   test('the imports are read (a broken pattern would pass every rule)', () => {
     expect(edges.length).toBeGreaterThan(300);
-    expect(edges).toContainEqual({ file: 'src/background/inject-guard.ts', target: 'src/content/guard-handle.ts', typeOnly: false });
-    expect(edges).toContainEqual({ file: 'src/popup/popup-data.ts', target: 'src/content/describe-page.ts', typeOnly: true });
-    expect(edges).toContainEqual({ file: 'src/background/inject-guard.ts', target: 'src/content/guard.ts', typeOnly: false });
+    expect(edges).toContainEqual({
+      file: 'src/background/inject-guard.ts',
+      target: 'src/content/guard-handle.ts',
+      typeOnly: false,
+    });
+    expect(edges).toContainEqual({
+      file: 'src/popup/popup-data.ts',
+      target: 'src/content/describe-page.ts',
+      typeOnly: true,
+    });
+    expect(edges).toContainEqual({
+      file: 'src/background/inject-guard.ts',
+      target: 'src/content/guard.ts',
+      typeOnly: false,
+    });
   });
 
   test.each(RULES.map((rule) => [rule.from, rule] as const))('src/%s', (_from, rule) => {
-    const offenders = edges.filter((edge) => under(edge.file, `src/${rule.from}`) && broken(rule, edge) && !excepted(edge));
-    expect(offenders.map((edge) => `${edge.file} → ${edge.target}`), rule.why).toEqual([]);
+    const offenders = edges.filter(
+      (edge) => under(edge.file, `src/${rule.from}`) && broken(rule, edge) && !excepted(edge),
+    );
+    expect(
+      offenders.map((edge) => `${edge.file} → ${edge.target}`),
+      rule.why,
+    ).toEqual([]);
   });
 
   test('every exception is still needed', () => {
     for (const exception of EXCEPTIONS) {
       const edge = edges.find((e) => e.file === exception.file && e.target === exception.imports);
-      expect(edge && RULES.some((rule) => under(edge.file, `src/${rule.from}`) && broken(rule, edge)), exception.file).toBe(true);
+      expect(
+        edge && RULES.some((rule) => under(edge.file, `src/${rule.from}`) && broken(rule, edge)),
+        exception.file,
+      ).toBe(true);
     }
   });
 });

@@ -25,7 +25,7 @@ const exchangeHosts = ADAPTERS.flatMap((a) => a.hosts.map((h) => `https://${h}/*
 describe.each(targets)('%s build', (target) => {
   const m = manifest(target);
 
-  test('asks only for storage, scripting, alarms and activeTab, on the supported exchanges\' hosts; no tabs, history or web requests', () => {
+  test("asks only for storage, scripting, alarms and activeTab, on the supported exchanges' hosts; no tabs, history or web requests", () => {
     expect(m.permissions).toEqual(['storage', 'scripting', 'alarms', 'activeTab']);
     expect([...m.host_permissions].sort()).toEqual(exchangeHosts);
     // Notifications, and any other site, are asked for when the user turns them on, never at install.
@@ -33,7 +33,7 @@ describe.each(targets)('%s build', (target) => {
     expect(m.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
-  test('runs its content script on the supported exchanges\' hosts only, as the registry lists them', () => {
+  test("runs its content script on the supported exchanges' hosts only, as the registry lists them", () => {
     expect(m.content_scripts).toHaveLength(1);
     expect([...m.content_scripts[0].matches].sort()).toEqual(exchangeHosts);
   });
@@ -57,12 +57,17 @@ describe.each(targets)('%s build', (target) => {
 
   test('every packaged script is loaded by something: no stray chunks', () => {
     const assets = files(join(root, 'dist', target, 'assets')).filter((f) => f.endsWith('.js'));
-    const everything = files(join(root, 'dist', target)).filter((f) => /\.(js|html)$/.test(f)).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const everything = files(join(root, 'dist', target))
+      .filter((f) => /\.(js|html)$/.test(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     for (const asset of assets) expect(everything, asset).toContain(asset.split('/').pop());
   });
 
   test('the background injects exactly the built guard file', () => {
-    const background = files(join(root, 'dist', target, 'assets')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const background = files(join(root, 'dist', target, 'assets'))
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     expect(background).toContain('src/content/guard.js');
   });
 
@@ -76,7 +81,10 @@ describe.each(targets)('%s build', (target) => {
   test('no network API is called anywhere in the built code', () => {
     for (const file of files(join(root, 'dist', target)).filter((f) => f.endsWith('.js'))) {
       const code = readFileSync(file, 'utf8');
-      expect(code.match(/\bfetch\(|XMLHttpRequest|new WebSocket|sendBeacon|EventSource\(/)?.[0] ?? null, file).toBeNull();
+      expect(
+        code.match(/\bfetch\(|XMLHttpRequest|new WebSocket|sendBeacon|EventSource\(/)?.[0] ?? null,
+        file,
+      ).toBeNull();
     }
   });
 });
@@ -89,41 +97,52 @@ test('Firefox build carries the gecko settings that AMO requires', () => {
   expect(Number.parseFloat(m.browser_specific_settings.gecko.strict_min_version)).toBeGreaterThanOrEqual(140);
 });
 
-test.each(targets)('%s: every language of _locales is packaged as written, English the default, and the manifest names itself through it', (target) => {
-  const m = manifest(target);
-  expect(m.default_locale).toBe('en');
-  expect(m.name).toBe('__MSG_extName__');
-  expect(m.description).toBe('__MSG_extDescription__');
-  const codes = localeCodes();
-  expect(readdirSync(join(root, 'dist', target, '_locales')).sort()).toEqual([...codes].sort());
-  for (const code of codes) {
-    const built = readFileSync(join(root, 'dist', target, '_locales', code, 'messages.json'), 'utf8');
-    expect(JSON.parse(built), code).toEqual(readMessages(code));
-  }
-});
+test.each(targets)(
+  '%s: every language of _locales is packaged as written, English the default, and the manifest names itself through it',
+  (target) => {
+    const m = manifest(target);
+    expect(m.default_locale).toBe('en');
+    expect(m.name).toBe('__MSG_extName__');
+    expect(m.description).toBe('__MSG_extDescription__');
+    const codes = localeCodes();
+    expect(readdirSync(join(root, 'dist', target, '_locales')).sort()).toEqual([...codes].sort());
+    for (const code of codes) {
+      const built = readFileSync(join(root, 'dist', target, '_locales', code, 'messages.json'), 'utf8');
+      expect(JSON.parse(built), code).toEqual(readMessages(code));
+    }
+  },
+);
 
 test('Chrome build keeps a service worker', () => {
   expect(manifest('chrome').background.service_worker).toBeTruthy();
 });
 
-test.each(targets)('%s: no adapter is built into the bootstrap or the guard; the background, which provides the page\'s one, has them all', (target) => {
-  const dist = join(root, 'dist', target);
-  const bootstrap = readFileSync(join(dist, 'src/content/bootstrap.js'), 'utf8');
-  const guard = readFileSync(join(dist, 'src/content/guard.js'), 'utf8');
-  const others = readdirSync(join(dist, 'assets'))
-    .filter((file) => file.endsWith('.js'))
-    .map((file) => readFileSync(join(dist, 'assets', file), 'utf8'))
-    .join('\n');
-  for (const adapter of ADAPTERS) {
-    for (const host of adapter.hosts) expect(bootstrap, adapter.id).toContain(host);
-    // The adapter's longest label text: only the background's bundle (shared with the popup) has it.
-    const texts = (value: unknown): string[] => (typeof value === 'string' ? [value] : typeof value === 'object' && value ? Object.values(value).flatMap(texts) : []);
-    const label = texts(adapter.labels).reduce((a, b) => (b.length > a.length ? b : a), '');
-    expect(guard, adapter.id).not.toContain(label);
-    expect(bootstrap, adapter.id).not.toContain(label);
-    expect(others, adapter.id).toContain(label);
-  }
-});
+test.each(targets)(
+  "%s: no adapter is built into the bootstrap or the guard; the background, which provides the page's one, has them all",
+  (target) => {
+    const dist = join(root, 'dist', target);
+    const bootstrap = readFileSync(join(dist, 'src/content/bootstrap.js'), 'utf8');
+    const guard = readFileSync(join(dist, 'src/content/guard.js'), 'utf8');
+    const others = readdirSync(join(dist, 'assets'))
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join(dist, 'assets', file), 'utf8'))
+      .join('\n');
+    for (const adapter of ADAPTERS) {
+      for (const host of adapter.hosts) expect(bootstrap, adapter.id).toContain(host);
+      // The adapter's longest label text: only the background's bundle (shared with the popup) has it.
+      const texts = (value: unknown): string[] =>
+        typeof value === 'string'
+          ? [value]
+          : typeof value === 'object' && value
+            ? Object.values(value).flatMap(texts)
+            : [];
+      const label = texts(adapter.labels).reduce((a, b) => (b.length > a.length ? b : a), '');
+      expect(guard, adapter.id).not.toContain(label);
+      expect(bootstrap, adapter.id).not.toContain(label);
+      expect(others, adapter.id).toContain(label);
+    }
+  },
+);
 
 // The guard gets the page's adapter from the background at injection (src/background/inject-guard.ts): it carries no
 // exchange's labels; that took it from 29.0 KB to 25.7 KB gzip (2026-11-26).

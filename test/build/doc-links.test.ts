@@ -7,7 +7,9 @@ import { describe, expect, test } from 'vitest';
 const root = join(import.meta.dirname, '../..');
 const DOCUMENTS = [
   ...readdirSync(root).filter((file) => file.endsWith('.md')),
-  ...readdirSync(join(root, 'docs')).filter((file) => file.endsWith('.md')).map((file) => `docs/${file}`),
+  ...readdirSync(join(root, 'docs'))
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `docs/${file}`),
 ];
 
 /** Markdown without code blocks and code spans, where a link is only text. */
@@ -29,7 +31,10 @@ function anchors(markdown: string): Set<string> {
   const result = new Set<string>();
   for (const [, heading] of prose(markdown).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
     const text = heading!.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-    const slug = text.toLowerCase().replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '').replace(/\s/g, '-');
+    const slug = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     const count = seen.get(slug) ?? 0;
     seen.set(slug, count + 1);
     result.add(count === 0 ? slug : `${slug}-${count}`);
@@ -67,8 +72,14 @@ describe.each(DOCUMENTS)('%s', (document) => {
 
 test('the documents are found, and the link reader reads links', () => {
   expect(DOCUMENTS).toEqual(expect.arrayContaining(['README.md', 'CONTRIBUTING.md', 'docs/design.md']));
-  expect(linkTargets('See [a](docs/a.md#b "t"), ![p](x.png), `[no](code.md)`.\n\n[r]: ref.md\n')).toEqual(['docs/a.md#b', 'x.png', 'ref.md']);
-  expect(anchors('# A title\n## Permissions, and why\n## How the guard gets onto a key page (injection flow)\n## A title')).toEqual(
+  expect(linkTargets('See [a](docs/a.md#b "t"), ![p](x.png), `[no](code.md)`.\n\n[r]: ref.md\n')).toEqual([
+    'docs/a.md#b',
+    'x.png',
+    'ref.md',
+  ]);
+  expect(
+    anchors('# A title\n## Permissions, and why\n## How the guard gets onto a key page (injection flow)\n## A title'),
+  ).toEqual(
     new Set(['a-title', 'permissions-and-why', 'how-the-guard-gets-onto-a-key-page-injection-flow', 'a-title-1']),
   );
 });

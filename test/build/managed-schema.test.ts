@@ -44,7 +44,7 @@ describe.each(['chrome', 'firefox'])('%s build', (target) => {
   });
 });
 
-describe('the schema follows Chrome\'s rules and agrees with the policy parser', () => {
+describe("the schema follows Chrome's rules and agrees with the policy parser", () => {
   const schema = built('chrome').schema();
 
   test('top level: an object of properties, without additionalProperties', () => {
@@ -52,20 +52,31 @@ describe('the schema follows Chrome\'s rules and agrees with the policy parser',
     expect(schema).not.toHaveProperty('additionalProperties');
   });
 
-  test.each(Object.entries(schema.properties))('%s has exactly one of type or $ref, a title and a description', (_name, property) => {
-    expect(Number('type' in property) + Number('$ref' in property)).toBe(1);
-    expect(property.title).toBeTruthy();
-    expect(property.description).toBeTruthy();
-  });
+  test.each(Object.entries(schema.properties))(
+    '%s has exactly one of type or $ref, a title and a description',
+    (_name, property) => {
+      expect(Number('type' in property) + Number('$ref' in property)).toBe(1);
+      expect(property.title).toBeTruthy();
+      expect(property.description).toBeTruthy();
+    },
+  );
 
   test('every field the schema lets through, the parser reads without a note; together they set every part of the policy', () => {
-    const policy = Object.fromEntries(Object.entries(schema.properties).map(([name, property]) => [name, sample(property)]));
+    const policy = Object.fromEntries(
+      Object.entries(schema.properties).map(([name, property]) => [name, sample(property)]),
+    );
     const reading = parsePolicy(policy);
     expect(reading.notes).toEqual([]);
-    expect(reading.policy).toEqual({ forbidWithdraw: true, requireIpBinding: true, maxRotationDays: 1, lockSettings: true, message: 'Acme security team: see wiki/keys' });
+    expect(reading.policy).toEqual({
+      forbidWithdraw: true,
+      requireIpBinding: true,
+      maxRotationDays: 1,
+      lockSettings: true,
+      message: 'Acme security team: see wiki/keys',
+    });
   });
 
-  test('the schema\'s range for maxRotationDays is the parser\'s', () => {
+  test("the schema's range for maxRotationDays is the parser's", () => {
     const { minimum, maximum } = schema.properties.maxRotationDays!;
     expect(parsePolicy({ maxRotationDays: maximum }).policy?.maxRotationDays).toBe(maximum);
     expect(parsePolicy({ maxRotationDays: maximum! + 1 }).policy).toBeUndefined();

@@ -14,7 +14,10 @@ let packaged: Packaged;
 
 /** The entries of a zip, files only (no directory entries), as `unzip -Z1` lists them. */
 function entries(zip: string): string[] {
-  return execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' }).split('\n').filter((name) => name && !name.endsWith('/')).sort();
+  return execFileSync('unzip', ['-Z1', zip], { encoding: 'utf8' })
+    .split('\n')
+    .filter((name) => name && !name.endsWith('/'))
+    .sort();
 }
 
 function zipped(zip: string, name: string): Buffer {
@@ -28,7 +31,10 @@ function files(dir: string): string[] {
   });
 }
 
-const built = (target: string) => files(join(ROOT, 'dist', target)).map((f) => relative(join(ROOT, 'dist', target), f)).sort();
+const built = (target: string) =>
+  files(join(ROOT, 'dist', target))
+    .map((f) => relative(join(ROOT, 'dist', target), f))
+    .sort();
 const secretOrFixture = /(^|\/)(\.env[^/]*|[^/]+\.(pem|key|p12))$|(^|\/)test\/|fixtures\//;
 
 beforeAll(() => {
@@ -64,7 +70,9 @@ describe.each(['chrome', 'firefox'] as const)('%s zip', (target) => {
   test('holds exactly the built extension, manifest.json at its root, no source maps or hidden files', () => {
     const listed = entries(zip());
     expect(listed).toContain('manifest.json');
-    expect(listed).toEqual(built(target).filter((f) => !f.endsWith('.map') && !f.split('/').some((part) => part.startsWith('.'))));
+    expect(listed).toEqual(
+      built(target).filter((f) => !f.endsWith('.map') && !f.split('/').some((part) => part.startsWith('.'))),
+    );
     expect(listed.filter((f) => f.endsWith('.map') || secretOrFixture.test(f))).toEqual([]);
     expect(zipped(zip(), 'manifest.json').equals(readFileSync(join(ROOT, 'dist', target, 'manifest.json')))).toBe(true);
   });
@@ -81,14 +89,26 @@ test('the Chrome zip runs its background as a service worker; the Firefox zip ha
 });
 
 test('the Firefox zip, unpacked, passes web-ext lint with only the accepted preact warning', () => {
-  expect(packaged.lintSummary).toMatch(/^web-ext lint: 0 errors, 0 notices, (\d+) warnings \(\1 accepted UNSAFE_VAR_ASSIGNMENT/);
+  expect(packaged.lintSummary).toMatch(
+    /^web-ext lint: 0 errors, 0 notices, (\d+) warnings \(\1 accepted UNSAFE_VAR_ASSIGNMENT/,
+  );
 });
 
 describe('source zip for AMO review', () => {
   const listed = () => entries(packaged.paths.source);
 
-  test('has what the build needs and the reviewers\' instructions, and only files git tracks', () => {
-    for (const file of ['package.json', 'package-lock.json', 'manifest.json', 'vite.config.ts', 'tsconfig.json', 'src/background/index.ts', 'icons/icon-128.png', 'docs/packaging.md', 'PRIVACY.md']) {
+  test("has what the build needs and the reviewers' instructions, and only files git tracks", () => {
+    for (const file of [
+      'package.json',
+      'package-lock.json',
+      'manifest.json',
+      'vite.config.ts',
+      'tsconfig.json',
+      'src/background/index.ts',
+      'icons/icon-128.png',
+      'docs/packaging.md',
+      'PRIVACY.md',
+    ]) {
       expect(listed()).toContain(file);
     }
     const tracked = new Set(execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n'));
@@ -96,7 +116,11 @@ describe('source zip for AMO review', () => {
   });
 
   test('leaves out tests and their fixture pages, screenshots, dependencies, builds and secrets', () => {
-    expect(listed().filter((f) => /^(test|node_modules|dist|artifacts|docs\/screenshots)\//.test(f) || secretOrFixture.test(f))).toEqual([]);
+    expect(
+      listed().filter(
+        (f) => /^(test|node_modules|dist|artifacts|docs\/screenshots)\//.test(f) || secretOrFixture.test(f),
+      ),
+    ).toEqual([]);
   });
 
   // Rolldown's hashes in chunk file names (assets/index.ts-<hash>.js…) depend on the folder the build runs in, not
@@ -118,10 +142,17 @@ describe('source zip for AMO review', () => {
       execFileSync('unzip', ['-q', packaged.paths.source, '-d', tree]);
       // `npm ci` stands in for the installed tree here: the same lockfile, already installed.
       symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
-      execFileSync('npx', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'error'], { cwd: tree, env: BUILD_ENV, stdio: ['ignore', 'ignore', 'inherit'] });
+      execFileSync('npx', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'error'], {
+        cwd: tree,
+        env: BUILD_ENV,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
       const rebuilt = join(tree, 'dist', 'firefox');
       const mine = files(rebuilt).map((f) => ({ name: relative(rebuilt, f), bytes: readFileSync(f) }));
-      const theirs = entries(packaged.paths.firefox).map((name) => ({ name, bytes: zipped(packaged.paths.firefox, name) }));
+      const theirs = entries(packaged.paths.firefox).map((name) => ({
+        name,
+        bytes: zipped(packaged.paths.firefox, name),
+      }));
       expect(summary(mine)).toEqual(summary(theirs));
     } finally {
       rmSync(tree, { recursive: true, force: true });

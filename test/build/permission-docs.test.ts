@@ -54,8 +54,15 @@ function rowsUnder(markdown: string, heading: string): Row[] {
     .filter((line) => line.startsWith('|') && !/^\|\s*-/.test(line))
     .slice(1) // the header row
     .map((line) => {
-      const [first = '', reason = ''] = line.split('|').slice(1).map((cell) => cell.trim());
-      return { tokens: [...first.matchAll(/`([^`]+)`/g)].map((m) => m[1]!), optional: first.includes('(optional)'), reason };
+      const [first = '', reason = ''] = line
+        .split('|')
+        .slice(1)
+        .map((cell) => cell.trim());
+      return {
+        tokens: [...first.matchAll(/`([^`]+)`/g)].map((m) => m[1]!),
+        optional: first.includes('(optional)'),
+        reason,
+      };
     });
 }
 
@@ -75,13 +82,16 @@ const MANIFEST_KEYS = new Set(['host_permissions']);
 describe.each(Object.keys(docs) as (keyof typeof docs)[])('%s', (doc) => {
   const rows = docs[doc];
 
-  test.each(asked.map((a) => [a.entry, a] as const))('justifies %s, marked optional exactly when it is', (_entry, permission) => {
-    const names = exact[doc] ? [permission.entry] : permission.names;
-    const row = rows.find((r) => r.tokens.some((t) => names.includes(t)));
-    expect(row, `${doc} has no row for ${permission.entry}`).toBeDefined();
-    expect(row!.reason.length, `${doc}: the reason for ${permission.entry}`).toBeGreaterThan(20);
-    expect(row!.optional, `${doc}: "(optional)" on the row of ${permission.entry}`).toBe(permission.optional);
-  });
+  test.each(asked.map((a) => [a.entry, a] as const))(
+    'justifies %s, marked optional exactly when it is',
+    (_entry, permission) => {
+      const names = exact[doc] ? [permission.entry] : permission.names;
+      const row = rows.find((r) => r.tokens.some((t) => names.includes(t)));
+      expect(row, `${doc} has no row for ${permission.entry}`).toBeDefined();
+      expect(row!.reason.length, `${doc}: the reason for ${permission.entry}`).toBeGreaterThan(20);
+      expect(row!.optional, `${doc}: "(optional)" on the row of ${permission.entry}`).toBe(permission.optional);
+    },
+  );
 
   test('justifies nothing the manifest does not ask for', () => {
     const known = new Set(asked.flatMap((a) => (exact[doc] ? [a.entry] : a.names)));

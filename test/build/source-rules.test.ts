@@ -17,7 +17,10 @@ test.each([
   ['dangerouslySetInnerHTML', /dangerouslySetInnerHTML/],
   ['eval / new Function / string timers', /\beval\(|new Function\(|setTimeout\(\s*['"`]/],
   // The WebSocket API (constructed, called or looked up), not a label such as Kraken Pro's "WebSocket interface".
-  ['network calls', /\bfetch\(|XMLHttpRequest|\bnew\s+WebSocket\b|\bWebSocket\s*\(|\.WebSocket\b|\[['"]WebSocket['"]\]|sendBeacon|EventSource/],
+  [
+    'network calls',
+    /\bfetch\(|XMLHttpRequest|\bnew\s+WebSocket\b|\bWebSocket\s*\(|\.WebSocket\b|\[['"]WebSocket['"]\]|sendBeacon|EventSource/,
+  ],
   ['document.write', /document\.write/],
 ])('no %s in src/', (_what, pattern) => {
   const offenders = sources(src).filter((file) => pattern.test(readFileSync(file, 'utf8')));
@@ -26,6 +29,9 @@ test.each([
 
 test('the snapshot type has no field for key material', () => {
   const types = readFileSync(join(src, 'core/types.ts'), 'utf8');
-  const snapshot = types.slice(types.indexOf('export interface KeyFormSnapshot'), types.indexOf('}', types.indexOf('export interface KeyFormSnapshot')));
+  const snapshot = types.slice(
+    types.indexOf('export interface KeyFormSnapshot'),
+    types.indexOf('}', types.indexOf('export interface KeyFormSnapshot')),
+  );
   expect(snapshot).not.toMatch(/secret|passphrase|password|apiKey\b|otp|2fa/i);
 });

@@ -11,7 +11,8 @@ const REQUIRED = ['16', '32', '48', '96', '128'];
 /** Width and height from a PNG's IHDR chunk, or null when the file is not a PNG. */
 function pngSize(file: Buffer): { width: number; height: number } | null {
   const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  if (file.length < 24 || !file.subarray(0, 8).equals(signature) || file.toString('ascii', 12, 16) !== 'IHDR') return null;
+  if (file.length < 24 || !file.subarray(0, 8).equals(signature) || file.toString('ascii', 12, 16) !== 'IHDR')
+    return null;
   return { width: file.readUInt32BE(16), height: file.readUInt32BE(20) };
 }
 

@@ -16,7 +16,13 @@ const adapterFiles = readdirSync(EXCHANGES_DIR).filter((file) => file.endsWith('
 
 function isAdapter(value: unknown): value is ExchangeAdapter {
   const adapter = value as ExchangeAdapter;
-  return typeof value === 'object' && value !== null && typeof adapter.id === 'string' && Array.isArray(adapter.hosts) && typeof adapter.labels === 'object';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof adapter.id === 'string' &&
+    Array.isArray(adapter.hosts) &&
+    typeof adapter.labels === 'object'
+  );
 }
 
 describe('every adapter file is registered', () => {
@@ -43,21 +49,30 @@ describe('every registered adapter has replica pages with expected snapshots', (
   test.each(ADAPTERS.map((adapter) => adapter.id))('test/fixtures/%s', (id) => {
     const folder = join(FIXTURES_DIR, id);
     expect(existsSync(folder), `test/fixtures/${id}/ is missing`).toBe(true);
-    const pages = readdirSync(folder).filter((file) => file.endsWith('.html')).sort();
+    const pages = readdirSync(folder)
+      .filter((file) => file.endsWith('.html'))
+      .sort();
     expect(pages.length, `test/fixtures/${id}/ has no .html page`).toBeGreaterThan(0);
 
     const expectedFile = join(folder, 'expected.json');
     expect(existsSync(expectedFile), `test/fixtures/${id}/expected.json is missing`).toBe(true);
-    const expected: Record<string, { snapshot: { exchange: string } | null }> = JSON.parse(readFileSync(expectedFile, 'utf8'));
+    const expected: Record<string, { snapshot: { exchange: string } | null }> = JSON.parse(
+      readFileSync(expectedFile, 'utf8'),
+    );
     expect(Object.keys(expected).sort(), 'expected.json must name every page, and only those').toEqual(pages);
 
     const snapshots = Object.values(expected).map((entry) => entry.snapshot);
-    expect(snapshots.some((snapshot) => snapshot !== null), 'at least one page must hold a key form').toBe(true);
+    expect(
+      snapshots.some((snapshot) => snapshot !== null),
+      'at least one page must hold a key form',
+    ).toBe(true);
     for (const snapshot of snapshots) if (snapshot) expect(snapshot.exchange).toBe(id);
   });
 
   test('every fixture folder belongs to a registered adapter', () => {
-    const folders = readdirSync(FIXTURES_DIR, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const folders = readdirSync(FIXTURES_DIR, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     expect(ADAPTERS.map((adapter) => adapter.id)).toEqual(expect.arrayContaining(folders));
   });
 });

@@ -21,7 +21,12 @@ test('editing the second card guards that card alone, named by its title, with i
   expect(page.$('#card-tax').contains(form)).toBe(true);
   expect(page.$('#card-grid').contains(form)).toBe(false);
   expect(page.read()).toEqual({
-    exchange: 'binance', permissions: ['read'], ipEntries: ['8.8.8.8'], ipFieldFound: true, keyName: 'tax-export', listedKey: true,
+    exchange: 'binance',
+    permissions: ['read'],
+    ipEntries: ['8.8.8.8'],
+    ipFieldFound: true,
+    keyName: 'tax-export',
+    listedKey: true,
   });
 });
 
@@ -30,7 +35,12 @@ test('ticking Withdrawals and choosing "Unrestricted" on the edited card are rea
   await page.clickText('Enable Withdrawals');
   await page.clickText('Restrict access to trusted IPs only (Recommended)');
   await page.type(page.$<HTMLInputElement>('#ip-grid-list'), '1.1.1.1');
-  expect(page.read()).toMatchObject({ permissions: ['read', 'trade', 'withdraw'], ipEntries: ['1.1.1.1'], keyName: 'grid-bot', listedKey: true });
+  expect(page.read()).toMatchObject({
+    permissions: ['read', 'trade', 'withdraw'],
+    ipEntries: ['1.1.1.1'],
+    keyName: 'grid-bot',
+    listedKey: true,
+  });
   // Saving puts the card back in view mode: nothing is edited any more.
   await page.click(page.$('#card-grid [data-save]'));
   expect(page.form()).toBeUndefined();

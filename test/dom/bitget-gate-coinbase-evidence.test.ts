@@ -32,7 +32,7 @@ describe('Bitget en-2025.html', () => {
     expect(page.read()?.permissions).toEqual(['read', 'withdraw', 'futures']);
   });
 
-  test('each group\'s box counts as its group: Margin › Trade is margin, Wallet › Transfer transfer', async () => {
+  test("each group's box counts as its group: Margin › Trade is margin, Wallet › Transfer transfer", async () => {
     const page = await loadFixture(bitget, 'en-2025.html');
     await page.clickText('Select all');
     const group = (heading: string) => page.text(heading, page.keyForm()).parentElement!;
@@ -49,7 +49,8 @@ describe('Bitget en-2025.html', () => {
 });
 
 describe('Gate en-rows-2023.html', () => {
-  const row = (page: Awaited<ReturnType<typeof loadFixture>>, name: string) => page.text(name, page.keyForm()).parentElement!;
+  const row = (page: Awaited<ReturnType<typeof loadFixture>>, name: string) =>
+    page.text(name, page.keyForm()).parentElement!;
 
   test('"Later" binds nothing though the hidden box holds 8.8.8.8; "Bind IP" shows it and reads it', async () => {
     const page = await loadFixture(gate, 'en-rows-2023.html');
@@ -62,7 +63,8 @@ describe('Gate en-rows-2023.html', () => {
 
   test('the newer rows: TradFi is futures, Alpha trade, Withdraw withdraw; Unified loan back to Read Only is margin no more', async () => {
     const page = await loadFixture(gate, 'en-rows-2023.html');
-    for (const name of ['Spot/Margin Trade', 'Perpetual Contract', 'Unified loan']) await page.click(page.text('Read Only', row(page, name)));
+    for (const name of ['Spot/Margin Trade', 'Perpetual Contract', 'Unified loan'])
+      await page.click(page.text('Read Only', row(page, name)));
     expect(page.read()?.permissions).toEqual(['read']);
     await page.click(page.text('Read And Write', row(page, 'TradFi')));
     expect(page.read()?.permissions).toEqual(['read', 'futures']);
@@ -81,7 +83,12 @@ describe('Gate en-rows-2023.html', () => {
   });
 
   test('paths: the profile page, api_key_manage and the older apikeys, with or without a locale', () => {
-    for (const path of ['/myaccount/profile/api-key/manage', '/myaccount/api_key_manage', '/zh/myaccount/api_key_manage', '/myaccount/apikeys']) {
+    for (const path of [
+      '/myaccount/profile/api-key/manage',
+      '/myaccount/api_key_manage',
+      '/zh/myaccount/api_key_manage',
+      '/myaccount/apikeys',
+    ]) {
       expect(isKeyPage(gate, path), path).toBe(true);
     }
     expect(isKeyPage(gate, '/myaccount/api_key_manage_docs')).toBe(false);
@@ -105,7 +112,12 @@ describe('Coinbase access-api.html', () => {
 
   test('the signature algorithm is the key type; neither gets a key-type finding', async () => {
     const page = await loadFixture(coinbase, 'access-api.html');
-    const on = { purpose: 'trading-bot', rotationDays: 30, exchangeName: coinbase.name, rules: coinbase.rules } as const;
+    const on = {
+      purpose: 'trading-bot',
+      rotationDays: 30,
+      exchangeName: coinbase.name,
+      rules: coinbase.rules,
+    } as const;
     expect(evaluate(page.read()!, on).map((f) => f.id)).not.toContain('exchange.key-type');
     await page.clickText('Ed25519 (Recommended)');
     expect(page.read()?.keyType).toBe('ed25519');

@@ -14,9 +14,19 @@ const open = (file: string): Promise<FixturePage> => loadFixture(bybit, file);
 const bot = { purpose: 'trading-bot', rotationDays: 30, exchangeName: bybit.name, rules: bybit.rules } as const;
 
 describe('the regional sites and the testnet', () => {
-  const REGIONAL = ['www.bybit.eu', 'www.bybit.nl', 'www.bybit-tr.com', 'www.bybit.tr', 'www.bybit.kz', 'www.bybitgeorgia.ge', 'www.bybit.ae', 'www.bybit.id', 'testnet.bybit.com'];
+  const REGIONAL = [
+    'www.bybit.eu',
+    'www.bybit.nl',
+    'www.bybit-tr.com',
+    'www.bybit.tr',
+    'www.bybit.kz',
+    'www.bybitgeorgia.ge',
+    'www.bybit.ae',
+    'www.bybit.id',
+    'testnet.bybit.com',
+  ];
 
-  test.each(REGIONAL)('%s: Bybit\'s, with the key page at /app/user/api-management, and never a look-alike', (host) => {
+  test.each(REGIONAL)("%s: Bybit's, with the key page at /app/user/api-management, and never a look-alike", (host) => {
     expect(adapterForHost(host)).toBe(bybit);
     expect(siteForHost(host)?.id).toBe('bybit');
     expect(isKeyPage(bybit, '/app/user/api-management')).toBe(true);
@@ -34,7 +44,10 @@ describe('en-groups-2026.html: the newer groups', () => {
   const only = async (page: FixturePage, ...labels: string[]) => {
     for (const box of page.$('#groups').querySelectorAll<HTMLInputElement>('input:checked')) await page.click(box);
     // The box's own label (a group heading may show the same word: "Earn" › "Earn").
-    for (const label of labels) await page.click([...page.$('#groups').querySelectorAll<HTMLElement>('label')].find((l) => l.textContent?.trim() === label)!);
+    for (const label of labels)
+      await page.click(
+        [...page.$('#groups').querySelectorAll<HTMLElement>('label')].find((l) => l.textContent?.trim() === label)!,
+      );
     return page.read()?.permissions;
   };
 

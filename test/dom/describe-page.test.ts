@@ -1,10 +1,28 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { answerDescribeRequests, describeForm, describePage, describeText, descriptionFileName, MAX_NODES, MAX_TEXT_CHARS, type PageDescription } from '../../src/content/describe-page';
+import {
+  answerDescribeRequests,
+  describeForm,
+  describePage,
+  describeText,
+  descriptionFileName,
+  MAX_NODES,
+  MAX_TEXT_CHARS,
+  type PageDescription,
+} from '../../src/content/describe-page';
 import { normalizeLabel } from '../../src/content/labels';
 import { okx } from '../../src/exchanges/okx';
-import { closePages, expectations, FIXTURES, loadFixture, replicaWindow, type FixturePage, adapterFor, replicaPages } from './fixture-page';
+import {
+  closePages,
+  expectations,
+  FIXTURES,
+  loadFixture,
+  replicaWindow,
+  type FixturePage,
+  adapterFor,
+  replicaPages,
+} from './fixture-page';
 
 // "This page is not read right?": the description a user saves of a page's form area. On every replica page, with a
 // canary typed into every field, it holds the form's kinds and short labels and nothing typed, secret or long.
@@ -16,7 +34,8 @@ const adapter = adapterFor;
 const PAGES = replicaPages();
 const FORM_PAGES = PAGES.filter(([id, file]) => expectations(id)[file]!.snapshot !== null);
 
-const TYPED = 'input:not([type]), input[type="text"], input[type="search"], input[type="url"], input[type="email"], input[type="tel"], input[type="number"], input[type="password"], textarea';
+const TYPED =
+  'input:not([type]), input[type="text"], input[type="search"], input[type="url"], input[type="email"], input[type="tel"], input[type="number"], input[type="password"], textarea';
 
 /** Types `CANARY-TYPED-<n>` into every text, password and textarea field of the page; returns how many. */
 async function typeCanaries(page: FixturePage): Promise<number> {
@@ -35,7 +54,9 @@ function strings(value: unknown, key = ''): Array<[string, string]> {
 
 /** The texts of the description: text nodes and text attributes, as shown. */
 function texts(description: PageDescription): string[] {
-  return strings(description.root).filter(([key]) => ['children', 'aria-label', 'placeholder', 'title', 'alt', 'value'].includes(key)).map(([, text]) => text);
+  return strings(description.root)
+    .filter(([key]) => ['children', 'aria-label', 'placeholder', 'title', 'alt', 'value'].includes(key))
+    .map(([, text]) => text);
 }
 
 describe.each(PAGES)('%s/%s', (id, file) => {
@@ -44,11 +65,20 @@ describe.each(PAGES)('%s/%s', (id, file) => {
     const typed = await typeCanaries(page);
     const description = describePage(page.document, page.adapter);
     const json = JSON.stringify(description);
-    if (typed > 0) expect(page.document.body.innerHTML + Array.from(page.document.querySelectorAll<HTMLInputElement>(TYPED), (f) => f.value).join()).toContain('CANARY-TYPED-');
+    if (typed > 0)
+      expect(
+        page.document.body.innerHTML +
+          Array.from(page.document.querySelectorAll<HTMLInputElement>(TYPED), (f) => f.value).join(),
+      ).toContain('CANARY-TYPED-');
     expect(json).not.toContain('CANARY');
     for (const [, text] of strings(description)) expect(text.length, text).toBeLessThanOrEqual(MAX_TEXT_CHARS);
     const url = new URL(expectations(id)[file]!.url);
-    expect(description).toMatchObject({ keyscope: 'page-description', host: url.host, path: url.pathname, exchange: id });
+    expect(description).toMatchObject({
+      keyscope: 'page-description',
+      host: url.host,
+      path: url.pathname,
+      exchange: id,
+    });
     expect(description.nodes).toBeLessThanOrEqual(MAX_NODES);
     // The whole page, beyond the form area (key lists with their keys shown, success views), leaks nothing either.
     expect(JSON.stringify(describeForm(page.document.body, url))).not.toContain('CANARY');
@@ -61,7 +91,9 @@ describe.each(FORM_PAGES)('%s/%s: the form area', (id, file) => {
     const description = describePage(page.document, page.adapter);
     expect(description.area).toBe('key-form');
     const shown = new Set(texts(description).map(normalizeLabel));
-    const labels = Object.values(page.adapter.labels.permissions).flatMap((list) => list ?? []).map(normalizeLabel);
+    const labels = Object.values(page.adapter.labels.permissions)
+      .flatMap((list) => list ?? [])
+      .map(normalizeLabel);
     expect(labels.filter((label) => shown.has(label)).length).toBeGreaterThan(0);
   });
 });
@@ -109,8 +141,11 @@ describe('what is left out, and how', () => {
       </form>`;
     const description = describeForm(document.getElementById('f')!, { host: 'x.example', pathname: '/api' });
     const json = JSON.stringify(description);
-    for (const leaked of ['my-bot', 'ak-live', 'hunter2', '123456', '6 digits', '203.0.113.9', 'typed note', '"sk"']) expect(json).not.toContain(leaked);
-    expect(texts(description)).toEqual(expect.arrayContaining(['Name', 'API Key', 'Secret Key', 'IP addresses', 'Main account', 'Sub bot', 'Create']));
+    for (const leaked of ['my-bot', 'ak-live', 'hunter2', '123456', '6 digits', '203.0.113.9', 'typed note', '"sk"'])
+      expect(json).not.toContain(leaked);
+    expect(texts(description)).toEqual(
+      expect.arrayContaining(['Name', 'API Key', 'Secret Key', 'IP addresses', 'Main account', 'Sub bot', 'Create']),
+    );
     const label = description.root.children![0] as { for?: number };
     const input = description.root.children![1] as { ref?: number };
     expect(label.for).toBe(input.ref);
@@ -125,8 +160,12 @@ describe('what is left out, and how', () => {
   });
 
   test('the file name carries the host and the local date', () => {
-    expect(descriptionFileName({ host: 'www.okx.com' }, new Date(2026, 10, 26, 23, 59))).toBe('keyscope-page-www.okx.com-2026-11-26.json');
-    expect(descriptionFileName({ host: 'localhost:8080' }, new Date(2026, 0, 2))).toBe('keyscope-page-localhost-8080-2026-01-02.json');
+    expect(descriptionFileName({ host: 'www.okx.com' }, new Date(2026, 10, 26, 23, 59))).toBe(
+      'keyscope-page-www.okx.com-2026-11-26.json',
+    );
+    expect(descriptionFileName({ host: 'localhost:8080' }, new Date(2026, 0, 2))).toBe(
+      'keyscope-page-localhost-8080-2026-01-02.json',
+    );
   });
 });
 
@@ -135,8 +174,12 @@ describe('the form area when KeyScope finds no key form', () => {
     document.body.innerHTML = `<header><a href="/t">Trade</a></header><main><section id="perms"><h3>Permissions</h3>
       <div><span>Read</span><span>Trade</span><span>Withdraw</span></div></section><p>Other</p></main>`;
     expect(describePage(document, okx)).toMatchObject({ area: 'permission-labels', root: { tag: 'section' } });
-    document.body.innerHTML = '<main><p>Nothing here</p><div role="dialog" aria-label="Create"><p>Loading</p></div></main>';
-    expect(describePage(document, okx)).toMatchObject({ area: 'dialog', root: { tag: 'div', attrs: { role: 'dialog', 'aria-label': 'Create' } } });
+    document.body.innerHTML =
+      '<main><p>Nothing here</p><div role="dialog" aria-label="Create"><p>Loading</p></div></main>';
+    expect(describePage(document, okx)).toMatchObject({
+      area: 'dialog',
+      root: { tag: 'div', attrs: { role: 'dialog', 'aria-label': 'Create' } },
+    });
     document.body.innerHTML = '<nav>Menu</nav><main><p>Nothing here</p></main>';
     expect(describePage(document, okx)).toMatchObject({ area: 'main', root: { tag: 'main' } });
     document.body.innerHTML = '<div><p>Nothing here</p></div>';
@@ -157,16 +200,19 @@ describe('the form area when KeyScope finds no key form', () => {
   });
 });
 
-describe('the guard answers the popup\'s request, relayed by the background', () => {
+describe("the guard answers the popup's request, relayed by the background", () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
   });
 
-  test('only the extension\'s own page:describe is answered; with save, the file is saved in the page', () => {
+  test("only the extension's own page:describe is answered; with save, the file is saved in the page", () => {
     let listener: ((message: unknown, sender: { id?: string }, respond: (r: unknown) => void) => unknown) | undefined;
-    vi.stubGlobal('chrome', { runtime: { id: 'keyscope', onMessage: { addListener: (l: typeof listener) => (listener = l) } } });
-    document.body.innerHTML = '<main><h3>Permissions</h3><label><input type="checkbox" checked> Read</label><label><input type="checkbox"> Trade</label></main>';
+    vi.stubGlobal('chrome', {
+      runtime: { id: 'keyscope', onMessage: { addListener: (l: typeof listener) => (listener = l) } },
+    });
+    document.body.innerHTML =
+      '<main><h3>Permissions</h3><label><input type="checkbox" checked> Read</label><label><input type="checkbox"> Trade</label></main>';
     answerDescribeRequests(okx);
     const respond = vi.fn();
     expect(listener!({ type: 'page:describe', payload: {} }, { id: 'someone-else' }, respond)).toBeUndefined();

@@ -78,7 +78,8 @@ export class FixturePage {
   text(text: string, root: Element = this.document.body): HTMLElement {
     const walker = this.document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.nodeValue?.trim() === text && node.parentElement && !node.parentElement.closest('script, style')) return node.parentElement;
+      if (node.nodeValue?.trim() === text && node.parentElement && !node.parentElement.closest('script, style'))
+        return node.parentElement;
     }
     throw new Error(`no element shows "${text}"`);
   }
@@ -116,7 +117,9 @@ export class FixturePage {
 
   /** Plain links (header, footer, side menu) showing one of these texts. */
   links(...texts: string[]): HTMLAnchorElement[] {
-    return Array.from(this.document.querySelectorAll('a[href]')).filter((a): a is HTMLAnchorElement => texts.includes(a.textContent?.trim() ?? ''));
+    return Array.from(this.document.querySelectorAll('a[href]')).filter((a): a is HTMLAnchorElement =>
+      texts.includes(a.textContent?.trim() ?? ''),
+    );
   }
 
   settle(): Promise<void> {
@@ -140,7 +143,11 @@ export async function replicaWindow(url: string, html: string): Promise<PageWind
       suppressInsecureJavaScriptEnvironmentWarning: true,
       disableJavaScriptFileLoading: true,
       disableCSSFileLoading: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+      },
     },
   });
   window.document.write(html);

@@ -55,7 +55,9 @@ function fixturePages(): FixturePage[] {
   return readdirSync(FIXTURES, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(join(FIXTURES, entry.name, 'expected.json')))
     .flatMap((entry) => {
-      const expected: Record<string, Expectation> = JSON.parse(readFileSync(join(FIXTURES, entry.name, 'expected.json'), 'utf8'));
+      const expected: Record<string, Expectation> = JSON.parse(
+        readFileSync(join(FIXTURES, entry.name, 'expected.json'), 'utf8'),
+      );
       return Object.entries(expected)
         .filter(([, expectation]) => expectation.snapshot !== null)
         .map(([file, expectation]) => ({ exchange: entry.name, file, expectation }));
@@ -109,7 +111,10 @@ afterEach(async () => {
 
 /** The page as the content script sees it: loaded at its exchange URL with its own inline scripts, form opened. */
 async function load(page: FixturePage): Promise<Document> {
-  const window = await replicaWindow(page.expectation.url, readFileSync(join(FIXTURES, page.exchange, page.file), 'utf8'));
+  const window = await replicaWindow(
+    page.expectation.url,
+    readFileSync(join(FIXTURES, page.exchange, page.file), 'utf8'),
+  );
   windows.push(window);
   const document = window.document as unknown as Document;
   if (page.expectation.open) {
@@ -124,7 +129,8 @@ async function load(page: FixturePage): Promise<Document> {
 function elementWithText(root: Element, text: string): HTMLElement | undefined {
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeValue?.trim() === text && node.parentElement && !node.parentElement.closest('script, style')) return node.parentElement;
+    if (node.nodeValue?.trim() === text && node.parentElement && !node.parentElement.closest('script, style'))
+      return node.parentElement;
   }
   return undefined;
 }
@@ -144,7 +150,9 @@ const attr = (role: 'label' | 'control' | 'row', permission: Permission) => `dat
 
 /** Elements holding a permission label's text inside `root`, duplicates this test added left out. */
 function permissionLabels(root: Element, adapter: ExchangeAdapter): Array<[Permission, Element]> {
-  const index = labelIndex(PERMISSIONS.map((p) => [p, adapter.labels.permissions[p] ?? []] as [Permission, readonly string[]]));
+  const index = labelIndex(
+    PERMISSIONS.map((p) => [p, adapter.labels.permissions[p] ?? []] as [Permission, readonly string[]]),
+  );
   const found: Array<[Permission, Element]> = [];
   const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -194,7 +202,8 @@ type NodePath = number[];
 
 function pathOf(node: Node): NodePath {
   const path: number[] = [];
-  for (let n: Node = node; n.parentNode && n !== n.ownerDocument!.documentElement; n = n.parentNode) path.unshift(Array.prototype.indexOf.call(n.parentNode.childNodes, n));
+  for (let n: Node = node; n.parentNode && n !== n.ownerDocument!.documentElement; n = n.parentNode)
+    path.unshift(Array.prototype.indexOf.call(n.parentNode.childNodes, n));
   return path;
 }
 
@@ -227,7 +236,9 @@ async function findEvidence(fixture: FixturePage, adapter: ExchangeAdapter): Pro
     const now = reads(document, adapter);
     return now ? on.filter((p) => !now.includes(p)) : [];
   };
-  const evidence = new Map(on.map((p) => [p, { permission: p, labels: [] as NodePath[], controls: [] as Evidence['controls'] }]));
+  const evidence = new Map(
+    on.map((p) => [p, { permission: p, labels: [] as NodePath[], controls: [] as Evidence['controls'] }]),
+  );
   for (const el of [form, ...Array.from(form.querySelectorAll('*'))]) {
     for (const state of onStates(el)) {
       const restore = turnOff(el, state);
@@ -240,7 +251,8 @@ async function findEvidence(fixture: FixturePage, adapter: ExchangeAdapter): Pro
   const texts: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node.nodeValue ?? '').trim();
-    if (text.length > 0 && text.length <= 40 && node.parentElement && !node.parentElement.closest('script, style')) texts.push(node as Text);
+    if (text.length > 0 && text.length <= 40 && node.parentElement && !node.parentElement.closest('script, style'))
+      texts.push(node as Text);
   }
   for (const node of texts) {
     const value = node.nodeValue!;
@@ -288,7 +300,10 @@ function assertablePermissions(document: Document, evidence: readonly Evidence[]
   return evidence
     .filter(({ permission, labels, controls }) =>
       Array.from(document.querySelectorAll(`[${attr('row', permission)}]`)).some((row) => {
-        const within = (name: string, i: number) => [row, ...Array.from(row.querySelectorAll(`[${name}="${i}"]`))].filter((el) => el.getAttribute(name) === String(i));
+        const within = (name: string, i: number) =>
+          [row, ...Array.from(row.querySelectorAll(`[${name}="${i}"]`))].filter(
+            (el) => el.getAttribute(name) === String(i),
+          );
         return (
           labels.every((_, i) => within(attr('label', permission), i).length > 0) &&
           controls.every(({ state }, i) => within(attr('control', permission), i).some((el) => showsOn(el, state)))
@@ -311,7 +326,9 @@ interface Page {
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'HEAD', 'META', 'LINK', 'TITLE', 'HTML', 'BODY', 'OPTION']);
 
 function elements(root: Element, filter: (el: Element) => boolean = () => true): Element[] {
-  return Array.from(root.querySelectorAll('*')).filter((el) => !SKIP.has(el.tagName) && !el.closest('script, style') && filter(el));
+  return Array.from(root.querySelectorAll('*')).filter(
+    (el) => !SKIP.has(el.tagName) && !el.closest('script, style') && filter(el),
+  );
 }
 
 function formOf(document: Document): Element {
@@ -330,8 +347,12 @@ function describeElement(el: Element): string {
 
 /** Permission labels in the form: the evidence labels marked, and any text that is a permission label. */
 function labelElements(form: Element, adapter: ExchangeAdapter): Element[] {
-  const marked = [form, ...Array.from(form.querySelectorAll('*'))].filter((el) => el.getAttributeNames().some((name) => name.startsWith('data-fuzz-label-')));
-  return [...new Set([...marked, ...permissionLabels(form, adapter).map(([, el]) => el)])].filter((el) => !el.hasAttribute(ATTR.dup));
+  const marked = [form, ...Array.from(form.querySelectorAll('*'))].filter((el) =>
+    el.getAttributeNames().some((name) => name.startsWith('data-fuzz-label-')),
+  );
+  return [...new Set([...marked, ...permissionLabels(form, adapter).map(([, el]) => el)])].filter(
+    (el) => !el.hasAttribute(ATTR.dup),
+  );
 }
 
 const HASH_ALPHABET = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -375,7 +396,9 @@ function splitsRow(parent: Element): boolean {
 const MUTATE: Record<Kind, (page: Page, rng: Rng) => string> = {
   shuffle({ document }, rng) {
     const form = formOf(document);
-    const parents = (rng.chance(0.6) ? [form, ...elements(form)] : elements(document.body)).filter((el) => el.children.length >= 2 && !splitsRow(el));
+    const parents = (rng.chance(0.6) ? [form, ...elements(form)] : elements(document.body)).filter(
+      (el) => el.children.length >= 2 && !splitsRow(el),
+    );
     if (parents.length === 0) return 'shuffle: nothing to shuffle';
     const parent = rng.pick(parents);
     const children = Array.from(parent.children);
@@ -416,7 +439,10 @@ const MUTATE: Record<Kind, (page: Page, rng: Rng) => string> = {
     const form = formOf(document);
     const texts = PERMISSIONS.flatMap((p) => adapter.labels.permissions[p] ?? []);
     const text = rng.pick(texts);
-    const hosts = elements(document.body, (el) => !form.contains(el) && !['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'IMG', 'BR', 'HR'].includes(el.tagName));
+    const hosts = elements(
+      document.body,
+      (el) => !form.contains(el) && !['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'IMG', 'BR', 'HR'].includes(el.tagName),
+    );
     const host = hosts.length > 0 ? rng.pick(hosts) : document.body;
     let copy: Element;
     if (rng.chance(0.5)) {
@@ -438,13 +464,18 @@ const MUTATE: Record<Kind, (page: Page, rng: Rng) => string> = {
     const labels = labelElements(formOf(document), adapter);
     if (labels.length === 0) return 'echo: no label to echo';
     const label = rng.pick(labels);
-    const own = Array.from(label.childNodes).find((node) => node.nodeType === 3 && (node.nodeValue ?? '').trim() !== '');
+    const own = Array.from(label.childNodes).find(
+      (node) => node.nodeType === 3 && (node.nodeValue ?? '').trim() !== '',
+    );
     const text = (own?.nodeValue ?? label.textContent ?? '').trim();
     // Into the label or an ancestor that shows no other text: the copy must not become part of another label.
     const hosts: Element[] = [];
     const shown = (label.textContent ?? '').trim();
-    for (let node: Element | null = label; node && (node.textContent ?? '').trim() === shown; node = node.parentElement) hosts.push(node);
-    const host = rng.pick(hosts.filter((el) => !['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(el.tagName)).concat(label));
+    for (let node: Element | null = label; node && (node.textContent ?? '').trim() === shown; node = node.parentElement)
+      hosts.push(node);
+    const host = rng.pick(
+      hosts.filter((el) => !['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(el.tagName)).concat(label),
+    );
     const copy = document.createElement(rng.pick(['span', 'div']));
     copy.textContent = text;
     if (rng.chance(0.5)) copy.setAttribute('aria-hidden', 'true');
@@ -464,7 +495,9 @@ const MUTATE: Record<Kind, (page: Page, rng: Rng) => string> = {
 
   split({ document, adapter }, rng) {
     const texts = labelElements(formOf(document), adapter).flatMap((label) =>
-      Array.from(label.childNodes).filter((node): node is Text => node.nodeType === Node.TEXT_NODE && (node as Text).length >= 2),
+      Array.from(label.childNodes).filter(
+        (node): node is Text => node.nodeType === Node.TEXT_NODE && (node as Text).length >= 2,
+      ),
     );
     if (texts.length === 0) return 'split: no label text to split';
     const text = rng.pick(texts);
@@ -481,7 +514,10 @@ const MUTATE: Record<Kind, (page: Page, rng: Rng) => string> = {
     const clone = el.cloneNode(true) as Element;
     // A re-render keeps the form's state; happy-dom's cloneNode drops checkedness and typed values (the HTML spec
     // copies them), so they are copied here.
-    const fields = (root: Element) => [root, ...Array.from(root.querySelectorAll('*'))].filter((f) => ['INPUT', 'TEXTAREA', 'SELECT'].includes(f.tagName));
+    const fields = (root: Element) =>
+      [root, ...Array.from(root.querySelectorAll('*'))].filter((f) =>
+        ['INPUT', 'TEXTAREA', 'SELECT'].includes(f.tagName),
+      );
     const from = fields(el);
     fields(clone).forEach((field, i) => {
       const source = from[i] as HTMLInputElement;
@@ -518,7 +554,9 @@ async function fuzz(fixture: FixturePage, kinds: readonly Kind[], seed: number, 
   const document = await load(fixture);
   const original = findKeyForm(document.documentElement, adapter);
   if (!original) throw new Error(`${fixture.file}: findKeyForm found no form before any mutation`);
-  expect(readForm(original, adapter), 'the unmutated page reads as expected.json says').toEqual(fixture.expectation.snapshot);
+  expect(readForm(original, adapter), 'the unmutated page reads as expected.json says').toEqual(
+    fixture.expectation.snapshot,
+  );
   original.setAttribute(ATTR.form, '');
   markEvidence(document, evidence);
 
@@ -527,7 +565,8 @@ async function fuzz(fixture: FixturePage, kinds: readonly Kind[], seed: number, 
   let asserted = 0;
   for (let round = 1; round <= rounds; round++) {
     log.push(`${round}. ${MUTATE[rng.pick(kinds)]({ document, adapter }, rng)}`);
-    const where = () => `${fixture.exchange}/${fixture.file}, seed ${seed} (KEYSCOPE_FUZZ_SEED=${seed}), after round ${round}:\n  ${log.join('\n  ')}`;
+    const where = () =>
+      `${fixture.exchange}/${fixture.file}, seed ${seed} (KEYSCOPE_FUZZ_SEED=${seed}), after round ${round}:\n  ${log.join('\n  ')}`;
     let form: Element | undefined;
     let snapshot: KeyFormSnapshot | undefined;
     try {
@@ -541,7 +580,9 @@ async function fuzz(fixture: FixturePage, kinds: readonly Kind[], seed: number, 
     // No form found means no panel at all: nothing is reported, neither ON nor OFF.
     const expected = form ? assertablePermissions(document, evidence) : [];
     for (const permission of expected) {
-      expect(snapshot!.permissions, `${permission} is ON in the page but read as OFF; ${where()}`).toContain(permission);
+      expect(snapshot!.permissions, `${permission} is ON in the page but read as OFF; ${where()}`).toContain(
+        permission,
+      );
     }
     asserted += expected.length;
   }
@@ -582,14 +623,22 @@ describe.each(PAGES.map((page) => [`${page.exchange}/${page.file}`, page] as con
   const known = KNOWN_FAILURES[name] ?? [];
   for (const kind of KINDS) {
     const bug = known.includes(kind);
-    (bug ? test.fails : test)(`${bug ? 'KNOWN BUG: ' : ''}${kind}: never throws, never reads an ON permission as OFF`, async () => {
-      await runs(page, [kind], seeds(bug ? SEEDS_KNOWN : SEEDS_PER_KIND, KINDS.indexOf(kind) + 1));
-    }, RUN_TIMEOUT_MS);
+    (bug ? test.fails : test)(
+      `${bug ? 'KNOWN BUG: ' : ''}${kind}: never throws, never reads an ON permission as OFF`,
+      async () => {
+        await runs(page, [kind], seeds(bug ? SEEDS_KNOWN : SEEDS_PER_KIND, KINDS.indexOf(kind) + 1));
+      },
+      RUN_TIMEOUT_MS,
+    );
   }
   const mixed = KINDS.filter((kind) => !known.includes(kind));
-  test(`all mutations mixed (${mixed.join(', ')}): never throws, never reads an ON permission as OFF`, async () => {
-    await runs(page, mixed, seeds(SEEDS_MIXED, 0));
-  }, RUN_TIMEOUT_MS);
+  test(
+    `all mutations mixed (${mixed.join(', ')}): never throws, never reads an ON permission as OFF`,
+    async () => {
+      await runs(page, mixed, seeds(SEEDS_MIXED, 0));
+    },
+    RUN_TIMEOUT_MS,
+  );
 });
 
 test('the fuzzer found the replica pages, and a label and a control for the ON permissions of most', async () => {
@@ -603,7 +652,9 @@ test('the fuzzer found the replica pages, and a label and a control for the ON p
     if (seen.length > 0) covered++;
     coverage.push(`${page.exchange}/${page.file}: ON ${on.join(' ') || '-'}; asserted ${seen.join(' ') || '-'}`);
   }
-  console.log(`Fuzzed pages, the ON permissions and those with a label and a control to assert:\n  ${coverage.join('\n  ')}`);
+  console.log(
+    `Fuzzed pages, the ON permissions and those with a label and a control to assert:\n  ${coverage.join('\n  ')}`,
+  );
   expect(covered, coverage.join('\n')).toBeGreaterThanOrEqual(PAGES.length / 2);
 });
 
@@ -690,7 +741,10 @@ describe('reader bugs found by fuzzing (read-form.ts), smallest cases', () => {
         const document = await load(fixture('okx', 'zh-okui.html'));
         const label = labelIn(document, adapter, '提币');
         (label.firstChild as Text).splitText(1);
-        return { document, shownOn: label.textContent === '提币' && (label.closest('label')?.querySelector('input')?.checked ?? false) };
+        return {
+          document,
+          shownOn: label.textContent === '提币' && (label.closest('label')?.querySelector('input')?.checked ?? false),
+        };
       },
     },
     {
@@ -719,7 +773,11 @@ describe('reader bugs found by fuzzing (read-form.ts), smallest cases', () => {
         const row = labelIn(document, adapter, 'Spot').closest('tr')!;
         const chosen = row.querySelector<HTMLInputElement>('input:checked')!;
         wrap(chosen, 2);
-        return { document, shownOn: chosen.checked && chosen.closest('label')?.textContent?.trim() === 'Read and Write' && row.contains(chosen) };
+        return {
+          document,
+          shownOn:
+            chosen.checked && chosen.closest('label')?.textContent?.trim() === 'Read and Write' && row.contains(chosen),
+        };
       },
     },
   ];

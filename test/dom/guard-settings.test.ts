@@ -55,7 +55,9 @@ const keyShown = () => document.querySelector('#new-api-key');
 /** Every field of the create form as the exchange would send it: what "nothing changed" is checked against. */
 function formState(): string {
   const fields = Array.from(dialog().querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea'));
-  return JSON.stringify(fields.map((f) => [f.id, f instanceof HTMLInputElement && f.type === 'checkbox' ? f.checked : f.value, f.disabled]));
+  return JSON.stringify(
+    fields.map((f) => [f.id, f instanceof HTMLInputElement && f.type === 'checkbox' ? f.checked : f.value, f.disabled]),
+  );
 }
 
 /** Opens OKX's create dialog, names the key and ticks Withdraw (a critical finding: no purpose needs it unbound). */
@@ -84,7 +86,9 @@ describe('confirm before critical: on', () => {
     await waitForValue(() => question());
     expect(question()!.textContent).toContain('Create this key anyway?');
     expect(question()!.textContent).toContain('OKX has not received your click yet.');
-    expect(Array.from(question()!.querySelectorAll('[data-finding-id]')).map((li) => li.getAttribute('data-finding-id'))).toEqual(['scope.withdraw']);
+    expect(
+      Array.from(question()!.querySelectorAll('[data-finding-id]')).map((li) => li.getAttribute('data-finding-id')),
+    ).toEqual(['scope.withdraw']);
     // A keyboard user answers right away: the safe answer has the focus.
     await waitForValue(() => panel()!.activeElement === panelButton('Go back'));
 
@@ -117,7 +121,9 @@ describe('confirm before critical: on', () => {
     expect(question()).toBeNull();
     // The replica's own submit handler ran: OKX shows the key it created.
     await waitForValue(() => keyShown(), 1000);
-    expect(background.of('reminder:record')).toEqual([expect.objectContaining({ name: 'payout-script', permissions: ['read', 'withdraw'] })]);
+    expect(background.of('reminder:record')).toEqual([
+      expect.objectContaining({ name: 'payout-script', permissions: ['read', 'withdraw'] }),
+    ]);
   });
 
   test('asked once: after "Create anyway", pressing the exchange\'s button again is not asked about', async () => {
@@ -163,9 +169,11 @@ describe('confirm before critical: off (the default)', () => {
 });
 
 describe('the rotation interval chosen in the settings', () => {
-  const suggested = () => Array.from(panel()?.querySelectorAll('button') ?? []).find((b) => b.textContent?.endsWith('(suggested)'))?.textContent;
+  const suggested = () =>
+    Array.from(panel()?.querySelectorAll('button') ?? []).find((b) => b.textContent?.endsWith('(suggested)'))
+      ?.textContent;
 
-  test('is the panel\'s suggestion, and what a key created without choosing is recorded with', async () => {
+  test("is the panel's suggestion, and what a key created without choosing is recorded with", async () => {
     const { background } = guarded({ rotationDays: 180 });
     byText(open!).click();
     await waitForValue(() => suggested() === '180 days (suggested)');
@@ -176,7 +184,7 @@ describe('the rotation interval chosen in the settings', () => {
     await waitForValue(() => keyShown(), 1000);
   });
 
-  test('is still cut to OKX\'s own deadline: an unbound Trade key is deleted after 14 idle days', async () => {
+  test("is still cut to OKX's own deadline: an unbound Trade key is deleted after 14 idle days", async () => {
     guarded({ rotationDays: 180 });
     byText(open!).click();
     document.querySelector<HTMLInputElement>('#ck-trade')!.click();

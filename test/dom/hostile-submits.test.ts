@@ -4,7 +4,7 @@ import type { Runtime } from 'webextension-polyfill';
 import { afterEach, expect, test, vi } from 'vitest';
 import { guardKeyPage } from '../../src/content/key-page';
 import { generic } from '../../src/exchanges/generic';
-import type { Envelope, MessageName } from '../../src/messages';
+import type { Envelope } from '../../src/messages';
 import { isolated } from '../../src/core/text';
 import { waitFor } from './key-list-harness';
 import { userClick } from './user-events';
@@ -34,10 +34,13 @@ function backgroundForThisPage() {
     const from = await classifySender(sender, SELF);
     if (!mayAsk(from, type)) throw new Error(`KeyScope refused "${type}" from this sender.`);
     const request = from.kind === 'content' ? contentRequest(type, payload, from.exchange, from.url) : payload;
-    return (handlers[type as MessageName] as (p: unknown, s: Runtime.MessageSender) => Promise<unknown>)(request, sender);
+    return (handlers[type] as (p: unknown, s: Runtime.MessageSender) => Promise<unknown>)(request, sender);
   };
   const sendMessage = (message: Envelope) =>
-    receive(message).then((result) => result ?? null, (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
+    receive(message).then(
+      (result) => result ?? null,
+      (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+    );
   (globalThis as { chrome?: unknown }).chrome = { runtime: { sendMessage } };
 }
 
@@ -69,12 +72,18 @@ test('six submits on one site: five pending keys recorded, names cleaned, the si
     label.value = `\u202Ebot ${i}`;
     label.dispatchEvent(new Event('input', { bubbles: true }));
     userClick(create);
-    await waitFor(() => expect(panelText()).toMatch(i < 5 ? new RegExp(`Reminder saved: rotate "${isolated(`bot ${i}`)}"`) : /Could not save the reminder/));
+    await waitFor(() =>
+      expect(panelText()).toMatch(
+        i < 5 ? new RegExp(`Reminder saved: rotate "${isolated(`bot ${i}`)}"`) : /Could not save the reminder/,
+      ),
+    );
   }
   expect(panelText()).toContain(
     'Could not save the reminder: 5 keys from zenith-exchange.example are already waiting for confirmation, so KeyScope did not record this one.',
   );
-  const { reminders } = local.get('reminders') as { reminders: Array<{ name: string; state: string; origin?: string }> };
+  const { reminders } = local.get('reminders') as {
+    reminders: Array<{ name: string; state: string; origin?: string }>;
+  };
   expect(reminders.map((r) => [r.name, r.state, r.origin])).toEqual(
     Array.from({ length: 5 }, (_, i) => [`bot ${i}`, 'pending', 'https://zenith-exchange.example']),
   );

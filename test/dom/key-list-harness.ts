@@ -51,15 +51,17 @@ export function loadIntoDocument(file: string): void {
   document.head.innerHTML = head;
   document.body.innerHTML = body.replace(/<script>[\s\S]*?<\/script>/g, '');
   // Test code only: the replica's own script, as the browser would run it.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- our own fixture's inline script, run as a page would
   new Function(scripts)();
 }
 
 /** The innermost element showing exactly this text (outside scripts), as a user would spot it. */
 export function byText(text: string, root: ParentNode = document.body): HTMLElement {
   const doc = (root as Node).ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root as Node, NodeFilter.SHOW_TEXT);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeValue?.trim() === text && node.parentElement && !node.parentElement.closest('script, style')) return node.parentElement;
+    if (node.nodeValue?.trim() === text && node.parentElement && !node.parentElement.closest('script, style'))
+      return node.parentElement;
   }
   throw new Error(`no element shows "${text}"`);
 }
@@ -77,7 +79,8 @@ export async function waitFor(assertion: () => unknown, timeout = 2000): Promise
 export async function waitForValue<T>(get: () => T | undefined | null | false, timeout = 2000): Promise<T> {
   return retry(() => {
     const value = get();
-    if (value === undefined || value === null || value === false) throw new Error(`still ${String(value)} after ${timeout} ms`);
+    if (value === undefined || value === null || value === false)
+      throw new Error(`still ${String(value)} after ${timeout} ms`);
     return value;
   }, timeout);
 }
@@ -130,7 +133,9 @@ export function keyScopeOutput(): string {
   const hosts = Array.from(document.querySelectorAll('[data-keyscope-overlay], [data-keyscope-key-flag]'));
   return hosts
     .map((host) => {
-      const attributes = Array.from(host.attributes).map((a) => `${a.name}=${a.value}`).join(' ');
+      const attributes = Array.from(host.attributes)
+        .map((a) => `${a.name}=${a.value}`)
+        .join(' ');
       return `${attributes}\n${host.shadowRoot?.textContent ?? ''}`;
     })
     .join('\n');
@@ -146,7 +151,8 @@ export function reportReads(root: Node, pattern: RegExp): string[] {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const nodes: CharacterData[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (pattern.test(node.nodeValue ?? '')) nodes.push(node as CharacterData);
+  for (let node = walker.nextNode(); node; node = walker.nextNode())
+    if (pattern.test(node.nodeValue ?? '')) nodes.push(node as CharacterData);
   for (const node of nodes) {
     const text = node.nodeValue ?? '';
     const report = (how: string) => log.push(`${how} of "${text.slice(0, 24)}…"`);
@@ -154,7 +160,10 @@ export function reportReads(root: Node, pattern: RegExp): string[] {
       Object.defineProperty(node, property, { configurable: true, get: () => (report(property), text) });
     }
     const substringData = node.substringData.bind(node);
-    node.substringData = (offset: number, count: number) => (report(`substringData(${offset}, ${count})`), substringData(offset, count));
+    node.substringData = (offset: number, count: number) => (
+      report(`substringData(${offset}, ${count})`),
+      substringData(offset, count)
+    );
   }
   if (nodes.length === 0) throw new Error(`no text matches ${pattern}`);
   return log;

@@ -8,7 +8,18 @@ import { okx } from '../../src/exchanges/okx';
 import type { Reminder } from '../../src/inventory/reminder';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import {
-  byText, CANARY, EXPECTED, fakeBackground, keyScopeOutput, loadIntoDocument, PAGES, pageWindow, reportReads, waitFor, waitForValue, type Handlers,
+  byText,
+  CANARY,
+  EXPECTED,
+  fakeBackground,
+  keyScopeOutput,
+  loadIntoDocument,
+  PAGES,
+  pageWindow,
+  reportReads,
+  waitFor,
+  waitForValue,
+  type Handlers,
 } from './key-list-harness';
 import { userClick } from './user-events';
 
@@ -37,7 +48,10 @@ function guard(file: string, handlers: Handlers = {}) {
   loadIntoDocument(file);
   const background = fakeBackground({ 'reminders:tracked-names': () => [], ...handlers });
   const visit = new AbortController();
-  closers.push(() => visit.abort(), () => background.uninstall());
+  closers.push(
+    () => visit.abort(),
+    () => background.uninstall(),
+  );
   guardKeyList(okx, visit.signal, () => TODAY);
   return { background, visit };
 }
@@ -69,22 +83,28 @@ describe('each replica page reads as its expected key list', () => {
     expect(readKeyList(page.body, okx).map((listed) => listed.entry)).toEqual(EXPECTED[file]!.keys);
   });
 
-  test.each(PAGES.filter((file) => EXPECTED[file]!.open))('%s: with the create form open over it, the list reads the same', async (file) => {
-    const { window, document: page } = await open(file);
-    byText(EXPECTED[file]!.open!, page.body).click();
-    await window.happyDOM.waitUntilComplete();
-    expect(page.querySelector('[role="dialog"]')).not.toBeNull();
-    expect(readKeyList(page.body, okx).map((listed) => listed.entry)).toEqual(EXPECTED[file]!.keys);
-  });
+  test.each(PAGES.filter((file) => EXPECTED[file]!.open))(
+    '%s: with the create form open over it, the list reads the same',
+    async (file) => {
+      const { window, document: page } = await open(file);
+      byText(EXPECTED[file]!.open!, page.body).click();
+      await window.happyDOM.waitUntilComplete();
+      expect(page.querySelector('[role="dialog"]')).not.toBeNull();
+      expect(readKeyList(page.body, okx).map((listed) => listed.entry)).toEqual(EXPECTED[file]!.keys);
+    },
+  );
 });
 
 describe('the key itself is never read', () => {
-  test.each(['key-list.html', 'zh-key-list.html'])('%s: no listed API key value is read, not even its first character', async (file) => {
-    const { document: page } = await open(file);
-    const reads = reportReads(page.body, /CANARY-APIKEY-/);
-    expect(readKeyList(page.body, okx)).toHaveLength(EXPECTED[file]!.keys.length);
-    expect(reads).toEqual([]);
-  });
+  test.each(['key-list.html', 'zh-key-list.html'])(
+    '%s: no listed API key value is read, not even its first character',
+    async (file) => {
+      const { document: page } = await open(file);
+      const reads = reportReads(page.body, /CANARY-APIKEY-/);
+      expect(readKeyList(page.body, okx)).toHaveLength(EXPECTED[file]!.keys.length);
+      expect(reads).toEqual([]);
+    },
+  );
 
   test('a key shown without a label before it is given up on at its first characters', async () => {
     const { document: page } = await open('key-list.html');
@@ -100,27 +120,41 @@ describe('the key itself is never read', () => {
     const source = readFileSync(join(import.meta.dirname, '../../src/core/key-list-flags.ts'), 'utf8');
     const start = source.indexOf('export interface ListedKey');
     expect(start).toBeGreaterThan(-1);
-    expect(source.slice(start, source.indexOf('}', start))).not.toMatch(/secret|passphrase|password|apiKey|keyValue|otp|2fa/i);
+    expect(source.slice(start, source.indexOf('}', start))).not.toMatch(
+      /secret|passphrase|password|apiKey|keyValue|otp|2fa/i,
+    );
   });
 
   test('no exchange label of a key value is the start of another label: reading one never reads past it', () => {
     const keyValues = okx.keyList.keyValue.map(normalizeLabel);
-    const others = [...okx.keyList.name, ...okx.keyList.permissions, ...okx.keyList.ip, ...okx.keyList.created].map(normalizeLabel);
-    for (const value of keyValues) for (const other of others) expect(other.startsWith(value), `"${other}" starts with "${value}"`).toBe(false);
+    const others = [...okx.keyList.name, ...okx.keyList.permissions, ...okx.keyList.ip, ...okx.keyList.created].map(
+      normalizeLabel,
+    );
+    for (const value of keyValues)
+      for (const other of others) expect(other.startsWith(value), `"${other}" starts with "${value}"`).toBe(false);
   });
 });
 
-describe('labels inside a key\'s own texts', () => {
+describe("labels inside a key's own texts", () => {
   test.each([
     ['a name starting with a label word', '<span>Note taker</span><span>Created 2026-09-14</span>', 'Note taker'],
-    ['"Created by …" is not a creation date', '<span>Created by the desk</span><span>Created 2026-09-14</span>', 'Created by the desk'],
+    [
+      '"Created by …" is not a creation date',
+      '<span>Created by the desk</span><span>Created 2026-09-14</span>',
+      'Created by the desk',
+    ],
     ['a labelled name', '<span>Name: tax bot</span><span>Created 2026-09-14</span>', 'tax bot'],
   ])('%s', (_what, head, name) => {
     document.body.innerHTML = `<main><h1>API</h1><section>
       <article><div>${head}</div><dl><div><dt>Permissions</dt><dd>Read</dd></div><div><dt>IP address</dt><dd>8.8.8.8</dd></div></dl></article>
       <article><div><span>other</span></div><dl><div><dt>Permissions</dt><dd>Read</dd></div><div><dt>IP address</dt><dd>8.8.8.8</dd></div></dl></article>
     </section></main>`;
-    expect(readKeyList(document.body, okx)[0]?.entry).toEqual({ name, permissions: ['read'], ipBound: true, created: '2026-09-14' });
+    expect(readKeyList(document.body, okx)[0]?.entry).toEqual({
+      name,
+      permissions: ['read'],
+      ipBound: true,
+      created: '2026-09-14',
+    });
   });
 });
 
@@ -132,7 +166,9 @@ test('a single key in plain divs: its card stops below the page heading, its nam
       <div class="row"><div class="k">创建时间</div><div class="v">2026-11-01 08:00:00</div></div>
     </div></div></div>`;
   const listed = readKeyList(document.body, okx);
-  expect(listed.map((l) => l.entry)).toEqual([{ name: 'solo-bot', permissions: ['read', 'trade'], ipBound: false, created: '2026-11-01' }]);
+  expect(listed.map((l) => l.entry)).toEqual([
+    { name: 'solo-bot', permissions: ['read', 'trade'], ipBound: false, created: '2026-11-01' },
+  ]);
   expect(listed[0]!.card.contains(document.querySelector('h1'))).toBe(false);
 });
 
@@ -163,7 +199,10 @@ describe('the list guard: flags beside each key', () => {
     const tracked: Array<{ name: string; rotationDays: number }> = [];
     guard('key-list.html', {
       'settings:get': () => ({ ...DEFAULT_SETTINGS, rotationDays: 60 }),
-      'reminder:track': (key) => { tracked.push({ name: key.name, rotationDays: key.rotationDays }); return { name: key.name } as Reminder; },
+      'reminder:track': (key) => {
+        tracked.push({ name: key.name, rotationDays: key.rotationDays });
+        return { name: key.name } as Reminder;
+      },
     });
     // portfolio-tracker was created 73 days before TODAY: not old at 90 days, old at 60.
     await waitFor(() => expect(flagOf('portfolio-tracker').getAttribute('data-flags')).toBe('old'));
@@ -191,7 +230,7 @@ describe('the list guard: flags beside each key', () => {
     expect(flagOf('portfolio-tracker').shadowRoot!.textContent).toContain('No risk flags');
   });
 
-  test('Chinese table: one flag per row, inside the row\'s last cell', async () => {
+  test("Chinese table: one flag per row, inside the row's last cell", async () => {
     guard('zh-key-list.html');
     await waitFor(() => expect(flags()).toHaveLength(4));
     expect(flags().map(({ name, flags: f }) => [name, f])).toEqual([
@@ -200,7 +239,8 @@ describe('the list guard: flags beside each key', () => {
       ['提币脚本', 'old withdraw'],
       ['旧机器人', 'old trade-unbound unbound-deadline withdraw'],
     ]);
-    for (const host of document.querySelectorAll(FLAG)) expect(host.parentElement?.matches('tr > td:last-child')).toBe(true);
+    for (const host of document.querySelectorAll(FLAG))
+      expect(host.parentElement?.matches('tr > td:last-child')).toBe(true);
   });
 
   test('a page without a key list gets no flag and asks the background nothing', async () => {
@@ -213,7 +253,10 @@ describe('the list guard: flags beside each key', () => {
   test('"Track this key" sends the key\'s metadata with the interval, then says Tracked', async () => {
     const tracked: string[] = [];
     const { background } = guard('key-list.html', {
-      'reminder:track': (key) => { tracked.push(key.name); return { name: key.name } as Reminder; },
+      'reminder:track': (key) => {
+        tracked.push(key.name);
+        return { name: key.name } as Reminder;
+      },
     });
     await waitForValue(() => flagOf('grid-bot'));
     expect(flagOf('grid-bot').getAttribute('data-tracked')).toBe('false');
@@ -223,13 +266,25 @@ describe('the list guard: flags beside each key', () => {
     expect(() => button(flagOf('grid-bot'), 'Track this key')).toThrow();
     // An unbound Trade key on OKX: 14 days (the exchange deletes it sooner than the 90-day default).
     expect(background.of('reminder:track')).toEqual([
-      { exchange: 'okx', name: 'grid-bot', permissions: ['read', 'trade'], ipBound: false, created: '2026-03-01', rotationDays: 14 },
+      {
+        exchange: 'okx',
+        name: 'grid-bot',
+        permissions: ['read', 'trade'],
+        ipBound: false,
+        created: '2026-03-01',
+        rotationDays: 14,
+      },
     ]);
 
     userClick(button(flagOf('portfolio-tracker'), 'Track this key'));
     await waitFor(() => expect(flagOf('portfolio-tracker').getAttribute('data-tracked')).toBe('true'));
     expect(background.of('reminder:track')[1]).toEqual({
-      exchange: 'okx', name: 'portfolio-tracker', permissions: ['read'], ipBound: true, created: '2026-09-14', rotationDays: 90,
+      exchange: 'okx',
+      name: 'portfolio-tracker',
+      permissions: ['read'],
+      ipBound: true,
+      created: '2026-09-14',
+      rotationDays: 90,
     });
     // A key without a shown date is tracked without one: the background dates it today.
     userClick(button(flagOf('legacy-bot'), 'Track this key'));
@@ -249,7 +304,9 @@ describe('the list guard: flags beside each key', () => {
   });
 
   test('keys the inventory already has say Tracked from the start (names compared as the background does)', async () => {
-    const { background } = guard('key-list.html', { 'reminders:tracked-names': () => ['Grid-Bot ', 'withdraw-script'] });
+    const { background } = guard('key-list.html', {
+      'reminders:tracked-names': () => ['Grid-Bot ', 'withdraw-script'],
+    });
     await waitFor(() => expect(flagOf('withdraw-script').getAttribute('data-tracked')).toBe('true'));
     expect(flagOf('grid-bot').getAttribute('data-tracked')).toBe('true');
     expect(flagOf('legacy-bot').getAttribute('data-tracked')).toBe('false');
@@ -266,7 +323,11 @@ describe('the list guard: flags beside each key', () => {
     });
     await waitForValue(() => flagOf('legacy-bot'));
     userClick(button(flagOf('legacy-bot'), 'Track this key'));
-    await waitFor(() => expect(flagOf('legacy-bot').shadowRoot!.textContent).toContain('Could not track this key: Storage quota exceeded'));
+    await waitFor(() =>
+      expect(flagOf('legacy-bot').shadowRoot!.textContent).toContain(
+        'Could not track this key: Storage quota exceeded',
+      ),
+    );
     expect(flagOf('legacy-bot').getAttribute('data-tracked')).toBe('false');
     fail = false;
     userClick(button(flagOf('legacy-bot'), 'Track this key'));
@@ -274,7 +335,7 @@ describe('the list guard: flags beside each key', () => {
     expect(flagOf('legacy-bot').shadowRoot!.textContent).not.toContain('Could not');
   });
 
-  test('clicks in the flag stay in the flag: the exchange\'s card handlers never see them', async () => {
+  test("clicks in the flag stay in the flag: the exchange's card handlers never see them", async () => {
     guard('key-list.html', { 'reminder:track': (key) => ({ name: key.name }) as Reminder });
     await waitForValue(() => flagOf('grid-bot'));
     let seen = 0;
@@ -307,7 +368,9 @@ describe('the list guard follows the page', () => {
     await waitFor(() => expect(flags()).toHaveLength(5));
     const gridBot = byText('grid-bot').closest('article')!;
     byText('Delete', gridBot).click();
-    await waitFor(() => expect(flags().map((f) => f.name)).toEqual(['portfolio-tracker', 'withdraw-script', 'legacy-bot', 'old-reader']));
+    await waitFor(() =>
+      expect(flags().map((f) => f.name)).toEqual(['portfolio-tracker', 'withdraw-script', 'legacy-bot', 'old-reader']),
+    );
     expect(document.querySelectorAll(FLAG)).toHaveLength(4);
   });
 
@@ -390,14 +453,17 @@ describe('the list guard follows the page', () => {
 });
 
 describe('nothing from the page but metadata leaves it', () => {
-  test.each(['key-list.html', 'zh-key-list.html'])('%s: no canary in any message or in anything KeyScope shows', async (file) => {
-    const { background } = guard(file, { 'reminder:track': (key) => ({ name: key.name }) as Reminder });
-    const count = EXPECTED[file]!.keys.length;
-    await waitFor(() => expect(flags()).toHaveLength(count));
-    for (const { name } of EXPECTED[file]!.keys) userClick(button(flagOf(name), 'Track this key'));
-    await waitFor(() => expect(flags().every((f) => f.tracked === 'true')).toBe(true));
-    expect(background.of('reminder:track')).toHaveLength(count);
-    expect(JSON.stringify(background.sent)).not.toMatch(CANARY);
-    expect(keyScopeOutput()).not.toMatch(CANARY);
-  });
+  test.each(['key-list.html', 'zh-key-list.html'])(
+    '%s: no canary in any message or in anything KeyScope shows',
+    async (file) => {
+      const { background } = guard(file, { 'reminder:track': (key) => ({ name: key.name }) as Reminder });
+      const count = EXPECTED[file]!.keys.length;
+      await waitFor(() => expect(flags()).toHaveLength(count));
+      for (const { name } of EXPECTED[file]!.keys) userClick(button(flagOf(name), 'Track this key'));
+      await waitFor(() => expect(flags().every((f) => f.tracked === 'true')).toBe(true));
+      expect(background.of('reminder:track')).toHaveLength(count);
+      expect(JSON.stringify(background.sent)).not.toMatch(CANARY);
+      expect(keyScopeOutput()).not.toMatch(CANARY);
+    },
+  );
 });

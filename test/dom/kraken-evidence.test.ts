@@ -27,7 +27,16 @@ describe('Kraken Pro: the permission groups', () => {
 
   test('"Query" under Funds alone is read', async () => {
     const page = await open();
-    for (const label of ['Withdraw', 'Earn', 'Query open orders & trades', 'Query closed orders & trades', 'Create & modify orders', 'Cancel & close orders', 'Query ledger entries', 'Export data']) {
+    for (const label of [
+      'Withdraw',
+      'Earn',
+      'Query open orders & trades',
+      'Query closed orders & trades',
+      'Create & modify orders',
+      'Cancel & close orders',
+      'Query ledger entries',
+      'Export data',
+    ]) {
       await page.clickText(label);
     }
     expect(page.read()?.permissions).toEqual(['read']);
@@ -37,7 +46,8 @@ describe('Kraken Pro: the permission groups', () => {
 
   test('the switches below grant nothing: WebSocket, query dates and nonce window on or off, no permission and nothing unknown', async () => {
     const page = await open();
-    for (const title of ['WebSocket interface', 'Query start date', 'Query end date', 'Custom nonce window']) await page.click(switchOf(page, title));
+    for (const title of ['WebSocket interface', 'Query start date', 'Query end date', 'Custom nonce window'])
+      await page.click(switchOf(page, title));
     const read = page.read();
     expect(read?.permissions).toEqual(['read', 'trade', 'withdraw', 'transfer']);
     expect(read?.unknownPermissions).toBeUndefined();
@@ -46,8 +56,14 @@ describe('Kraken Pro: the permission groups', () => {
   test('a box Kraken adds to a group is never absent: unknown by its label, or transfer when it speaks of moving funds', async () => {
     const page = await open();
     const funds = page.text('Funds permissions').parentElement!;
-    funds.insertAdjacentHTML('beforeend', '<label class="kp-check"><input type="checkbox" checked><span>Borrow</span></label>');
-    funds.insertAdjacentHTML('beforeend', '<label class="kp-check"><input type="checkbox" checked><span>Transfer to Futures</span></label>');
+    funds.insertAdjacentHTML(
+      'beforeend',
+      '<label class="kp-check"><input type="checkbox" checked><span>Borrow</span></label>',
+    );
+    funds.insertAdjacentHTML(
+      'beforeend',
+      '<label class="kp-check"><input type="checkbox" checked><span>Transfer to Futures</span></label>',
+    );
     const read = page.read();
     expect(read?.unknownPermissions).toEqual(['Borrow']);
     expect(read?.permissions).toEqual(['read', 'trade', 'withdraw', 'transfer']);
@@ -57,7 +73,7 @@ describe('Kraken Pro: the permission groups', () => {
 });
 
 describe('Kraken Pro: key expiration and IP restriction', () => {
-  test('Key expiration on with a date 90 days ahead is 90 days; off, the key has no expiry of Kraken\'s', async () => {
+  test("Key expiration on with a date 90 days ahead is 90 days; off, the key has no expiry of Kraken's", async () => {
     const page = await open();
     expect(page.read()?.keyExpiryDays).toBe(90);
     await page.click(switchOf(page, 'Key expiration'));
@@ -74,7 +90,7 @@ describe('Kraken Pro: key expiration and IP restriction', () => {
   // The switch turned off unmounts the field; the heading "IP address restriction" then names the nearest text field
   // left, the nonce window's "200". No adapter label can say "this switch off means unrestricted" (ipUnrestricted is
   // a choice that is ON); the reader would need to read the IP switch's state.
-  test('IP restriction off binds no IP (the nonce window\'s 200 is read as an entry)', async () => {
+  test("IP restriction off binds no IP (the nonce window's 200 is read as an entry)", async () => {
     const page = await open();
     await page.click(switchOf(page, 'IP address restriction'));
     expect(page.read()).toMatchObject({ ipEntries: [], ipFieldFound: true });

@@ -97,7 +97,9 @@ describe('KuCoin: third-party app and expiry (expected.json holds the readings t
 describe('KuCoin key list "API Management", 2023', () => {
   test('each card reads as name, permissions and IP binding; "No" is not bound', async () => {
     const page = await open('list-2023.html');
-    expect(readKeyList(page.document.body, kucoin).map((listed) => listed.entry)).toEqual(EXPECTED['list-2023.html']!.keys);
+    expect(readKeyList(page.document.body, kucoin).map((listed) => listed.entry)).toEqual(
+      EXPECTED['list-2023.html']!.keys,
+    );
   });
 
   test('no listed key value is read, not even its first character', async () => {
@@ -114,23 +116,45 @@ describe('KuCoin key list "API Management", 2023', () => {
   });
 });
 
-describe('KuCoin\'s own rules', () => {
-  const on: EvaluationContext = { purpose: 'trading-bot', rotationDays: 20, exchangeName: kucoin.name, rules: kucoin.rules };
+describe("KuCoin's own rules", () => {
+  const on: EvaluationContext = {
+    purpose: 'trading-bot',
+    rotationDays: 20,
+    exchangeName: kucoin.name,
+    rules: kucoin.rules,
+  };
 
   test.each([
     ['spot', ['read', 'trade']],
     ['margin', ['read', 'margin']],
     ['futures', ['read', 'futures']],
   ] as const)('an unbound %s key: KuCoin removes it after 30 days without use', (_name, permissions) => {
-    const f = findingOf('exchange.unbound-expiry', snapshot({ exchange: 'kucoin', permissions: [...permissions], ipEntries: [] }), on);
+    const f = findingOf(
+      'exchange.unbound-expiry',
+      snapshot({ exchange: 'kucoin', permissions: [...permissions], ipEntries: [] }),
+      on,
+    );
     expect(f?.title).toBe('KuCoin will remove this key after 30 days without use');
     expect(f?.why).toContain('deleted');
   });
 
-  test('General alone, an IP-bound key or a third-party app\'s key: no such rule', () => {
-    expect(findingOf('exchange.unbound-expiry', snapshot({ exchange: 'kucoin', ipEntries: [] }), { ...on, purpose: 'read-only' })).toBeUndefined();
-    expect(findingOf('exchange.unbound-expiry', snapshot({ exchange: 'kucoin', permissions: ['read', 'trade'] }), on)).toBeUndefined();
-    const partner = snapshot({ exchange: 'kucoin', permissions: ['read', 'trade'], ipEntries: [], ipFieldFound: false, partnerBinding: { choice: 'Link Third-Party Applications', partner: 'hummingbot' } });
+  test("General alone, an IP-bound key or a third-party app's key: no such rule", () => {
+    expect(
+      findingOf('exchange.unbound-expiry', snapshot({ exchange: 'kucoin', ipEntries: [] }), {
+        ...on,
+        purpose: 'read-only',
+      }),
+    ).toBeUndefined();
+    expect(
+      findingOf('exchange.unbound-expiry', snapshot({ exchange: 'kucoin', permissions: ['read', 'trade'] }), on),
+    ).toBeUndefined();
+    const partner = snapshot({
+      exchange: 'kucoin',
+      permissions: ['read', 'trade'],
+      ipEntries: [],
+      ipFieldFound: false,
+      partnerBinding: { choice: 'Link Third-Party Applications', partner: 'hummingbot' },
+    });
     expect(findingOf('exchange.unbound-expiry', partner, on)).toBeUndefined();
   });
 });

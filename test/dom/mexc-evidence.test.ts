@@ -13,7 +13,8 @@ afterEach(closePages);
 
 const open = (): Promise<FixturePage> => loadFixture(mexc, 'create-2022.html');
 /** The row of a group ("Spot", "Futures", …) headed by `row` ("Withdraw："). */
-const rowOf = (page: FixturePage, group: string, row: string) => page.text(row, page.text(group, page.$('#mx-form')).closest('section')!).closest('.mx-row') as HTMLElement;
+const rowOf = (page: FixturePage, group: string, row: string) =>
+  page.text(row, page.text(group, page.$('#mx-form')).closest('section')!).closest('.mx-row') as HTMLElement;
 /** The write box of a row: its second checkbox. */
 const writeBox = (row: HTMLElement) => row.querySelectorAll('input')[1] as HTMLInputElement;
 
@@ -25,13 +26,14 @@ describe('MEXC 2022: rows of read and write boxes', () => {
     expect(page.read()?.permissions).toContain('withdraw');
   });
 
-  test('Transfer row\'s write box is transfer; the margin group\'s write boxes margin, the futures group\'s futures', async () => {
+  test("Transfer row's write box is transfer; the margin group's write boxes margin, the futures group's futures", async () => {
     const page = await open();
     const before = page.read()?.permissions;
     expect(before).toEqual(expect.arrayContaining(['transfer', 'margin', 'futures']));
     await page.click(writeBox(rowOf(page, 'Spot', 'Transfer：')));
     expect(page.read()?.permissions).not.toContain('transfer');
-    for (const row of ['Account：', 'Trade：']) await page.click(writeBox(rowOf(page, 'Isolated margin leverage', row)));
+    for (const row of ['Account：', 'Trade：'])
+      await page.click(writeBox(rowOf(page, 'Isolated margin leverage', row)));
     expect(page.read()?.permissions).not.toContain('margin');
     for (const row of ['Account：', 'Trade：']) await page.click(writeBox(rowOf(page, 'Futures', row)));
     expect(page.read()?.permissions).not.toContain('futures');
@@ -39,7 +41,8 @@ describe('MEXC 2022: rows of read and write boxes', () => {
 
   test('every read box alone: read, and nothing unknown', async () => {
     const page = await open();
-    for (const box of page.document.querySelectorAll<HTMLInputElement>('.mx-row input')) if (box !== box.closest('.mx-row')!.querySelector('input')) box.checked = false;
+    for (const box of page.document.querySelectorAll<HTMLInputElement>('.mx-row input'))
+      if (box !== box.closest('.mx-row')!.querySelector('input')) box.checked = false;
     const read = page.read();
     expect(read?.permissions).toEqual(['read']);
     expect(read?.unknownPermissions).toBeUndefined();

@@ -62,7 +62,11 @@ describe('sites and paths', () => {
   });
 
   test('demo trading (?go-demo-trading=1) is the same key page', () => {
-    for (const url of ['https://www.okx.com/account/my-api?go-demo-trading=1', 'https://tr.okx.com/account/my-api', 'https://my.okx.com/en-eu/account/my-api?go-demo-trading=1']) {
+    for (const url of [
+      'https://www.okx.com/account/my-api?go-demo-trading=1',
+      'https://tr.okx.com/account/my-api',
+      'https://my.okx.com/en-eu/account/my-api?go-demo-trading=1',
+    ]) {
       expect(isKeyPage(okx, new URL(url).pathname), url).toBe(true);
     }
   });
@@ -81,6 +85,12 @@ test('the older V5-era form: "Label", "Link IP Address (Optional)", "Confirm"', 
   );
   const root = window.document.documentElement as unknown as Element;
   const form = findKeyForm(root, okx);
-  expect(form && readForm(form, okx)).toEqual({ exchange: 'okx', permissions: ['read', 'trade'], ipEntries: ['8.8.8.8'], ipFieldFound: true, keyName: 'old-bot' });
+  expect(form && readForm(form, okx)).toEqual({
+    exchange: 'okx',
+    permissions: ['read', 'trade'],
+    ipEntries: ['8.8.8.8'],
+    ipFieldFound: true,
+    keyName: 'old-bot',
+  });
   await window.happyDOM.close();
 });

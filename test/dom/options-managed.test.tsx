@@ -13,7 +13,13 @@ import { installI18n } from '../i18n/messages';
 // keys stays possible: a lock is about settings, not about the user's data.
 
 const MESSAGE = 'Acme security team: see wiki/keys';
-const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { ...DEFAULT_SETTINGS, dueSoonDays: 7 }, today: '2026-11-26' };
+const list: ReminderList = {
+  reminders: [],
+  quarantined: 0,
+  quarantine: [],
+  settings: { ...DEFAULT_SETTINGS, dueSoonDays: 7 },
+  today: '2026-11-26',
+};
 
 function data(policy?: () => Promise<PolicyReading>): OptionsData {
   return {
@@ -21,7 +27,7 @@ function data(policy?: () => Promise<PolicyReading>): OptionsData {
     guardedSites: async () => [],
     send: vi.fn(async () => {
       throw new Error('no message expected');
-    }) as unknown as OptionsData['send'],
+    }),
     notificationsAllowed: async () => false,
     requestNotifications: async () => false,
     removeNotifications: async () => true,
@@ -42,7 +48,11 @@ async function renderOptions(options: OptionsData) {
 function isDisabled(control: HTMLInputElement | HTMLButtonElement): boolean {
   if (control.disabled) return true;
   // Any disabled fieldset around it counts, nested ones included (the exchange switches have their own).
-  for (let fieldset = control.closest('fieldset'); fieldset; fieldset = fieldset.parentElement?.closest('fieldset') ?? null) {
+  for (
+    let fieldset = control.closest('fieldset');
+    fieldset;
+    fieldset = fieldset.parentElement?.closest('fieldset') ?? null
+  ) {
     const inLegend = fieldset.querySelector(':scope > legend')?.contains(control) ?? false;
     if (fieldset.disabled && !inLegend) return true;
   }
@@ -56,12 +66,19 @@ const notice = () => screen.getByRole('region', { name: 'Managed by your organis
 afterEach(cleanup);
 
 describe('a policy that locks settings', () => {
-  const locked = () => Promise.resolve<PolicyReading>({
-    policy: { forbidWithdraw: true, requireIpBinding: true, maxRotationDays: 30, lockSettings: true, message: MESSAGE },
-    notes: [],
-  });
+  const locked = () =>
+    Promise.resolve<PolicyReading>({
+      policy: {
+        forbidWithdraw: true,
+        requireIpBinding: true,
+        maxRotationDays: 30,
+        lockSettings: true,
+        message: MESSAGE,
+      },
+      notes: [],
+    });
 
-  test('the notice shows the organisation\'s message and what the policy enforces', async () => {
+  test("the notice shows the organisation's message and what the policy enforces", async () => {
     await renderOptions(data(locked));
     await screen.findByRole('heading', { name: 'Managed by your organisation' });
     const region = within(notice());
@@ -72,7 +89,7 @@ describe('a policy that locks settings', () => {
     expect(region.getByText(/settings below are read-only/)).toBeTruthy();
   });
 
-  test('every setting is read-only; exporting the user\'s keys is not', async () => {
+  test("every setting is read-only; exporting the user's keys is not", async () => {
     await renderOptions(data(locked));
     await waitFor(() => expect(isDisabled(dueSoon())).toBe(true));
     expect(isDisabled(syncBox())).toBe(true);
@@ -90,7 +107,11 @@ describe('a policy that locks settings', () => {
 });
 
 test('a policy that does not lock settings is shown, and the settings stay editable', async () => {
-  await renderOptions(data(() => Promise.resolve({ policy: { forbidWithdraw: true, requireIpBinding: false, lockSettings: false }, notes: [] })));
+  await renderOptions(
+    data(() =>
+      Promise.resolve({ policy: { forbidWithdraw: true, requireIpBinding: false, lockSettings: false }, notes: [] }),
+    ),
+  );
   await screen.findByRole('heading', { name: 'Managed by your organisation' });
   expect(within(notice()).getByText('Keys may not have the Withdraw permission.')).toBeTruthy();
   expect(within(notice()).queryByText(/read-only/)).toBeNull();
@@ -115,10 +136,19 @@ test.each([
   expect(isDisabled(dueSoon())).toBe(false);
 });
 
-test('in the user\'s language, with the organisation\'s own message as it wrote it', async () => {
+test("in the user's language, with the organisation's own message as it wrote it", async () => {
   installI18n('ru');
   try {
-    const reading: PolicyReading = { policy: { forbidWithdraw: true, requireIpBinding: false, maxRotationDays: 30, lockSettings: true, message: MESSAGE }, notes: [] };
+    const reading: PolicyReading = {
+      policy: {
+        forbidWithdraw: true,
+        requireIpBinding: false,
+        maxRotationDays: 30,
+        lockSettings: true,
+        message: MESSAGE,
+      },
+      notes: [],
+    };
     render(<Options data={data(() => Promise.resolve(reading))} />);
     const heading = await screen.findByRole('heading', { name: 'Управляется вашей организацией' });
     const section = heading.closest('section')!;

@@ -15,7 +15,13 @@ const LUMEN = 'https://lumen-exchange.example';
 function fakeBackground(initial: string[], options: { failRemove?: string; failList?: string } = {}) {
   let sites = [...initial];
   const calls: Array<{ type: OptionsMessage; payload: unknown }> = [];
-  const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { ...DEFAULT_SETTINGS }, today: '2026-11-26' };
+  const list: ReminderList = {
+    reminders: [],
+    quarantined: 0,
+    quarantine: [],
+    settings: { ...DEFAULT_SETTINGS },
+    today: '2026-11-26',
+  };
   const send = vi.fn(async (type: OptionsMessage, payload: unknown) => {
     calls.push({ type, payload });
     if (type !== 'sites:remove') throw new Error(`unexpected ${type}`);
@@ -29,7 +35,7 @@ function fakeBackground(initial: string[], options: { failRemove?: string; failL
       if (options.failList) throw new Error(options.failList);
       return sites;
     },
-    send: send as unknown as OptionsData['send'],
+    send: send,
     notificationsAllowed: async () => false,
     requestNotifications: async () => false,
     removeNotifications: async () => true,
@@ -58,7 +64,11 @@ describe('options: sites you added', () => {
 
   test('lists each site with its own Remove button', async () => {
     await renderOptions(fakeBackground([LUMEN, ZENITH]));
-    expect(within(section()).getAllByRole('listitem').map((li) => li.querySelector('.ks-site')?.textContent)).toEqual([LUMEN, ZENITH]);
+    expect(
+      within(section())
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.ks-site')?.textContent),
+    ).toEqual([LUMEN, ZENITH]);
     expect(within(section()).getByRole('button', { name: `Remove ${ZENITH}` })).toBeTruthy();
   });
 
@@ -66,9 +76,15 @@ describe('options: sites you added', () => {
     const background = fakeBackground([LUMEN, ZENITH]);
     await renderOptions(background);
     fireEvent.click(within(section()).getByRole('button', { name: `Remove ${ZENITH}` }));
-    expect((await within(section()).findByRole('status')).textContent).toBe(`KeyScope no longer guards ${ZENITH}, and no longer has permission to read it.`);
+    expect((await within(section()).findByRole('status')).textContent).toBe(
+      `KeyScope no longer guards ${ZENITH}, and no longer has permission to read it.`,
+    );
     expect(background.calls).toEqual([{ type: 'sites:remove', payload: { origin: ZENITH } }]);
-    expect(within(section()).getAllByRole('listitem').map((li) => li.querySelector('.ks-site')?.textContent)).toEqual([LUMEN]);
+    expect(
+      within(section())
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.ks-site')?.textContent),
+    ).toEqual([LUMEN]);
   });
 
   test('removing the last site leaves the empty state', async () => {
@@ -83,16 +99,18 @@ describe('options: sites you added', () => {
     const background = fakeBackground([ZENITH], { failRemove: 'The browser refused to remove the permission.' });
     await renderOptions(background);
     fireEvent.click(within(section()).getByRole('button', { name: `Remove ${ZENITH}` }));
-    expect((await within(section()).findByRole('alert')).textContent).toBe(`Could not remove ${ZENITH}: The browser refused to remove the permission.`);
+    expect((await within(section()).findByRole('alert')).textContent).toBe(
+      `Could not remove ${ZENITH}: The browser refused to remove the permission.`,
+    );
     expect(within(section()).getAllByRole('listitem')).toHaveLength(1);
     expect(within(section()).queryByRole('status')).toBeNull();
   });
 
   test('when the list cannot be read, the page says so instead of showing an empty list', async () => {
     render(<Options data={fakeBackground([], { failList: 'Receiving end does not exist.' }).data} />);
-    expect((await within(await screen.findByRole('region', { name: 'Sites you added' })).findByRole('alert')).textContent).toBe(
-      'Could not read the sites you added: Receiving end does not exist.',
-    );
+    expect(
+      (await within(await screen.findByRole('region', { name: 'Sites you added' })).findByRole('alert')).textContent,
+    ).toBe('Could not read the sites you added: Receiving end does not exist.');
     expect(section().textContent).not.toContain('None.');
   });
 });

@@ -14,9 +14,18 @@ const NOW = new Date('2026-11-26T09:30:00Z');
 
 function reminder(overrides: Partial<Reminder> = {}): Reminder {
   return {
-    id: 'key-1', exchange: 'okx', name: 'tax tool', permissions: ['read'], ipBound: true,
-    created: '2026-08-01', rotationDays: 90, due: '2026-10-30', state: 'active', source: 'manual',
-    history: [{ kind: 'created', on: '2026-08-01' }], ...overrides,
+    id: 'key-1',
+    exchange: 'okx',
+    name: 'tax tool',
+    permissions: ['read'],
+    ipBound: true,
+    created: '2026-08-01',
+    rotationDays: 90,
+    due: '2026-10-30',
+    state: 'active',
+    source: 'manual',
+    history: [{ kind: 'created', on: '2026-08-01' }],
+    ...overrides,
   };
 }
 
@@ -27,7 +36,15 @@ interface Call {
 
 /** The background as the options page sees it; `answer` decides each reply, `calls` records every message. */
 function fakeBackground(
-  options: { reminders?: Reminder[]; settings?: Partial<Settings>; quarantine?: unknown[]; report?: ImportReport; notifications?: boolean; grant?: boolean; sites?: string[] } = {},
+  options: {
+    reminders?: Reminder[];
+    settings?: Partial<Settings>;
+    quarantine?: unknown[];
+    report?: ImportReport;
+    notifications?: boolean;
+    grant?: boolean;
+    sites?: string[];
+  } = {},
 ) {
   let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   let notifications = options.notifications ?? false;
@@ -57,9 +74,15 @@ function fakeBackground(
     return options.report ?? { added: 0, updated: 0, unchanged: 0, rejected: [] };
   };
   const data: OptionsData = {
-    reminders: async (): Promise<ReminderList> => ({ reminders, quarantined: quarantine.length, quarantine, settings, today: TODAY }),
+    reminders: async (): Promise<ReminderList> => ({
+      reminders,
+      quarantined: quarantine.length,
+      quarantine,
+      settings,
+      today: TODAY,
+    }),
     guardedSites: async () => sites,
-    send: send as OptionsData['send'],
+    send: send,
     notificationsAllowed: async () => notifications,
     // The browser's answer: granted unless the test says the user refused.
     requestNotifications: vi.fn(async () => (notifications = options.grant ?? true)),
@@ -128,14 +151,18 @@ describe('options: reminder settings', () => {
     background.failing.set('settings:set', 'The browser refused to store it.');
     await renderOptions(background);
     fireEvent.click(saveDueSoon());
-    expect((await screen.findByRole('alert')).textContent).toBe('Could not save the “due soon” window: The browser refused to store it.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not save the “due soon” window: The browser refused to store it.',
+    );
     expect(screen.queryByText('Saved.')).toBeNull();
   });
 
   test('sync is off by default and turns on through the background', async () => {
     const background = fakeBackground();
     await renderOptions(background);
-    const sync = screen.getByRole('checkbox', { name: 'Keep my key list in sync across my browsers' }) as HTMLInputElement;
+    const sync = screen.getByRole('checkbox', {
+      name: 'Keep my key list in sync across my browsers',
+    }) as HTMLInputElement;
     expect(sync.checked).toBe(false);
     fireEvent.click(sync);
     await waitFor(() => expect(background.calls).toEqual([{ type: 'settings:set', payload: { sync: true } }]));
@@ -172,9 +199,13 @@ describe('options: import', () => {
     chooseFile('{"format":"keyscope-inventory"}');
 
     const result = await screen.findByRole('status', { name: 'Import result' });
-    expect(background.calls).toEqual([{ type: 'reminders:import', payload: { text: '{"format":"keyscope-inventory"}' } }]);
+    expect(background.calls).toEqual([
+      { type: 'reminders:import', payload: { text: '{"format":"keyscope-inventory"}' } },
+    ]);
     expect(result.textContent).toContain('Imported: 2 added, 1 updated, 3 unchanged, 2 rejected.');
-    const items = within(result).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(result)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items).toEqual([
       'Record 5 “\u2068<img src=x onerror=alert(1)>\u2069”: not a valid KeyScope reminder (invalid field: exchange)',
       'Record 8: duplicate id in this file',
@@ -185,9 +216,16 @@ describe('options: import', () => {
 
   test('says, per record, what was changed to fit the organisation’s policy and KeyScope’s limits', async () => {
     const report: ImportReport = {
-      added: 2, updated: 0, unchanged: 0, rejected: [],
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: [],
       fitted: [
-        { index: 0, name: 'grid bot', changes: [text('import_fit_rotation_policy', 90, 30), text('import_fit_due', '2027-01-30', '2026-12-01')] },
+        {
+          index: 0,
+          name: 'grid bot',
+          changes: [text('import_fit_rotation_policy', 90, 30), text('import_fit_due', '2027-01-30', '2026-12-01')],
+        },
         { index: 3, changes: [text('import_fit_snooze', '2099-01-01')] },
       ],
     };
@@ -195,19 +233,38 @@ describe('options: import', () => {
     chooseFile('{"format":"keyscope-inventory"}');
     const result = await screen.findByRole('status', { name: 'Import result' });
     expect(result.textContent).toContain('Changed to fit your organisation’s policy and KeyScope’s limits');
-    const list = within(result).getByRole('list', { name: 'Changed to fit your organisation’s policy and KeyScope’s limits' });
-    const records = [...list.children].map((record) => [record.firstChild!.textContent, [...record.querySelectorAll('li')].map((li) => li.textContent)]);
+    const list = within(result).getByRole('list', {
+      name: 'Changed to fit your organisation’s policy and KeyScope’s limits',
+    });
+    const records = [...list.children].map((record) => [
+      record.firstChild!.textContent,
+      [...record.querySelectorAll('li')].map((li) => li.textContent),
+    ]);
     expect(records).toEqual([
-      ['Record 1 “grid bot”', ['rotation interval cut from 90 to 30 days, your organisation’s maximum', 'due date 2027-01-30 replaced by 2026-12-01 (creation date plus interval, within the exchange’s own deadline)']],
+      [
+        'Record 1 “grid bot”',
+        [
+          'rotation interval cut from 90 to 30 days, your organisation’s maximum',
+          'due date 2027-01-30 replaced by 2026-12-01 (creation date plus interval, within the exchange’s own deadline)',
+        ],
+      ],
       ['Record 4', ['snooze until 2099-01-01 removed (a snooze lasts 7 days at most)']],
     ]);
   });
 
   test('a file refused as a whole says that nothing was imported, and why', async () => {
-    const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: [], error: text('import_error_not_json') };
+    const report: ImportReport = {
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: [],
+      error: text('import_error_not_json'),
+    };
     await renderOptions(fakeBackground({ report }));
     chooseFile('hello');
-    expect((await screen.findByRole('alert')).textContent).toBe('Nothing was imported. This file is not JSON, so it is not a KeyScope export.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Nothing was imported. This file is not JSON, so it is not a KeyScope export.',
+    );
   });
 
   test('a failure to reach the background is shown with the file’s name', async () => {
@@ -215,18 +272,38 @@ describe('options: import', () => {
     background.failing.set('reminders:import', 'Could not establish connection. Receiving end does not exist.');
     await renderOptions(background);
     chooseFile('{}', 'backup.json');
-    expect((await screen.findByRole('alert')).textContent).toBe('Could not import backup.json: Could not establish connection. Receiving end does not exist.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not import backup.json: Could not establish connection. Receiving end does not exist.',
+    );
   });
 });
 
 describe('options: export', () => {
-  const live = reminder({ id: 'live-1', name: 'grid bot', permissions: ['read', 'trade'], ipBound: false, due: '2026-12-04' });
-  const revoked = reminder({ id: 'old-1', name: 'old tracker', state: 'revoked', history: [{ kind: 'revoked', on: '2026-09-01' }] });
+  const live = reminder({
+    id: 'live-1',
+    name: 'grid bot',
+    permissions: ['read', 'trade'],
+    ipBound: false,
+    due: '2026-12-04',
+  });
+  const revoked = reminder({
+    id: 'old-1',
+    name: 'old tracker',
+    state: 'revoked',
+    history: [{ kind: 'revoked', on: '2026-09-01' }],
+  });
 
   test('all data downloads as one dated JSON file that KeyScope imports back whole', async () => {
     const downloads = captureDownloads();
     const settings = { rotationDays: 180, disabledExchanges: ['okx'], confirmCritical: true };
-    await renderOptions(fakeBackground({ reminders: [live, revoked], settings, quarantine: ['damaged'], sites: ['https://zenith.example'] }));
+    await renderOptions(
+      fakeBackground({
+        reminders: [live, revoked],
+        settings,
+        quarantine: ['damaged'],
+        sites: ['https://zenith.example'],
+      }),
+    );
     expect(screen.getByText('2 keys in this browser (1 live, 1 in history).')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Export all data (JSON)' }));
 
@@ -234,12 +311,22 @@ describe('options: export', () => {
     expect(downloads[0]!.type).toBe('application/json');
     const text = await downloads[0]!.text;
     const file = JSON.parse(text);
-    expect(file).toMatchObject({ format: 'keyscope-inventory', exportedAt: NOW.toISOString(), quarantine: ['damaged'], guardedSites: ['https://zenith.example'] });
+    expect(file).toMatchObject({
+      format: 'keyscope-inventory',
+      exportedAt: NOW.toISOString(),
+      quarantine: ['damaged'],
+      guardedSites: ['https://zenith.example'],
+    });
     expect(file.settings).toMatchObject(settings);
     expect(file.reminders.map((r: Reminder) => r.id)).toEqual(['live-1', 'old-1']);
     const empty = { reminders: [], quarantine: [], settings: DEFAULT_SETTINGS, guardedSites: [] };
     const back = importAllData(text, empty, { today: '2026-11-26', rulesOf: (id) => adapterById(id)?.rules });
-    expect(back.report).toMatchObject({ added: 2, rejected: [], keptAside: 1, sites: { missing: ['https://zenith.example'] } });
+    expect(back.report).toMatchObject({
+      added: 2,
+      rejected: [],
+      keptAside: 1,
+      sites: { missing: ['https://zenith.example'] },
+    });
     expect(back.settings).toMatchObject(settings);
   });
 
@@ -284,7 +371,9 @@ describe('options: deleting the records kept aside, and their limit', () => {
     const background = fakeBackground({ quarantine });
     await renderOptions(background);
     fireEvent.click(screen.getByRole('button', { name: 'Delete records kept aside' }));
-    const question = screen.getByRole('group', { name: /Delete the 2 records kept aside\? They cannot be brought back unless you exported them/ });
+    const question = screen.getByRole('group', {
+      name: /Delete the 2 records kept aside\? They cannot be brought back unless you exported them/,
+    });
     expect(background.calls).toEqual([]);
     fireEvent.click(within(question).getByRole('button', { name: 'Export them as JSON, as found' }));
     expect(JSON.parse(await downloads[0]!.text)).toEqual(quarantine);
@@ -299,7 +388,11 @@ describe('options: deleting the records kept aside, and their limit', () => {
     const background = fakeBackground({ quarantine: ['kept'] });
     await renderOptions(background);
     fireEvent.click(screen.getByRole('button', { name: 'Delete records kept aside' }));
-    fireEvent.click(within(screen.getByRole('group', { name: /Delete the record kept aside\?/ })).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(
+      within(screen.getByRole('group', { name: /Delete the record kept aside\?/ })).getByRole('button', {
+        name: 'Cancel',
+      }),
+    );
     expect(background.calls).toEqual([]);
     expect(screen.getByText(/^1 stored record could not be read/)).toBeTruthy();
   });
@@ -320,7 +413,13 @@ describe('options: rotation interval, exchanges, confirm before critical', () =>
     const background = fakeBackground();
     await renderOptions(background);
     expect(rotation().value).toBe('90');
-    expect(Array.from(rotation().options).map((o) => o.textContent)).toEqual(['30 days', '60 days', '90 days', '180 days', 'Custom…']);
+    expect(Array.from(rotation().options).map((o) => o.textContent)).toEqual([
+      '30 days',
+      '60 days',
+      '90 days',
+      '180 days',
+      'Custom…',
+    ]);
     fireEvent.change(rotation(), { target: { value: '180' } });
     fireEvent.click(saveRotation());
     expect(await within(rotation().closest('form')!).findByText('Saved.')).toBeTruthy();
@@ -350,12 +449,27 @@ describe('options: rotation interval, exchanges, confirm before critical', () =>
     expect(okx.checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: 'Kraken' }) as HTMLInputElement).checked).toBe(false);
     const listed = Array.from(document.querySelectorAll('.ks-exchanges label')).map((l) => l.textContent);
-    expect(listed).toEqual(['OKX', 'Binance', 'Bybit', 'Coinbase', 'Kraken', 'KuCoin', 'Bitget', 'Gate', 'HTX', 'MEXC']);
+    expect(listed).toEqual([
+      'OKX',
+      'Binance',
+      'Bybit',
+      'Coinbase',
+      'Kraken',
+      'KuCoin',
+      'Bitget',
+      'Gate',
+      'HTX',
+      'MEXC',
+    ]);
     fireEvent.click(okx);
-    await waitFor(() => expect(background.calls).toEqual([{ type: 'settings:set', payload: { disabledExchanges: ['kraken', 'okx'] } }]));
+    await waitFor(() =>
+      expect(background.calls).toEqual([{ type: 'settings:set', payload: { disabledExchanges: ['kraken', 'okx'] } }]),
+    );
     await waitFor(() => expect(okx.checked).toBe(false));
     fireEvent.click(okx);
-    await waitFor(() => expect(background.calls.at(-1)).toEqual({ type: 'settings:set', payload: { disabledExchanges: ['kraken'] } }));
+    await waitFor(() =>
+      expect(background.calls.at(-1)).toEqual({ type: 'settings:set', payload: { disabledExchanges: ['kraken'] } }),
+    );
     await waitFor(() => expect(okx.checked).toBe(true));
   });
 
@@ -365,23 +479,30 @@ describe('options: rotation interval, exchanges, confirm before critical', () =>
     await renderOptions(background);
     const okx = screen.getByRole('checkbox', { name: 'OKX' }) as HTMLInputElement;
     fireEvent.click(okx);
-    expect((await screen.findByRole('alert')).textContent).toBe('Could not turn KeyScope off for OKX: The browser refused to store it.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not turn KeyScope off for OKX: The browser refused to store it.',
+    );
     await waitFor(() => expect(okx.checked).toBe(true));
   });
 
   test('"ask before creating a key with a critical problem" is off by default and turns on', async () => {
     const background = fakeBackground();
     await renderOptions(background);
-    const box = screen.getByRole('checkbox', { name: 'Ask me to confirm before creating a key with a critical problem' }) as HTMLInputElement;
+    const box = screen.getByRole('checkbox', {
+      name: 'Ask me to confirm before creating a key with a critical problem',
+    }) as HTMLInputElement;
     expect(box.checked).toBe(false);
     fireEvent.click(box);
-    await waitFor(() => expect(background.calls).toEqual([{ type: 'settings:set', payload: { confirmCritical: true } }]));
+    await waitFor(() =>
+      expect(background.calls).toEqual([{ type: 'settings:set', payload: { confirmCritical: true } }]),
+    );
     await waitFor(() => expect(box.checked).toBe(true));
   });
 });
 
 describe('options: notifications', () => {
-  const box = () => screen.getByRole('checkbox', { name: /Notify me once when a key becomes due soon/ }) as HTMLInputElement;
+  const box = () =>
+    screen.getByRole('checkbox', { name: /Notify me once when a key becomes due soon/ }) as HTMLInputElement;
 
   test('off: turning on asks the browser for the permission from the click itself, then shows on', async () => {
     const background = fakeBackground({ notifications: false });
@@ -394,7 +515,7 @@ describe('options: notifications', () => {
     await waitFor(() => expect(box().checked).toBe(true));
   });
 
-  test('refused by the user in the browser\'s prompt: stays off', async () => {
+  test("refused by the user in the browser's prompt: stays off", async () => {
     const background = fakeBackground({ notifications: false, grant: false });
     await renderOptions(background);
     await waitFor(() => expect(box().disabled).toBe(false));
@@ -421,8 +542,14 @@ describe('options: import of all data', () => {
     fireEvent.change(input, { target: { files: [new File([text], 'all.json', { type: 'application/json' })] } });
   };
   const report: ImportReport = {
-    added: 1, updated: 0, unchanged: 0, rejected: [],
-    settings: { applied: ['rotationDays', 'disabledExchanges'], rejected: [{ field: 'dueSoonDays', reason: text('settings_error_due_soon', 1, 60) }] },
+    added: 1,
+    updated: 0,
+    unchanged: 0,
+    rejected: [],
+    settings: {
+      applied: ['rotationDays', 'disabledExchanges'],
+      rejected: [{ field: 'dueSoonDays', reason: text('settings_error_due_soon', 1, 60) }],
+    },
     keptAside: 2,
     sites: { missing: ['https://zenith.example', 'https://lumen.example'], rejected: ['javascript:alert(1)'] },
   };
@@ -432,15 +559,20 @@ describe('options: import of all data', () => {
     await renderOptions(background);
     chooseFile('{}');
     const result = await screen.findByRole('status', { name: 'Import result' });
-    expect(result.textContent).toContain('Settings: rotation interval, exchanges turned off changed. Sync stays as it is in this browser.');
-    expect(result.textContent).toContain('Setting not imported — “due soon” window: "Due soon" must be a whole number of days from 1 to 60.');
+    expect(result.textContent).toContain(
+      'Settings: rotation interval, exchanges turned off changed. Sync stays as it is in this browser.',
+    );
+    expect(result.textContent).toContain(
+      'Setting not imported — “due soon” window: "Due soon" must be a whole number of days from 1 to 60.',
+    );
     expect(result.textContent).toContain('Records kept aside: 2 added');
     expect(result.textContent).toContain('Site “javascript:alert(1)” not imported: not a web site address.');
     expect(result.textContent).toContain('an imported file cannot give KeyScope permission to read a site');
-    expect(within(result).getAllByRole('button', { name: /^Add .* again$/ }).map((b) => b.getAttribute('aria-label'))).toEqual([
-      'Add https://zenith.example again',
-      'Add https://lumen.example again',
-    ]);
+    expect(
+      within(result)
+        .getAllByRole('button', { name: /^Add .* again$/ })
+        .map((b) => b.getAttribute('aria-label')),
+    ).toEqual(['Add https://zenith.example again', 'Add https://lumen.example again']);
   });
 
   test('"Add again" asks the browser for that one site from the click, then guards it and lists it', async () => {
@@ -450,7 +582,9 @@ describe('options: import of all data', () => {
     const result = await screen.findByRole('status', { name: 'Import result' });
     fireEvent.click(within(result).getByRole('button', { name: 'Add https://zenith.example again' }));
     expect(background.data.requestSite).toHaveBeenCalledWith('https://zenith.example');
-    await waitFor(() => expect(background.calls.at(-1)).toEqual({ type: 'sites:add', payload: { origin: 'https://zenith.example' } }));
+    await waitFor(() =>
+      expect(background.calls.at(-1)).toEqual({ type: 'sites:add', payload: { origin: 'https://zenith.example' } }),
+    );
     const sites = screen.getByRole('region', { name: 'Sites you added' });
     await waitFor(() => expect(within(sites).getByText('https://zenith.example')).toBeTruthy());
     expect(within(result).queryByRole('button', { name: 'Add https://zenith.example again' })).toBeNull();
@@ -462,7 +596,9 @@ describe('options: import of all data', () => {
     chooseFile('{}');
     const result = await screen.findByRole('status', { name: 'Import result' });
     fireEvent.click(within(result).getByRole('button', { name: 'Add https://lumen.example again' }));
-    expect((await within(result).findByRole('alert')).textContent).toBe('Your browser did not allow KeyScope to read https://lumen.example, so it is not guarded.');
+    expect((await within(result).findByRole('alert')).textContent).toBe(
+      'Your browser did not allow KeyScope to read https://lumen.example, so it is not guarded.',
+    );
     expect(background.calls.some((c) => c.type === 'sites:add')).toBe(false);
   });
 });

@@ -6,18 +6,38 @@ import type { PanelView } from '../../src/content/overlay/Panel';
 import { okx } from '../../src/exchanges/okx';
 
 // The panel as the content script drives it: a view in, user actions out.
-function viewOf(snapshot: Partial<KeyFormSnapshot>, answers: { purpose?: Purpose; rotationDays?: number } = {}): PanelView {
-  const full: KeyFormSnapshot = { exchange: 'okx', permissions: ['read'], ipEntries: [], ipFieldFound: true, keyName: '', ...snapshot };
+function viewOf(
+  snapshot: Partial<KeyFormSnapshot>,
+  answers: { purpose?: Purpose; rotationDays?: number } = {},
+): PanelView {
+  const full: KeyFormSnapshot = {
+    exchange: 'okx',
+    permissions: ['read'],
+    ipEntries: [],
+    ipFieldFound: true,
+    keyName: '',
+    ...snapshot,
+  };
   const findings = evaluate(full, { ...answers, exchangeName: 'OKX', rules: okx.rules });
   return {
-    exchangeName: 'OKX', snapshot: full, findings, verdict: verdictOf(findings), ...answers,
-    suggestedDays: 90, bound: false, permissionNotes: [],
+    exchangeName: 'OKX',
+    snapshot: full,
+    findings,
+    verdict: verdictOf(findings),
+    ...answers,
+    suggestedDays: 90,
+    bound: false,
+    permissionNotes: [],
   };
 }
 
 let overlay: Overlay | undefined;
 const chosen: { purpose?: Purpose; rotation?: number } = {};
-const actions = { onPurpose: (p: Purpose) => (chosen.purpose = p), onRotation: (d: number) => (chosen.rotation = d), onConfirm: () => undefined };
+const actions = {
+  onPurpose: (p: Purpose) => (chosen.purpose = p),
+  onRotation: (d: number) => (chosen.rotation = d),
+  onConfirm: () => undefined,
+};
 
 function host(): HTMLElement {
   const element = document.querySelector<HTMLElement>('[data-keyscope-overlay]');
@@ -84,7 +104,9 @@ describe('what the user reads and does', () => {
   test('choosing a purpose and a rotation interval reports them', () => {
     overlay = mountOverlay('okx', actions);
     overlay.update(viewOf({}));
-    const radio = Array.from(shadow().querySelectorAll<HTMLInputElement>('input[type=radio]')).find((r) => r.value === 'trading-bot')!;
+    const radio = Array.from(shadow().querySelectorAll<HTMLInputElement>('input[type=radio]')).find(
+      (r) => r.value === 'trading-bot',
+    )!;
     radio.click();
     expect(chosen.purpose).toBe('trading-bot');
     const sixty = Array.from(shadow().querySelectorAll('button')).find((b) => b.textContent?.startsWith('60 days'))!;
@@ -130,7 +152,10 @@ describe('what the user reads and does', () => {
 
   test('the OKX note on Trade is shown when Trade is ticked', () => {
     overlay = mountOverlay('okx', actions);
-    overlay.update({ ...viewOf({ permissions: ['read', 'trade'] }), permissionNotes: [okx.rules.permissionNotes!.trade!] });
+    overlay.update({
+      ...viewOf({ permissions: ['read', 'trade'] }),
+      permissionNotes: [okx.rules.permissionNotes!.trade!],
+    });
     expect(text()).toContain('funding transfers between your accounts');
   });
 });
@@ -138,28 +163,42 @@ describe('what the user reads and does', () => {
 describe('what the real pages add', () => {
   test('an unknown permission that is on is named as the page shows it, and the verdict is not Ready', () => {
     overlay = mountOverlay('okx', actions);
-    overlay.update(viewOf({ permissions: ['read'], ipEntries: ['8.8.8.8'], unknownPermissions: ['Earn'] }, { purpose: 'read-only', rotationDays: 90 }));
+    overlay.update(
+      viewOf(
+        { permissions: ['read'], ipEntries: ['8.8.8.8'], unknownPermissions: ['Earn'] },
+        { purpose: 'read-only', rotationDays: 90 },
+      ),
+    );
     expect(host().getAttribute('data-findings')).toBe('form.permission-unknown');
     expect(host().getAttribute('data-risk')).toBe('high');
     expect(text()).toContain('KeyScope does not know this permission, and it is on: “Earn”');
     expect(text()).not.toContain('Ready to create');
   });
 
-  test('a partner-bound key says which partner, in the page\'s words, and asks for no IP', () => {
+  test("a partner-bound key says which partner, in the page's words, and asks for no IP", () => {
     overlay = mountOverlay('okx', actions);
     const partnerBinding = { choice: 'Binding third-party apps', partner: '3Commas' };
-    overlay.update(viewOf({ permissions: ['read', 'trade'], ipFieldFound: false, partnerBinding }, { purpose: 'trading-bot', rotationDays: 90 }));
-    expect(text()).toContain('OKX binds this key to the servers of 3Commas (Binding third-party apps): no IP list is needed.');
+    overlay.update(
+      viewOf(
+        { permissions: ['read', 'trade'], ipFieldFound: false, partnerBinding },
+        { purpose: 'trading-bot', rotationDays: 90 },
+      ),
+    );
+    expect(text()).toContain(
+      'OKX binds this key to the servers of 3Commas (Binding third-party apps): no IP list is needed.',
+    );
     expect(host().getAttribute('data-findings')).toBe('');
     expect(text()).toContain('Ready to create');
   });
 
-  test('an expiry chosen on the exchange\'s form counts as the plan; offered and not chosen, it is suggested', () => {
+  test("an expiry chosen on the exchange's form counts as the plan; offered and not chosen, it is suggested", () => {
     overlay = mountOverlay('okx', actions);
     overlay.update(viewOf({ keyExpiryDays: 90 }));
     expect(text()).toContain('OKX itself will expire this key in 90 days: that counts as its rotation plan.');
     expect(host().getAttribute('data-findings')).not.toContain('rotation.none');
     overlay.update({ ...viewOf({}), offersKeyExpiry: true });
-    expect(text()).toContain('OKX can expire this key by itself: choose an expiry on the form, or set a reminder here.');
+    expect(text()).toContain(
+      'OKX can expire this key by itself: choose an expiry on the form, or set a reminder here.',
+    );
   });
 });

@@ -20,17 +20,35 @@ vi.mock('webextension-polyfill', () => ({ default: browserFake }));
 const OKX_TAB: ActiveTab = { id: 7, url: 'https://www.okx.com/account/my-api' };
 
 const DESCRIPTION: PageDescription = {
-  keyscope: 'page-description', version: 1, host: 'www.okx.com', path: '/account/my-api', exchange: 'okx', area: 'key-form', nodes: 4,
-  root: { tag: 'form', children: [{ tag: 'label', children: [{ tag: 'input', attrs: { type: 'checkbox' }, checked: true }, 'Read'] }, { tag: 'h3', children: ['<b>Permissions</b>'] }] },
+  keyscope: 'page-description',
+  version: 1,
+  host: 'www.okx.com',
+  path: '/account/my-api',
+  exchange: 'okx',
+  area: 'key-form',
+  nodes: 4,
+  root: {
+    tag: 'form',
+    children: [
+      { tag: 'label', children: [{ tag: 'input', attrs: { type: 'checkbox' }, checked: true }, 'Read'] },
+      { tag: 'h3', children: ['<b>Permissions</b>'] },
+    ],
+  },
 };
 
 function fakeData(tab: ActiveTab, describePage?: PopupData['describePage'], sites: string[] = []): PopupData {
-  const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { ...DEFAULT_SETTINGS }, today: '2026-11-26' };
+  const list: ReminderList = {
+    reminders: [],
+    quarantined: 0,
+    quarantine: [],
+    settings: { ...DEFAULT_SETTINGS },
+    today: '2026-11-26',
+  };
   return {
     verdict: async () => null,
     onVerdict: () => () => undefined,
     reminders: async () => list,
-    send: vi.fn() as unknown as PopupData['send'],
+    send: vi.fn(),
     notificationsAllowed: async () => true,
     requestNotifications: vi.fn(async () => true),
     openOptions: vi.fn(async () => undefined),
@@ -63,13 +81,15 @@ describe('the popup\'s "This page is not read right?"', () => {
     fireEvent.click(reportButton()!);
     const pre = await screen.findByLabelText('Description of this page’s form');
     expect(describePage).toHaveBeenCalledExactlyOnceWith(false);
-    expect(JSON.parse(pre.textContent!)).toEqual(DESCRIPTION);
+    expect(JSON.parse(pre.textContent)).toEqual(DESCRIPTION);
     // The page's own text is shown as text, never parsed.
     expect(pre.querySelector('b')).toBeNull();
     expect(pre.textContent).toContain('<b>Permissions</b>');
 
     fireEvent.click(screen.getByRole('button', { name: 'Save as file' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`Saved as ${descriptionFileName(DESCRIPTION)}`));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(`Saved as ${descriptionFileName(DESCRIPTION)}`),
+    );
     expect(describePage).toHaveBeenLastCalledWith(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
@@ -82,7 +102,11 @@ describe('the popup\'s "This page is not read right?"', () => {
     });
     await renderPopup(fakeData(OKX_TAB, describePage));
     fireEvent.click(reportButton()!);
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Could not describe this page: KeyScope is not running on this page. Reload the page, then try again.'));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        'Could not describe this page: KeyScope is not running on this page. Reload the page, then try again.',
+      ),
+    );
   });
 
   test('offered on supported exchanges and guarded sites only', async () => {
@@ -90,7 +114,11 @@ describe('the popup\'s "This page is not read right?"', () => {
     await renderPopup(fakeData({ id: 1, url: 'https://news.example/article' }, describePage));
     expect(reportButton()).toBeNull();
     cleanup();
-    await renderPopup(fakeData({ id: 1, url: 'https://zenith-exchange.example/account/api' }, describePage, ['https://zenith-exchange.example']));
+    await renderPopup(
+      fakeData({ id: 1, url: 'https://zenith-exchange.example/account/api' }, describePage, [
+        'https://zenith-exchange.example',
+      ]),
+    );
     expect(reportButton()).not.toBeNull();
   });
 });
@@ -114,11 +142,18 @@ describe('the round trip as connected to the browser', () => {
     expect(await describeTab(7, false, { id: 'keyscope' })).toEqual(DESCRIPTION);
     expect(browserFake.tabs.sendMessage).toHaveBeenLastCalledWith(7, { type: 'page:describe', payload: { tabId: 7 } });
     // No guard in the tab: the browser finds no receiving end, or nobody answers.
-    browserFake.tabs.sendMessage.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+    browserFake.tabs.sendMessage.mockRejectedValueOnce(
+      new Error('Could not establish connection. Receiving end does not exist.'),
+    );
     await expect(describeTab(7, false, { id: 'keyscope' })).rejects.toThrow('KeyScope is not running on this page');
     browserFake.tabs.sendMessage.mockResolvedValueOnce(undefined);
     await expect(describeTab(7, false, { id: 'keyscope' })).rejects.toThrow('KeyScope is not running on this page');
     // A tab never gets another tab's page.
-    await expect(describeTab(7, false, { id: 'keyscope', tab: { id: 3, index: 0, highlighted: false, active: true, pinned: false, incognito: false } })).rejects.toThrow('must come from the popup');
+    await expect(
+      describeTab(7, false, {
+        id: 'keyscope',
+        tab: { id: 3, index: 0, highlighted: false, active: true, pinned: false, incognito: false },
+      }),
+    ).rejects.toThrow('must come from the popup');
   });
 });

@@ -13,9 +13,23 @@ import { FIXTURES } from './fixture-page';
 // form (built at the click, never before), saves it as a file through a blob URL, and closes.
 
 function view(): PanelView {
-  const snapshot: KeyFormSnapshot = { exchange: 'okx', permissions: ['read'], ipEntries: [], ipFieldFound: true, keyName: '' };
+  const snapshot: KeyFormSnapshot = {
+    exchange: 'okx',
+    permissions: ['read'],
+    ipEntries: [],
+    ipFieldFound: true,
+    keyName: '',
+  };
   const findings = evaluate(snapshot, { exchangeName: 'OKX', rules: okx.rules });
-  return { exchangeName: 'OKX', snapshot, findings, verdict: verdictOf(findings), suggestedDays: 90, bound: false, permissionNotes: [] };
+  return {
+    exchangeName: 'OKX',
+    snapshot,
+    findings,
+    verdict: verdictOf(findings),
+    suggestedDays: 90,
+    bound: false,
+    permissionNotes: [],
+  };
 }
 
 /** The OKX replica's body in the test's document, a canary typed into its passphrase and name fields. */
@@ -53,7 +67,12 @@ const button = (name: string) => {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function mountWith(onDescribe: () => PageDescription): void {
-  const actions: PanelActions = { onPurpose: () => undefined, onRotation: () => undefined, onConfirm: () => undefined, onDescribe };
+  const actions: PanelActions = {
+    onPurpose: () => undefined,
+    onRotation: () => undefined,
+    onConfirm: () => undefined,
+    onDescribe,
+  };
   overlay = mountOverlay('okx', actions);
   overlay.update(view());
 }
@@ -66,7 +85,7 @@ afterEach(() => {
 });
 
 describe('the panel\'s "This page is not read right?"', () => {
-  test('the description is built at the click only, and shown as JSON text with the form\'s labels, nothing typed', async () => {
+  test("the description is built at the click only, and shown as JSON text with the form's labels, nothing typed", async () => {
     loadOkxPage();
     const onDescribe = vi.fn(() => describePage(document, okx));
     mountWith(onDescribe);
@@ -80,16 +99,18 @@ describe('the panel\'s "This page is not read right?"', () => {
     const pre = shadow().querySelector('pre')!;
     // A named region: a plain <pre> may not carry a name (ARIA: generic role), a scrollable one must take the focus.
     expect([pre.getAttribute('role'), pre.getAttribute('tabindex')]).toEqual(['region', '0']);
-    const shown = JSON.parse(pre.textContent!) as PageDescription;
+    const shown = JSON.parse(pre.textContent) as PageDescription;
     expect(shown).toMatchObject({ keyscope: 'page-description', area: 'key-form', exchange: 'okx' });
-    for (const label of ['Read', 'Trade', 'Withdraw', 'Permissions', 'IP address allowlist', 'Passphrase']) expect(pre.textContent).toContain(`"${label}"`);
+    for (const label of ['Read', 'Trade', 'Withdraw', 'Permissions', 'IP address allowlist', 'Passphrase'])
+      expect(pre.textContent).toContain(`"${label}"`);
     expect(pre.textContent).not.toContain('CANARY');
     expect(pre.getAttribute('aria-label')).toBe('Description of this page’s form');
     expect(shadow().textContent).toContain('Nothing is sent');
   });
 
   test('page text with markup stays text inside the description', async () => {
-    document.body.innerHTML = '<main><h2>Permissions</h2><label><input type="checkbox"><span>&lt;img src=x onerror=alert(1)&gt;</span></label></main>';
+    document.body.innerHTML =
+      '<main><h2>Permissions</h2><label><input type="checkbox"><span>&lt;img src=x onerror=alert(1)&gt;</span></label></main>';
     mountWith(() => describePage(document, okx));
     button('This page is not read right?').click();
     await settle();
@@ -103,7 +124,7 @@ describe('the panel\'s "This page is not read right?"', () => {
     mountWith(() => describePage(document, okx));
     button('This page is not read right?').click();
     await settle();
-    const shown = JSON.parse(shadow().querySelector('pre')!.textContent!) as PageDescription;
+    const shown = JSON.parse(shadow().querySelector('pre')!.textContent) as PageDescription;
     button('Save as file').click();
     await settle();
     const filename = descriptionFileName(shown);
@@ -134,11 +155,17 @@ describe('the panel\'s "This page is not read right?"', () => {
     });
     button('This page is not read right?').click();
     await settle();
-    expect(shadow().querySelector('.ks-page-report [role=status]')!.textContent).toBe('Could not describe this page: the page is gone');
+    expect(shadow().querySelector('.ks-page-report [role=status]')!.textContent).toBe(
+      'Could not describe this page: the page is gone',
+    );
   });
 
   test('without the action (older guard) the panel shows no such button', () => {
-    overlay = mountOverlay('okx', { onPurpose: () => undefined, onRotation: () => undefined, onConfirm: () => undefined });
+    overlay = mountOverlay('okx', {
+      onPurpose: () => undefined,
+      onRotation: () => undefined,
+      onConfirm: () => undefined,
+    });
     overlay.update(view());
     expect(shadow().textContent).not.toContain('This page is not read right?');
   });

@@ -11,7 +11,13 @@ import { userClick } from './user-events';
 // policy when the browser applies a new one (storage.onChanged, area "managed").
 
 const MESSAGE = 'Acme security team: see wiki/keys';
-const STRICT: ManagedPolicy = { forbidWithdraw: true, requireIpBinding: true, maxRotationDays: 30, lockSettings: true, message: MESSAGE };
+const STRICT: ManagedPolicy = {
+  forbidWithdraw: true,
+  requireIpBinding: true,
+  maxRotationDays: 30,
+  lockSettings: true,
+  message: MESSAGE,
+};
 
 type ChangeListener = (changes: unknown, area: string) => void;
 const closers: Array<() => void> = [];
@@ -31,10 +37,18 @@ function guarded(file: string, policy: ManagedPolicy | undefined) {
   });
   const listeners = new Set<ChangeListener>();
   const chrome = (globalThis as unknown as { chrome: Record<string, unknown> }).chrome;
-  chrome.storage = { onChanged: { addListener: (l: ChangeListener) => listeners.add(l), removeListener: (l: ChangeListener) => listeners.delete(l) } };
+  chrome.storage = {
+    onChanged: {
+      addListener: (l: ChangeListener) => listeners.add(l),
+      removeListener: (l: ChangeListener) => listeners.delete(l),
+    },
+  };
   loadIntoDocument(file);
   const visit = new AbortController();
-  closers.push(() => background.uninstall(), () => visit.abort());
+  closers.push(
+    () => background.uninstall(),
+    () => visit.abort(),
+  );
   guardKeyPage(okx, visit.signal);
   return {
     background,
@@ -50,20 +64,25 @@ function guarded(file: string, policy: ManagedPolicy | undefined) {
 const host = () => document.querySelector<HTMLElement>('[data-keyscope-overlay]');
 const shadow = () => host()!.shadowRoot!;
 const findings = () => (host()?.getAttribute('data-findings') ?? '').split(' ');
-const buttons = () => Array.from(shadow().querySelectorAll<HTMLButtonElement>('[aria-label="Rotation reminder"] button'));
+const buttons = () =>
+  Array.from(shadow().querySelectorAll<HTMLButtonElement>('[aria-label="Rotation reminder"] button'));
 const rotationButtons = () => buttons().map((b) => b.textContent);
 const rotationButton = (text: string) => buttons().find((b) => b.textContent === text)!;
 
 describe('a policy breached on every count (OKX, Withdraw ticked, only reserved addresses)', () => {
-  test('each policy finding shows the organisation\'s message under it', async () => {
+  test("each policy finding shows the organisation's message under it", async () => {
     guarded('zh-okui.html', STRICT);
-    await waitFor(() => expect(findings()).toEqual(expect.arrayContaining(['policy.withdraw', 'policy.ip-binding', 'policy.rotation'])));
+    await waitFor(() =>
+      expect(findings()).toEqual(expect.arrayContaining(['policy.withdraw', 'policy.ip-binding', 'policy.rotation'])),
+    );
     expect(host()!.getAttribute('data-risk')).toBe('critical');
     for (const id of ['policy.withdraw', 'policy.ip-binding', 'policy.rotation']) {
       const item = shadow().querySelector(`[data-finding-id="${id}"]`)!;
       expect(item.querySelector('.ks-policy-message')?.textContent, id).toBe(MESSAGE);
     }
-    expect(shadow().querySelector('[data-finding-id="policy.withdraw"]')!.textContent).toContain('Your organisation forbids Withdraw');
+    expect(shadow().querySelector('[data-finding-id="policy.withdraw"]')!.textContent).toContain(
+      'Your organisation forbids Withdraw',
+    );
     // KeyScope's own findings carry no organisation's message.
     expect(shadow().querySelector('[data-finding-id="scope.withdraw"] .ks-policy-message')).toBeNull();
   });
@@ -77,8 +96,12 @@ describe('a policy breached on every count (OKX, Withdraw ticked, only reserved 
     input.value = '45';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await waitFor(() => expect(input.value).toBe('45'));
-    shadow().querySelector<HTMLFormElement>('.ks-custom')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
-    await waitFor(() => expect(shadow().querySelector('.ks-error')?.textContent).toBe('Your organisation allows at most 30 days.'));
+    shadow()
+      .querySelector<HTMLFormElement>('.ks-custom')!
+      .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await waitFor(() =>
+      expect(shadow().querySelector('.ks-error')?.textContent).toBe('Your organisation allows at most 30 days.'),
+    );
     rotationButton('30 days (suggested)').click();
     await waitFor(() => expect(findings()).not.toContain('policy.rotation'));
   });

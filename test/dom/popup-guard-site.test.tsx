@@ -28,14 +28,23 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-function fakeData(tab: ActiveTab, options: { sites?: string[]; answer?: () => Promise<boolean>; guard?: (origin: string) => Promise<string[]> } = {}) {
+function fakeData(
+  tab: ActiveTab,
+  options: { sites?: string[]; answer?: () => Promise<boolean>; guard?: (origin: string) => Promise<string[]> } = {},
+) {
   let sites = options.sites ?? [];
-  const list: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: { ...DEFAULT_SETTINGS }, today: '2026-11-26' };
+  const list: ReminderList = {
+    reminders: [],
+    quarantined: 0,
+    quarantine: [],
+    settings: { ...DEFAULT_SETTINGS },
+    today: '2026-11-26',
+  };
   const data: PopupData = {
     verdict: async () => null,
     onVerdict: () => () => undefined,
     reminders: async () => list,
-    send: vi.fn() as unknown as PopupData['send'],
+    send: vi.fn(),
     notificationsAllowed: async () => true,
     requestNotifications: vi.fn(async () => true),
     openOptions: vi.fn(async () => undefined),
@@ -68,7 +77,9 @@ describe('when "Guard this page" is offered', () => {
   test('on a page of a site KeyScope does not know, naming the site', async () => {
     await renderPopup(fakeData({ id: 7, url: `${ZENITH}/account/api?tab=create#new` }));
     expect(guardButton()).not.toBeNull();
-    expect(screen.getByRole('region', { name: 'Guard this page' }).textContent).toContain(`KeyScope does not know ${ZENITH}.`);
+    expect(screen.getByRole('region', { name: 'Guard this page' }).textContent).toContain(
+      `KeyScope does not know ${ZENITH}.`,
+    );
   });
 
   test.each([
@@ -84,7 +95,9 @@ describe('when "Guard this page" is offered', () => {
 
   test('the same site over plain http is another origin, offered on its own', async () => {
     await renderPopup(fakeData({ id: 7, url: 'http://zenith-exchange.example/account/api' }, { sites: [ZENITH] }));
-    expect(screen.getByRole('region', { name: 'Guard this page' }).textContent).toContain('http://zenith-exchange.example.');
+    expect(screen.getByRole('region', { name: 'Guard this page' }).textContent).toContain(
+      'http://zenith-exchange.example.',
+    );
   });
 });
 
@@ -115,24 +128,34 @@ describe('clicking "Guard this page"', () => {
   });
 
   test('when the background cannot guard the site, its words are shown and the offer stays', async () => {
-    const data = fakeData({ id: 7, url: `${ZENITH}/` }, { guard: () => Promise.reject(new Error('KeyScope needs your permission for this site first.')) });
+    const data = fakeData(
+      { id: 7, url: `${ZENITH}/` },
+      { guard: () => Promise.reject(new Error('KeyScope needs your permission for this site first.')) },
+    );
     await renderPopup(data);
     fireEvent.click(guardButton()!);
-    expect((await screen.findByRole('status')).textContent).toBe(`Could not guard ${ZENITH}: KeyScope needs your permission for this site first.`);
+    expect((await screen.findByRole('status')).textContent).toBe(
+      `Could not guard ${ZENITH}: KeyScope needs your permission for this site first.`,
+    );
     expect(guardButton()).not.toBeNull();
   });
 
   test('when the browser itself fails the request, that is said too', async () => {
-    const data = fakeData({ id: 7, url: `${ZENITH}/` }, { answer: () => Promise.reject(new Error('Permissions may only be requested during a user gesture.')) });
+    const data = fakeData(
+      { id: 7, url: `${ZENITH}/` },
+      { answer: () => Promise.reject(new Error('Permissions may only be requested during a user gesture.')) },
+    );
     await renderPopup(data);
     fireEvent.click(guardButton()!);
-    expect((await screen.findByRole('status')).textContent).toContain('Permissions may only be requested during a user gesture.');
+    expect((await screen.findByRole('status')).textContent).toContain(
+      'Permissions may only be requested during a user gesture.',
+    );
     expect(data.guardSite).not.toHaveBeenCalled();
   });
 });
 
 describe('the seam as connected to the browser', () => {
-  test('requestSite calls permissions.request for the site\'s pattern at once; guardSite sends sites:add with the tab', async () => {
+  test("requestSite calls permissions.request for the site's pattern at once; guardSite sends sites:add with the tab", async () => {
     const sendMessage = vi.fn(async () => [ZENITH]);
     vi.stubGlobal('chrome', { runtime: { sendMessage } });
     browserFake.tabs.query.mockResolvedValue([{ id: 7, url: `${ZENITH}/account/api` }]);

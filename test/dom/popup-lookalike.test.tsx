@@ -8,14 +8,20 @@ import type { ActiveTab, PopupData } from '../../src/popup/popup-data';
 // The look-alike warning in the popup, against a fake tab behind the popup-data seam: what the user sees on a page
 // whose address imitates an exchange, and that nothing is shown on the exchanges' own sites or on others.
 
-const EMPTY: ReminderList = { reminders: [], quarantined: 0, quarantine: [], settings: DEFAULT_SETTINGS, today: '2026-11-26' };
+const EMPTY: ReminderList = {
+  reminders: [],
+  quarantined: 0,
+  quarantine: [],
+  settings: DEFAULT_SETTINGS,
+  today: '2026-11-26',
+};
 
 function fakeData(tab: () => Promise<ActiveTab>): PopupData {
   return {
     verdict: async () => null,
     onVerdict: () => () => undefined,
     reminders: async () => EMPTY,
-    send: vi.fn() as unknown as PopupData['send'],
+    send: vi.fn(),
     notificationsAllowed: async () => true,
     requestNotifications: vi.fn(async () => true),
     openOptions: vi.fn(async () => undefined),
@@ -64,7 +70,9 @@ describe('on a page whose address imitates an exchange', () => {
     await renderPopupOn(url);
     expect(warning()!.dataset.imitates).toBe('binance');
     expect(warning()!.dataset.reason).toBe('punycode');
-    expect(warning()!.textContent).toContain('looks like “bіnance.com” but spells Binance with letters of another alphabet');
+    expect(warning()!.textContent).toContain(
+      'looks like “bіnance.com” but spells Binance with letters of another alphabet',
+    );
     expect(warning()!.textContent).toContain('The real site is www.binance.com.');
   });
 
@@ -105,7 +113,9 @@ describe('no warning', () => {
   test('when the tab cannot be read, the popup says so', async () => {
     render(<Popup data={fakeData(() => Promise.reject(new Error('No tab')))} />);
     await screen.findByText('Could not check whether this page imitates an exchange: No tab');
-    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toContain('Could not check whether this page imitates an exchange: No tab');
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toContain(
+      'Could not check whether this page imitates an exchange: No tab',
+    );
     expect(warning()).toBeNull();
   });
 });

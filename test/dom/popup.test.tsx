@@ -22,9 +22,18 @@ let serial = 0;
 function reminder(overrides: Partial<Reminder> = {}): Reminder {
   serial++;
   return {
-    id: `key-${serial}`, exchange: 'okx', name: 'tax tool', permissions: ['read'], ipBound: true,
-    created: '2026-08-01', rotationDays: 90, due: '2026-10-30', state: 'active', source: 'manual',
-    history: [{ kind: 'created', on: '2026-08-01' }], ...overrides,
+    id: `key-${serial}`,
+    exchange: 'okx',
+    name: 'tax tool',
+    permissions: ['read'],
+    ipBound: true,
+    created: '2026-08-01',
+    rotationDays: 90,
+    due: '2026-10-30',
+    state: 'active',
+    source: 'manual',
+    history: [{ kind: 'created', on: '2026-08-01' }],
+    ...overrides,
   };
 }
 
@@ -39,7 +48,14 @@ interface Call {
  */
 function fakeBackground(
   initial: Reminder[],
-  options: { verdict?: TabState; quarantine?: unknown[]; notifications?: boolean; grant?: boolean; settings?: Partial<Settings>; tabUrl?: string } = {},
+  options: {
+    verdict?: TabState;
+    quarantine?: unknown[];
+    notifications?: boolean;
+    grant?: boolean;
+    settings?: Partial<Settings>;
+    tabUrl?: string;
+  } = {},
 ) {
   let reminders = structuredClone(initial);
   let notifications = options.notifications ?? true;
@@ -60,7 +76,11 @@ function fakeBackground(
   };
   const handlers: { [K in PopupMessage]: (payload: Request<K>) => Response<K> } = {
     'reminder:add': (key) => {
-      const added = newReminder(key, TODAY, `added-${reminders.length}`, { source: 'manual', state: 'active', created: key.created });
+      const added = newReminder(key, TODAY, `added-${reminders.length}`, {
+        source: 'manual',
+        state: 'active',
+        created: key.created,
+      });
       reminders = [...reminders, added];
       return added;
     },
@@ -103,7 +123,13 @@ function fakeBackground(
     },
     reminders: async () => {
       reads++;
-      return { reminders: structuredClone(reminders), quarantined: quarantine.length, quarantine, settings: { ...DEFAULT_SETTINGS, ...options.settings }, today: TODAY };
+      return {
+        reminders: structuredClone(reminders),
+        quarantined: quarantine.length,
+        quarantine,
+        settings: { ...DEFAULT_SETTINGS, ...options.settings },
+        today: TODAY,
+      };
     },
     send: send as PopupData['send'],
     notificationsAllowed: async () => notifications,
@@ -135,8 +161,15 @@ afterEach(() => {
 const status = () => document.querySelector('[data-keyscope-status]');
 const rows = () => Array.from(document.querySelectorAll<HTMLElement>('[data-keyscope-reminder]'));
 const rowNamed = (name: string) => {
-  const row = rows().find((r) => r.querySelector('.ks-row-name')?.textContent === name && r.getAttribute('data-state') !== 'rotated');
-  if (!row) throw new Error(`No live row named ${name}: ${rows().map((r) => r.textContent).join(' | ')}`);
+  const row = rows().find(
+    (r) => r.querySelector('.ks-row-name')?.textContent === name && r.getAttribute('data-state') !== 'rotated',
+  );
+  if (!row)
+    throw new Error(
+      `No live row named ${name}: ${rows()
+        .map((r) => r.textContent)
+        .join(' | ')}`,
+    );
   return row;
 };
 
@@ -150,7 +183,9 @@ describe('popup live status', () => {
     render(<Popup data={fakeBackground([], { verdict: verdictFor(['read', 'withdraw']) }).data} />);
     await waitFor(() => expect(status()).not.toBeNull());
     expect(status()!.getAttribute('data-risk')).toBe('critical');
-    expect(status()!.getAttribute('data-findings')).toBe('exchange.unbound-expiry ip.missing purpose.unset rotation.none scope.withdraw');
+    expect(status()!.getAttribute('data-findings')).toBe(
+      'exchange.unbound-expiry ip.missing purpose.unset rotation.none scope.withdraw',
+    );
     expect(screen.getByText(/Stop: 4 things to fix/)).toBeTruthy();
   });
 
@@ -158,9 +193,9 @@ describe('popup live status', () => {
     const background = fakeBackground([], { verdict: verdictFor(['read']) });
     render(<Popup data={background.data} />);
     await waitFor(() => expect(status()?.getAttribute('data-risk')).toBe('medium'));
-    act(() => background.push(verdictFor(['read', 'withdraw'])));
+    await act(() => background.push(verdictFor(['read', 'withdraw'])));
     await waitFor(() => expect(status()!.getAttribute('data-risk')).toBe('critical'));
-    act(() => background.push(null));
+    await act(() => background.push(null));
     await waitFor(() => expect(status()).toBeNull());
     expect(screen.getByText(/not an exchange's API-key form/)).toBeTruthy();
   });
@@ -169,7 +204,7 @@ describe('popup live status', () => {
     const background = fakeBackground([], { verdict: verdictFor(['read']) });
     render(<Popup data={background.data} />);
     await waitFor(() => expect(status()?.getAttribute('data-risk')).toBe('medium'));
-    act(() => background.push('unknown'));
+    await act(() => background.push('unknown'));
     await waitFor(() => expect(status()!.getAttribute('data-risk')).toBe('unknown'));
     expect(status()!.getAttribute('data-findings')).toBe('');
     expect(status()!.textContent).toContain('could not keep this tab');
@@ -198,11 +233,23 @@ describe('popup key list', () => {
     await renderPopup(
       fakeBackground([
         reminder({ name: 'later', due: '2027-02-24' }),
-        reminder({ name: 'old', created: '2025-10-01', due: '2026-01-01', state: 'revoked', history: [{ kind: 'revoked', on: '2026-03-02' }] }),
+        reminder({
+          name: 'old',
+          created: '2025-10-01',
+          due: '2026-01-01',
+          state: 'revoked',
+          history: [{ kind: 'revoked', on: '2026-03-02' }],
+        }),
         reminder({ name: 'late', due: '2026-11-23' }),
         reminder({ name: 'today', due: TODAY }),
         reminder({ name: 'soon', due: '2026-12-01' }),
-        reminder({ name: 'replaced', created: '2026-03-01', due: '2026-06-01', state: 'rotated', history: [{ kind: 'rotated', on: '2026-05-30' }] }),
+        reminder({
+          name: 'replaced',
+          created: '2026-03-01',
+          due: '2026-06-01',
+          state: 'rotated',
+          history: [{ kind: 'rotated', on: '2026-05-30' }],
+        }),
       ]),
     );
     expect(rows().map((r) => [r.querySelector('.ks-row-name')!.textContent, r.getAttribute('data-status')])).toEqual([
@@ -271,7 +318,9 @@ describe('popup actions', () => {
       call: (id: string) => ({ type: 'reminder:rotate', payload: { id } }),
       after: () => {
         expect(rowNamed('tax tool').textContent).toContain('Due in 90 days (2027-02-24)');
-        expect(within(screen.getByText(/^History/).closest('details')!).getByText('Rotated on 2026-11-26')).toBeTruthy();
+        expect(
+          within(screen.getByText(/^History/).closest('details')!).getByText('Rotated on 2026-11-26'),
+        ).toBeTruthy();
       },
     },
     {
@@ -295,22 +344,25 @@ describe('popup actions', () => {
       call: (id: string) => ({ type: 'reminder:snooze', payload: { id, days: 7 } }),
       after: () => expect(rowNamed('tax tool').textContent).toContain('Snoozed until 2026-12-03'),
     },
-  ])('$label sends its message for that key, then shows the list as stored', async ({ label, confirmWith, call, after }) => {
-    const key = reminder({ name: 'tax tool', due: '2026-11-20' });
-    const background = fakeBackground([reminder({ name: 'other', due: '2026-11-21' }), key]);
-    await renderPopup(background);
-    const readsBefore = background.reads();
+  ])(
+    '$label sends its message for that key, then shows the list as stored',
+    async ({ label, confirmWith, call, after }) => {
+      const key = reminder({ name: 'tax tool', due: '2026-11-20' });
+      const background = fakeBackground([reminder({ name: 'other', due: '2026-11-21' }), key]);
+      await renderPopup(background);
+      const readsBefore = background.reads();
 
-    fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: label }));
-    if (confirmWith) {
-      expect(background.calls).toHaveLength(0);
-      fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: confirmWith }));
-    }
+      fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: label }));
+      if (confirmWith) {
+        expect(background.calls).toHaveLength(0);
+        fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: confirmWith }));
+      }
 
-    await waitFor(() => expect(background.calls).toEqual([call(key.id)]));
-    await waitFor(() => expect(background.reads()).toBe(readsBefore + 1));
-    await waitFor(after);
-  });
+      await waitFor(() => expect(background.calls).toEqual([call(key.id)]));
+      await waitFor(() => expect(background.reads()).toBe(readsBefore + 1));
+      await waitFor(after);
+    },
+  );
 
   test('rotating can be called off before anything is sent', async () => {
     const background = fakeBackground([reminder({ name: 'tax tool' })]);
@@ -322,13 +374,21 @@ describe('popup actions', () => {
   });
 
   test('snooze is offered only for keys that are due soon or overdue', async () => {
-    await renderPopup(fakeBackground([reminder({ name: 'fine', due: '2027-02-24' }), reminder({ name: 'late', due: '2026-11-20' })]));
+    await renderPopup(
+      fakeBackground([reminder({ name: 'fine', due: '2027-02-24' }), reminder({ name: 'late', due: '2026-11-20' })]),
+    );
     expect(within(rowNamed('fine')).queryByRole('button', { name: 'Snooze 1 day' })).toBeNull();
     expect(within(rowNamed('late')).getByRole('button', { name: 'Snooze 1 day' })).toBeTruthy();
   });
 
   test('delete removes the key and offers Undo, which restores the very record the background returned', async () => {
-    const key = reminder({ name: 'tax tool', history: [{ kind: 'created', on: '2026-08-01' }, { kind: 'snoozed', on: '2026-10-30' }] });
+    const key = reminder({
+      name: 'tax tool',
+      history: [
+        { kind: 'created', on: '2026-08-01' },
+        { kind: 'snoozed', on: '2026-10-30' },
+      ],
+    });
     const background = fakeBackground([key]);
     await renderPopup(background);
 
@@ -349,11 +409,11 @@ describe('popup actions', () => {
     await renderPopup(fakeBackground([reminder({ name: 'tax tool' })]));
     fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Delete' }));
     await screen.findByRole('button', { name: 'Undo' });
-    act(() => {
+    await act(() => {
       vi.advanceTimersByTime(7000);
     });
     expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
-    act(() => {
+    await act(() => {
       vi.advanceTimersByTime(1500);
     });
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
@@ -389,7 +449,9 @@ describe('popup actions', () => {
     await renderPopup(background);
     const readsBefore = background.reads();
     fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Snooze 7 days' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Could not snooze “\u2068tax tool\u2069”: Storage quota exceeded.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not snooze “\u2068tax tool\u2069”: Storage quota exceeded.',
+    );
     await waitFor(() => expect(background.reads()).toBe(readsBefore + 1));
     expect(rowNamed('tax tool').textContent).not.toContain('Snoozed');
 
@@ -454,7 +516,15 @@ describe('popup add and edit by hand', () => {
     expect(background.calls).toEqual([
       {
         type: 'reminder:add',
-        payload: { exchange: 'okx', name: 'portfolio', permissions: ['read'], ipBound: true, created: TODAY, rotationDays: 45, deadlineDays: undefined },
+        payload: {
+          exchange: 'okx',
+          name: 'portfolio',
+          permissions: ['read'],
+          ipBound: true,
+          created: TODAY,
+          rotationDays: 45,
+          deadlineDays: undefined,
+        },
       },
     ]);
     expect(rowNamed('portfolio').textContent).toContain('Due in 45 days (2027-01-10)');
@@ -475,7 +545,13 @@ describe('popup add and edit by hand', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add key' }));
 
     await waitFor(() => expect(rows()).toHaveLength(1));
-    expect(background.calls[0]!.payload).toMatchObject({ permissions: ['read', 'trade'], ipBound: false, created: '2026-11-20', rotationDays: 90, deadlineDays: 14 });
+    expect(background.calls[0]!.payload).toMatchObject({
+      permissions: ['read', 'trade'],
+      ipBound: false,
+      created: '2026-11-20',
+      rotationDays: 90,
+      deadlineDays: 14,
+    });
     expect(rowNamed('grid bot').textContent).toContain('Due in 8 days (2026-12-04)');
   });
 
@@ -488,7 +564,9 @@ describe('popup add and edit by hand', () => {
     type('Key name', 'portfolio');
     fireEvent.click(screen.getByRole('button', { name: 'Add key' }));
 
-    expect((await screen.findByRole('alert')).textContent).toBe('Could not add the key: The browser refused to store it (QUOTA_BYTES quota exceeded).');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not add the key: The browser refused to store it (QUOTA_BYTES quota exceeded).',
+    );
     expect(field('Key name').value).toBe('portfolio');
   });
 
@@ -510,7 +588,17 @@ describe('popup add and edit by hand', () => {
     expect(background.calls).toEqual([
       {
         type: 'reminder:edit',
-        payload: { id: key.id, changes: { exchange: 'okx', name: 'tax tool 2026', permissions: ['read'], ipBound: true, created: '2026-11-01', rotationDays: 30 } },
+        payload: {
+          id: key.id,
+          changes: {
+            exchange: 'okx',
+            name: 'tax tool 2026',
+            permissions: ['read'],
+            ipBound: true,
+            created: '2026-11-01',
+            rotationDays: 30,
+          },
+        },
       },
     ]);
     expect(rowNamed('tax tool 2026').textContent).toContain('Due in 5 days (2026-12-01)');
@@ -615,7 +703,12 @@ describe('popup by keyboard: focus is never dropped when what had it goes away',
   });
 
   test('a key revoked moves to history: focus goes to the row now in its place', async () => {
-    await renderPopup(fakeBackground([reminder({ name: 'tax tool', due: '2026-11-20' }), reminder({ name: 'next one', due: '2027-01-01' })]));
+    await renderPopup(
+      fakeBackground([
+        reminder({ name: 'tax tool', due: '2026-11-20' }),
+        reminder({ name: 'next one', due: '2027-01-01' }),
+      ]),
+    );
     press(button(rowNamed('tax tool'), 'Revoked'));
     press(button(rowNamed('tax tool'), 'Yes, revoked'));
     await waitFor(() => expect(screen.getByText('History (1)')).toBeTruthy());
@@ -653,7 +746,13 @@ describe('popup by keyboard: focus is never dropped when what had it goes away',
   });
 
   test('due soon and overdue are said in words, not only by colour', async () => {
-    await renderPopup(fakeBackground([reminder({ name: 'late', due: '2026-11-20' }), reminder({ name: 'soon', due: '2026-12-01' }), reminder({ name: 'fine', due: '2027-02-24' })]));
+    await renderPopup(
+      fakeBackground([
+        reminder({ name: 'late', due: '2026-11-20' }),
+        reminder({ name: 'soon', due: '2026-12-01' }),
+        reminder({ name: 'fine', due: '2027-02-24' }),
+      ]),
+    );
     expect(rowNamed('late').querySelector('.ks-chip')?.textContent).toBe('Overdue');
     expect(rowNamed('soon').querySelector('.ks-chip')?.textContent).toBe('Due soon');
     expect(rowNamed('fine').querySelector('.ks-chip')).toBeNull();
@@ -663,7 +762,15 @@ describe('popup by keyboard: focus is never dropped when what had it goes away',
 describe('popup: pending keys a page left behind (issue "a hostile page cannot turn KeyScope against its user")', () => {
   const ZENITH = 'https://zenith-exchange.example';
   const pending = (name: string, overrides: Partial<Reminder> = {}) =>
-    reminder({ name, state: 'pending', source: 'form', exchange: 'generic', origin: ZENITH, due: '2027-02-24', ...overrides });
+    reminder({
+      name,
+      state: 'pending',
+      source: 'form',
+      exchange: 'generic',
+      origin: ZENITH,
+      due: '2027-02-24',
+      ...overrides,
+    });
 
   test('several from one site: one "Discard all" discards exactly those listed; Undo puts each back as it was', async () => {
     const fromZenith = [pending('\u202Eone'), pending('two'), pending('three')];
@@ -679,13 +786,17 @@ describe('popup: pending keys a page left behind (issue "a hostile page cannot t
 
     fireEvent.click(screen.getByRole('button', { name: 'Discard all 3' }));
     await waitFor(() => expect(rows()).toHaveLength(2));
-    expect(background.calls).toEqual([{ type: 'reminders:discard-pending', payload: { ids: fromZenith.map((r) => r.id) } }]);
+    expect(background.calls).toEqual([
+      { type: 'reminders:discard-pending', payload: { ids: fromZenith.map((r) => r.id) } },
+    ]);
     expect(screen.getByRole('status').textContent).toContain('Discarded 3 pending keys from zenith-exchange.example.');
     expect(screen.queryByRole('button', { name: /^Discard all/ })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(rows()).toHaveLength(5));
-    expect(background.calls.slice(1)).toEqual(fromZenith.map((r) => ({ type: 'reminder:restore', payload: { reminder: r } })));
+    expect(background.calls.slice(1)).toEqual(
+      fromZenith.map((r) => ({ type: 'reminder:restore', payload: { reminder: r } })),
+    );
     expect(background.stored().filter((r) => r.origin === ZENITH)).toEqual(fromZenith);
   });
 
@@ -694,7 +805,9 @@ describe('popup: pending keys a page left behind (issue "a hostile page cannot t
     background.failing.set('reminders:discard-pending', 'Storage quota exceeded.');
     await renderPopup(background);
     fireEvent.click(screen.getByRole('button', { name: 'Discard all 2' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Could not discard the pending keys from zenith-exchange.example: Storage quota exceeded.');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not discard the pending keys from zenith-exchange.example: Storage quota exceeded.',
+    );
     expect(rows()).toHaveLength(2);
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });

@@ -21,7 +21,11 @@ afterEach(() => {
 });
 
 /** OKX's create form (late-modal.html), opened, its fields filled as given. */
-function openForm({ name = 'bot', ips = '8.8.8.8', unknown = 0 }: { name?: string; ips?: string; unknown?: number } = {}) {
+function openForm({
+  name = 'bot',
+  ips = '8.8.8.8',
+  unknown = 0,
+}: { name?: string; ips?: string; unknown?: number } = {}) {
   loadIntoDocument('late-modal.html');
   byText('Create API key').click();
   const set = (selector: string, value: string) => {
@@ -54,7 +58,8 @@ function read() {
   return readForm(form, okx);
 }
 
-const manyIps = (count: number) => Array.from({ length: count }, (_, i) => `8.8.${Math.floor(i / 250)}.${(i % 250) + 1}`).join('\n');
+const manyIps = (count: number) =>
+  Array.from({ length: count }, (_, i) => `8.8.${Math.floor(i / 250)}.${(i % 250) + 1}`).join('\n');
 
 describe('the snapshot reads a bounded part of the page, and says so', () => {
   test('5,000 IP entries: the first 100', () => {
@@ -108,7 +113,8 @@ describe('the guard on a page that shows too much', () => {
     guardKeyPage(okx, visit.signal);
     return background;
   }
-  const lastVerdict = (background: ReturnType<typeof guarded>): TabVerdict | undefined => background.of('verdict:update').at(-1)?.verdict;
+  const lastVerdict = (background: ReturnType<typeof guarded>): TabVerdict | undefined =>
+    background.of('verdict:update').at(-1)?.verdict;
 
   test.each([
     ['5,000 IP entries', { ips: manyIps(5000) }],
@@ -123,12 +129,15 @@ describe('the guard on a page that shows too much', () => {
       return last && last.ipEntries.length > 0 ? last : null;
     });
     expect(() => contentRequest('verdict:update', { verdict: first }, 'okx')).not.toThrow();
-    const verdict = (await waitForValue(() => {
+    const verdict = await waitForValue(() => {
       const last = lastVerdict(background);
       return last?.ids.includes('form.read-capped') ? last : null;
-    }))!;
+    });
     expect(verdict.ready).toBe(false);
-    expect(verdict.findings.find((f) => f.id === 'form.read-capped')).toMatchObject({ severity: 'high', blocking: true });
+    expect(verdict.findings.find((f) => f.id === 'form.read-capped')).toMatchObject({
+      severity: 'high',
+      blocking: true,
+    });
     expect(() => contentRequest('verdict:update', { verdict }, 'okx')).not.toThrow();
     const panel = document.querySelector('[data-keyscope-overlay]')!;
     expect(panel.getAttribute('data-findings')).toContain('form.read-capped');

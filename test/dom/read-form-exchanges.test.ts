@@ -18,9 +18,31 @@ const EXCHANGE_FORM_PAGES = FORM_PAGES.filter(([id]) => adapter(id).hosts.length
 
 /** Header and side-menu words that are also permission words somewhere. */
 const CHROME_WORDS = [
-  'Trade', 'Spot', 'Futures', 'Derivatives', 'Options', 'Margin', 'Transfer', 'Withdraw', 'Withdrawal', 'Withdraw Funds',
-  'Deposit Funds', 'Perpetual Futures', 'Copy Trading', 'P2P', 'View', 'Enable Withdrawals', 'Enable Futures',
-  '交易', '现货', '现货交易', '合约', '永续合约', '期权', '提现', '提币',
+  'Trade',
+  'Spot',
+  'Futures',
+  'Derivatives',
+  'Options',
+  'Margin',
+  'Transfer',
+  'Withdraw',
+  'Withdrawal',
+  'Withdraw Funds',
+  'Deposit Funds',
+  'Perpetual Futures',
+  'Copy Trading',
+  'P2P',
+  'View',
+  'Enable Withdrawals',
+  'Enable Futures',
+  '交易',
+  '现货',
+  '现货交易',
+  '合约',
+  '永续合约',
+  '期权',
+  '提现',
+  '提币',
 ];
 
 test('every fixture folder has pages', () => {
@@ -37,21 +59,27 @@ describe('each replica reads as its expected snapshot', () => {
 });
 
 describe('what no replica page may leak or miscount', () => {
-  test.each(FORM_PAGES)('%s/%s: the canary in the secret field never reaches a snapshot, even when the whole page is read', async (id, file) => {
-    const page = await loadFixture(adapter(id), file);
-    const fields = Array.from(page.document.querySelectorAll<HTMLInputElement>('input, textarea'));
-    expect(fields.some((field) => field.value.startsWith('CANARY-'))).toBe(true);
-    expect(JSON.stringify(page.read())).not.toContain('CANARY');
-    expect(JSON.stringify(readForm(page.document.documentElement, page.adapter))).not.toContain('CANARY');
-  });
+  test.each(FORM_PAGES)(
+    '%s/%s: the canary in the secret field never reaches a snapshot, even when the whole page is read',
+    async (id, file) => {
+      const page = await loadFixture(adapter(id), file);
+      const fields = Array.from(page.document.querySelectorAll<HTMLInputElement>('input, textarea'));
+      expect(fields.some((field) => field.value.startsWith('CANARY-'))).toBe(true);
+      expect(JSON.stringify(page.read())).not.toContain('CANARY');
+      expect(JSON.stringify(readForm(page.document.documentElement, page.adapter))).not.toContain('CANARY');
+    },
+  );
 
-  test.each(EXCHANGE_FORM_PAGES)('%s/%s: header links with permission words are plain links, outside the form found', async (id, file) => {
-    const page = await loadFixture(adapter(id), file);
-    const links = page.links(...CHROME_WORDS);
-    expect(links.length).toBeGreaterThan(0);
-    const form = page.keyForm();
-    for (const link of links) expect(form.contains(link)).toBe(false);
-  });
+  test.each(EXCHANGE_FORM_PAGES)(
+    '%s/%s: header links with permission words are plain links, outside the form found',
+    async (id, file) => {
+      const page = await loadFixture(adapter(id), file);
+      const links = page.links(...CHROME_WORDS);
+      expect(links.length).toBeGreaterThan(0);
+      const form = page.keyForm();
+      for (const link of links) expect(form.contains(link)).toBe(false);
+    },
+  );
 });
 
 /** Loads an exchange's page; the helpers below read it as the content script does. */
@@ -83,7 +111,14 @@ describe('Binance: IP-restriction choice and key type', () => {
 
   test('each permission box maps to its canonical permission; the symbol whitelist is none', async () => {
     const page = await open('binance', 'en-native.html');
-    for (const label of ['Enable Margin Loan, Repay & Transfer', 'Enable Futures', 'Enable European Options', 'Permits Universal Transfer', 'Enable Withdrawals', 'Enable Symbol Whitelist']) {
+    for (const label of [
+      'Enable Margin Loan, Repay & Transfer',
+      'Enable Futures',
+      'Enable European Options',
+      'Permits Universal Transfer',
+      'Enable Withdrawals',
+      'Enable Symbol Whitelist',
+    ]) {
       await page.clickText(label);
     }
     expect(page.read()?.permissions).toEqual(['read', 'trade', 'withdraw', 'transfer', 'futures', 'margin', 'options']);
@@ -149,7 +184,7 @@ describe('Bybit: Read-Only / Read-Write and permission groups', () => {
     const page = await open('bybit', 'zh-custom.html');
     await page.clickText('读写');
     expect(page.read()?.permissions).toEqual(['read', 'trade', 'futures']);
-    await page.click(page.text('交易', page.$('#groups').children[3]!));
+    await page.click(page.text('交易', page.$('#groups').children[3]));
     expect(page.read()?.permissions).toEqual(['read', 'trade', 'futures', 'options']);
     await page.clickText('仅限有权限的 IP 访问 OpenAPI');
     expect(page.read()).toMatchObject({ ipEntries: [], ipFieldFound: true });
@@ -201,7 +236,7 @@ describe('MEXC: read or write per area', () => {
   test('Write in Contract › Deal is futures; Withdraw, Transfer and Deposit are their own', async () => {
     const page = await open('mexc', 'en-native.html');
     const contract = page.text('Contract', page.keyForm()).parentElement!;
-    await page.click(page.text('Write', contract.children[2]!));
+    await page.click(page.text('Write', contract.children[2]));
     await page.clickText('Withdraw');
     await page.clickText('Deposit');
     expect(page.read()?.permissions).toEqual(['read', 'trade', 'withdraw', 'futures', 'other']);
@@ -210,7 +245,7 @@ describe('MEXC: read or write per area', () => {
   test('Read alone is read: unticking Spot Deal Write leaves read only', async () => {
     const page = await open('mexc', 'en-native.html');
     const spot = page.text('Spot', page.keyForm()).parentElement!;
-    await page.click(page.text('Write', spot.children[2]!));
+    await page.click(page.text('Write', spot.children[2]));
     expect(page.read()?.permissions).toEqual(['read']);
   });
 });

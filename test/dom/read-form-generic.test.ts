@@ -49,7 +49,8 @@ const read = (document: Document) => {
 function text(document: Document, wanted: string): HTMLElement {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeValue?.trim() === wanted && node.parentElement && !node.parentElement.closest('script, style, a')) return node.parentElement;
+    if (node.nodeValue?.trim() === wanted && node.parentElement && !node.parentElement.closest('script, style, a'))
+      return node.parentElement;
   }
   throw new Error(`no element shows "${wanted}"`);
 }
@@ -90,17 +91,22 @@ describe('each page of a site KeyScope has never seen reads as expected', () => 
     expect(formIn(document)).toBeUndefined();
   });
 
-  test.each(PAGES.filter((file) => file !== 'blog-api-keys.html'))('%s: the password canary never reaches a snapshot', async (file) => {
-    const document = await load(file);
-    const secrets = Array.from(document.querySelectorAll<HTMLInputElement>('input[type="password"]'));
-    expect(secrets.some((input) => input.value.startsWith(CANARY))).toBe(true);
-    expect(JSON.stringify(read(document) ?? null)).not.toContain(CANARY);
-    expect(JSON.stringify(readForm(document.documentElement, generic))).not.toContain(CANARY);
-  });
+  test.each(PAGES.filter((file) => file !== 'blog-api-keys.html'))(
+    '%s: the password canary never reaches a snapshot',
+    async (file) => {
+      const document = await load(file);
+      const secrets = Array.from(document.querySelectorAll<HTMLInputElement>('input[type="password"]'));
+      expect(secrets.some((input) => input.value.startsWith(CANARY))).toBe(true);
+      expect(JSON.stringify(read(document) ?? null)).not.toContain(CANARY);
+      expect(JSON.stringify(readForm(document.documentElement, generic))).not.toContain(CANARY);
+    },
+  );
 
   test.each(FORMS)('%s: the header\'s "Trade"/"交易" link stays outside the form found', async (file) => {
     const document = await load(file);
-    const links = Array.from(document.querySelectorAll('header a')).filter((a) => ['Trade', '交易'].includes(a.textContent?.trim() ?? ''));
+    const links = Array.from(document.querySelectorAll('header a')).filter((a) =>
+      ['Trade', '交易'].includes(a.textContent?.trim() ?? ''),
+    );
     expect(links).toHaveLength(1);
     expect(formIn(document)!.contains(links[0]!)).toBe(false);
   });
@@ -181,9 +187,15 @@ describe('what counts as saying "API key"', () => {
     ['<h2>New API key</h2><div><div data-form><span>Name</span></div></div>', true],
     ['<div data-form><span>Name</span></div><h2>New API key</h2>', false],
     ['<div role="dialog" aria-label="Create API key"><div data-form><span>Name</span></div></div>', true],
-    ['<div role="dialog" aria-labelledby="t"><p id="t">Create API key</p><div data-form><span>Name</span></div></div>', true],
+    [
+      '<div role="dialog" aria-labelledby="t"><p id="t">Create API key</p><div data-form><span>Name</span></div></div>',
+      true,
+    ],
     ['<div data-form><textarea>API</textarea><script>"API"</script></div>', false],
-    [`<div data-form><p>${'An article paragraph long enough to be no label at all, which mentions the API only in passing. '.repeat(2)}</p></div>`, false],
+    [
+      `<div data-form><p>${'An article paragraph long enough to be no label at all, which mentions the API only in passing. '.repeat(2)}</p></div>`,
+      false,
+    ],
   ])('%s → %s', (html, expected) => {
     expect(saysWhatItIsFor(fragment(html), terms)).toBe(expected);
   });

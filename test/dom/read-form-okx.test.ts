@@ -30,13 +30,16 @@ describe('each OKX replica reads as its expected snapshot', () => {
 });
 
 describe('what every replica page must not leak or miscount', () => {
-  test.each(PAGES)('%s: the passphrase canary never reaches a snapshot, even when the whole page is read', async (file) => {
-    const page = await load(file);
-    const secrets = Array.from(page.document.querySelectorAll<HTMLInputElement>('input[type="password"]'));
-    expect(secrets.some((input) => input.value.startsWith(CANARY))).toBe(true);
-    expect(JSON.stringify(page.read() ?? null)).not.toContain(CANARY);
-    expect(JSON.stringify(readForm(page.document.documentElement, okx))).not.toContain(CANARY);
-  });
+  test.each(PAGES)(
+    '%s: the passphrase canary never reaches a snapshot, even when the whole page is read',
+    async (file) => {
+      const page = await load(file);
+      const secrets = Array.from(page.document.querySelectorAll<HTMLInputElement>('input[type="password"]'));
+      expect(secrets.some((input) => input.value.startsWith(CANARY))).toBe(true);
+      expect(JSON.stringify(page.read() ?? null)).not.toContain(CANARY);
+      expect(JSON.stringify(readForm(page.document.documentElement, okx))).not.toContain(CANARY);
+    },
+  );
 
   test.each(PAGES)('%s: the header "Trade"/"交易" links are plain links, outside any form found', async (file) => {
     const page = await load(file);
@@ -68,7 +71,10 @@ describe('en-native.html: okui checkboxes, textarea allowlist', () => {
     const page = await load('en-native.html');
     await page.type(page.$('textarea'), ' 203.0.113.7 2001:db8::1,198.51.100.0/24 ');
     await page.type(page.$('#apiKeyName'), 'tax export ');
-    expect(page.read()).toMatchObject({ ipEntries: ['203.0.113.7', '2001:db8::1', '198.51.100.0/24'], keyName: 'tax export' });
+    expect(page.read()).toMatchObject({
+      ipEntries: ['203.0.113.7', '2001:db8::1', '198.51.100.0/24'],
+      keyName: 'tax export',
+    });
   });
 
   test('showing the passphrase with the eye button does not let it into the snapshot', async () => {
@@ -87,7 +93,12 @@ describe('en-native.html: okui checkboxes, textarea allowlist', () => {
     for (const el of [label, ...Array.from(label.querySelectorAll('*'))]) el.removeAttribute('class');
     const snapshot = page.read()!;
     expect(snapshot).toMatchObject({ permissions: ['read'], unreadPermissions: ['withdraw'] });
-    const findings = evaluate(snapshot, { purpose: 'read-only', rotationDays: 30, exchangeName: 'OKX', rules: okx.rules });
+    const findings = evaluate(snapshot, {
+      purpose: 'read-only',
+      rotationDays: 30,
+      exchangeName: 'OKX',
+      rules: okx.rules,
+    });
     expect(findings.map((f) => f.id)).toContain('form.permission-unreadable');
     expect(verdictOf(findings).ready).toBe(false);
   });
@@ -158,7 +169,7 @@ describe('en-chips.html: class-toggled permissions, IP tag chips', () => {
     expect(page.read()?.ipEntries).toEqual([...initialIps, '203.0.113.50']);
   });
 
-  test('the chip\'s × removes it from the entries', async () => {
+  test("the chip's × removes it from the entries", async () => {
     const page = await load('en-chips.html');
     const chip = page.text('8.8.8.8');
     await page.click(chip.querySelector('button')!);

@@ -5,7 +5,18 @@ import { findSuccessView } from '../../src/content/success-view';
 import { okx } from '../../src/exchanges/okx';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
 import {
-  byText, CANARY, EXPECTED, fakeBackground, html, keyScopeOutput, loadIntoDocument, pageWindow, reportReads, waitFor, waitForValue, type Handlers,
+  byText,
+  CANARY,
+  EXPECTED,
+  fakeBackground,
+  html,
+  keyScopeOutput,
+  loadIntoDocument,
+  pageWindow,
+  reportReads,
+  waitFor,
+  waitForValue,
+  type Handlers,
 } from './key-list-harness';
 import { isolated } from '../../src/core/text';
 import { userClick } from './user-events';
@@ -33,7 +44,11 @@ function inventory(overrides: Handlers = {}) {
   const background = fakeBackground({
     'purpose:get': () => null,
     'reminder:record': (key: KeyCreated) => {
-      const created = { name: key.name, state: 'pending' as const, due: `due+${Math.min(key.rotationDays, key.deadlineDays ?? Infinity)}d` };
+      const created = {
+        name: key.name,
+        state: 'pending' as const,
+        due: `due+${Math.min(key.rotationDays, key.deadlineDays ?? Infinity)}d`,
+      };
       reminders.push(created);
       return reminder(created);
     },
@@ -99,18 +114,24 @@ describe('findSuccessView: the view is known by its labels', () => {
     expect(view?.contains(doc.querySelector('#new-secret-key'))).toBe(true);
   });
 
-  test.each(['key-list.html', 'zh-key-list.html'])('%s: the key and the secret shown are never read, not even a character', async (file) => {
-    const doc = await submitted(file);
-    const reads = reportReads(doc.body, /CANARY-(APIKEY|SECRET)-/);
-    expect(findSuccessView(doc.body, okx)).toBeDefined();
-    expect(reads).toEqual([]);
-  });
+  test.each(['key-list.html', 'zh-key-list.html'])(
+    '%s: the key and the secret shown are never read, not even a character',
+    async (file) => {
+      const doc = await submitted(file);
+      const reads = reportReads(doc.body, /CANARY-(APIKEY|SECRET)-/);
+      expect(findSuccessView(doc.body, okx)).toBeDefined();
+      expect(reads).toEqual([]);
+    },
+  );
 
   test.each([
     ['"API key" labels on the key list alone', html('late-modal.html')],
-    ['"API key" in the header and "Secret key" in a help text far away', `
+    [
+      '"API key" in the header and "Secret key" in a help text far away',
+      `
       <header><nav><ul><li><div><span>API key</span></div></li></ul></nav></header>
-      <main><section><article><div><div><div><p><span>Secret key</span></p></div></div></div></article></section></main>`],
+      <main><section><article><div><div><div><p><span>Secret key</span></p></div></div></div></article></section></main>`,
+    ],
     ['a long sentence mentioning both', '<p>Your API key and Secret key are shown once after creation.</p>'],
   ])('not: %s', (_name, markup) => {
     document.body.innerHTML = markup;
@@ -122,51 +143,61 @@ describe('the guard confirms the pending reminder when OKX shows the new key', (
   test.each([
     ['key-list.html', '#ck-name', 'e2e-grid-bot', 'Trade', '#ck-trade'],
     ['zh-key-list.html', '#zk-name', '网格机器人二号', '交易', '#zk-trade'],
-  ])('%s: Confirm records it pending, the success view confirms it, the panel says until when', async (file, nameField, name, trade) => {
-    const { background, reminders } = inventory();
-    guarded(file);
-    const { open, submit, dismiss } = EXPECTED[file]!;
-    await waitFor(() => expect(document.querySelectorAll(FLAG).length).toBe(EXPECTED[file]!.keys.length));
+  ])(
+    '%s: Confirm records it pending, the success view confirms it, the panel says until when',
+    async (file, nameField, name, trade) => {
+      const { background, reminders } = inventory();
+      guarded(file);
+      const { open, submit, dismiss } = EXPECTED[file]!;
+      await waitFor(() => expect(document.querySelectorAll(FLAG).length).toBe(EXPECTED[file]!.keys.length));
 
-    // The form opens in the modal, over the list: the panel and the list's flags coexist.
-    byText(open!).click();
-    await waitFor(() => expect(panel()?.getAttribute('data-permissions')).toBe('read'));
-    expect(document.querySelectorAll(FLAG)).toHaveLength(EXPECTED[file]!.keys.length);
-    await type(document.querySelector<HTMLInputElement>(nameField)!, name);
-    byText(trade, document.querySelector('[role="dialog"]')!).click();
-    await waitFor(() => expect(panel()?.getAttribute('data-permissions')).toBe('read trade'));
+      // The form opens in the modal, over the list: the panel and the list's flags coexist.
+      byText(open!).click();
+      await waitFor(() => expect(panel()?.getAttribute('data-permissions')).toBe('read'));
+      expect(document.querySelectorAll(FLAG)).toHaveLength(EXPECTED[file]!.keys.length);
+      await type(document.querySelector<HTMLInputElement>(nameField)!, name);
+      byText(trade, document.querySelector('[role="dialog"]')!).click();
+      await waitFor(() => expect(panel()?.getAttribute('data-permissions')).toBe('read trade'));
 
-    userClick(byText(submit!, document.querySelector('[role="dialog"]')!));
-    await waitFor(() => expect(background.of('reminder:record')).toHaveLength(1));
-    expect(background.of('reminder:record')[0]).toMatchObject({ exchange: 'okx', name, permissions: ['read', 'trade'], ipBound: false });
-    expect(reminders[0]?.state).toBe('pending');
+      userClick(byText(submit!, document.querySelector('[role="dialog"]')!));
+      await waitFor(() => expect(background.of('reminder:record')).toHaveLength(1));
+      expect(background.of('reminder:record')[0]).toMatchObject({
+        exchange: 'okx',
+        name,
+        permissions: ['read', 'trade'],
+        ipBound: false,
+      });
+      expect(reminders[0]?.state).toBe('pending');
 
-    // ~200 ms later OKX shows the key: confirmed, by name.
-    await waitFor(() => expect(background.of('reminder:confirm-pending')).toHaveLength(1), 2000);
-    expect(background.of('reminder:confirm-pending')[0]).toEqual({ exchange: 'okx', name });
-    expect(reminders[0]?.state).toBe('active');
-    await waitFor(() => expect(panelText()).toContain(`"${isolated(name)}" created. Reminder confirmed: rotate by due+14d.`));
-    expect(panelText()).toContain('never reads the key, secret or passphrase');
-    expect(panel()!.shadowRoot!.querySelector('.ks-steps')).toBeNull();
+      // ~200 ms later OKX shows the key: confirmed, by name.
+      await waitFor(() => expect(background.of('reminder:confirm-pending')).toHaveLength(1), 2000);
+      expect(background.of('reminder:confirm-pending')[0]).toEqual({ exchange: 'okx', name });
+      expect(reminders[0]?.state).toBe('active');
+      await waitFor(() =>
+        expect(panelText()).toContain(`"${isolated(name)}" created. Reminder confirmed: rotate by due+14d.`),
+      );
+      expect(panelText()).toContain('never reads the key, secret or passphrase');
+      expect(panel()!.shadowRoot!.querySelector('.ks-steps')).toBeNull();
 
-    // Nothing shown in the success view reached a message, an attribute or the panel.
-    expect(document.querySelector('#new-secret-key')).not.toBeNull();
-    expect(JSON.stringify(background.sent)).not.toMatch(CANARY);
-    expect(keyScopeOutput()).not.toMatch(CANARY);
+      // Nothing shown in the success view reached a message, an attribute or the panel.
+      expect(document.querySelector('#new-secret-key')).not.toBeNull();
+      expect(JSON.stringify(background.sent)).not.toMatch(CANARY);
+      expect(keyScopeOutput()).not.toMatch(CANARY);
 
-    // "I've saved it": the view closes, the panel goes, and the list shows the new key, already tracked.
-    byText(dismiss!).click();
-    await waitFor(() => expect(panel()).toBeNull());
-    await waitFor(() => {
-      const host = document.querySelector(`${FLAG}[data-key-name="${name}"]`);
-      expect(host?.getAttribute('data-flags')).toBe('trade-unbound unbound-deadline');
-      expect(host?.getAttribute('data-tracked')).toBe('true');
-    });
-    expect(background.of('reminder:track')).toEqual([]);
-    expect(background.of('reminder:confirm-pending')).toHaveLength(1);
-    expect(JSON.stringify(background.sent)).not.toMatch(CANARY);
-    expect(keyScopeOutput()).not.toMatch(CANARY);
-  });
+      // "I've saved it": the view closes, the panel goes, and the list shows the new key, already tracked.
+      byText(dismiss!).click();
+      await waitFor(() => expect(panel()).toBeNull());
+      await waitFor(() => {
+        const host = document.querySelector(`${FLAG}[data-key-name="${name}"]`);
+        expect(host?.getAttribute('data-flags')).toBe('trade-unbound unbound-deadline');
+        expect(host?.getAttribute('data-tracked')).toBe('true');
+      });
+      expect(background.of('reminder:track')).toEqual([]);
+      expect(background.of('reminder:confirm-pending')).toHaveLength(1);
+      expect(JSON.stringify(background.sent)).not.toMatch(CANARY);
+      expect(keyScopeOutput()).not.toMatch(CANARY);
+    },
+  );
 
   test('a second key in the same visit is recorded and confirmed afresh', async () => {
     const { background } = inventory();
@@ -182,7 +213,10 @@ describe('the guard confirms the pending reminder when OKX shows the new key', (
       await waitFor(() => expect(panel()).toBeNull());
     }
     expect(background.of('reminder:record').map((r) => r.name)).toEqual(['first-key', 'second-key']);
-    expect(background.of('reminder:confirm-pending')).toEqual([{ exchange: 'okx', name: 'first-key' }, { exchange: 'okx', name: 'second-key' }]);
+    expect(background.of('reminder:confirm-pending')).toEqual([
+      { exchange: 'okx', name: 'first-key' },
+      { exchange: 'okx', name: 'second-key' },
+    ]);
   });
 
   test('the name typed right before Confirm, in the same frame, is recorded and confirmed whole', async () => {
@@ -218,7 +252,9 @@ describe('what is not confirmed', () => {
     const { background } = inventory();
     guarded('key-list.html');
     await waitForValue(() => document.querySelector(FLAG));
-    const view = document.querySelector<HTMLTemplateElement>('#created-view')!.content.firstElementChild!.cloneNode(true);
+    const view = document
+      .querySelector<HTMLTemplateElement>('#created-view')!
+      .content.firstElementChild!.cloneNode(true);
     document.body.append(view);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(background.of('reminder:confirm-pending')).toEqual([]);
@@ -233,7 +269,9 @@ describe('what is not confirmed', () => {
     await type(document.querySelector<HTMLInputElement>('#ck-name')!, 'never-created');
     await waitFor(() => expect(panel()?.getAttribute('data-findings')).toContain('ip.missing'));
     userClick(byText('Confirm'));
-    await waitFor(() => expect(panelText()).toContain(`Reminder saved: rotate "${isolated('never-created')}" by due+90d.`));
+    await waitFor(() =>
+      expect(panelText()).toContain(`Reminder saved: rotate "${isolated('never-created')}" by due+90d.`),
+    );
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(background.of('reminder:confirm-pending')).toEqual([]);
     expect(reminders).toEqual([{ name: 'never-created', state: 'pending', due: 'due+90d' }]);
@@ -245,7 +283,13 @@ describe('what is not confirmed', () => {
     byText('Create API key').click();
     await waitForValue(() => panel());
     userClick(byText('Confirm'));
-    await waitFor(() => expect(panelText()).toContain('Key created, but KeyScope has no pending reminder for it: add the key in the KeyScope popup.'), 2000);
+    await waitFor(
+      () =>
+        expect(panelText()).toContain(
+          'Key created, but KeyScope has no pending reminder for it: add the key in the KeyScope popup.',
+        ),
+      2000,
+    );
     expect(background.of('reminder:confirm-pending')).toEqual([]);
   });
 

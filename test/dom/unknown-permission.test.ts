@@ -23,10 +23,19 @@ const PAGES = replicaPages().filter(([id, file]) => (expectations(id)[file]!.sna
 function knownTexts(page: FixturePage): Set<string> {
   const { labels } = page.adapter;
   const all = [
-    ...Object.values(labels.permissions).flat(), ...Object.values(labels.permissionAreas ?? {}).flat(), ...labels.permissionSection,
-    ...labels.keyName, ...labels.submit, ...labels.ipField, ...(labels.readOnlyMode ?? []), ...(labels.ipUnrestricted ?? []),
-    ...Object.values(labels.keyTypes ?? {}).flat(), ...(labels.neutral ?? []), ...(labels.partnerBinding ?? []),
-    ...(labels.partnerField ?? []), ...(labels.keyExpiry ?? []),
+    ...Object.values(labels.permissions).flat(),
+    ...Object.values(labels.permissionAreas ?? {}).flat(),
+    ...labels.permissionSection,
+    ...labels.keyName,
+    ...labels.submit,
+    ...labels.ipField,
+    ...(labels.readOnlyMode ?? []),
+    ...(labels.ipUnrestricted ?? []),
+    ...Object.values(labels.keyTypes ?? {}).flat(),
+    ...(labels.neutral ?? []),
+    ...(labels.partnerBinding ?? []),
+    ...(labels.partnerField ?? []),
+    ...(labels.keyExpiry ?? []),
   ];
   return new Set(all.map(normalizeLabel));
 }
@@ -69,7 +78,9 @@ async function chooseReadWrite(page: FixturePage): Promise<void> {
     const control = controlFor(label, form, []);
     if (!control || !isOn(control)) continue;
     const group = control.closest('[role="radiogroup"]') ?? control.parentElement?.parentElement;
-    const other = Array.from(group?.querySelectorAll<HTMLElement>('[role="radio"], input[type="radio"]') ?? []).find((radio) => radio !== control && !isOn(radio));
+    const other = Array.from(group?.querySelectorAll<HTMLElement>('[role="radio"], input[type="radio"]') ?? []).find(
+      (radio) => radio !== control && !isOn(radio),
+    );
     if (other) await page.click(other);
   }
 }
@@ -82,22 +93,38 @@ async function chooseReadWrite(page: FixturePage): Promise<void> {
 function rowOf(control: Element, form: Element, areaHeadings: ReadonlySet<string>): Element {
   let row = control;
   const headings = (el: Element) =>
-    Array.from(el.querySelectorAll('*')).filter((child) => child.childElementCount === 0 && areaHeadings.has(normalizeLabel(child.textContent ?? '')));
+    Array.from(el.querySelectorAll('*')).filter(
+      (child) => child.childElementCount === 0 && areaHeadings.has(normalizeLabel(child.textContent ?? '')),
+    );
   const holdsOtherArea = (el: Element) => headings(el).some((heading) => !row.contains(heading));
   if (areaHeadings.size > 0) {
     // Up to the element holding the control's own area heading, then stop below the next area.
     while (row.parentElement && row.parentElement !== form && headings(row).length === 0) row = row.parentElement;
-    while (row.parentElement && row.parentElement !== form && !holdsOtherArea(row.parentElement)) row = row.parentElement;
+    while (row.parentElement && row.parentElement !== form && !holdsOtherArea(row.parentElement))
+      row = row.parentElement;
     if (headings(row).length > 0) return row;
     row = control;
   }
-  const holdsOther = (el: Element) => Array.from(el.querySelectorAll(`${CONTROL}, ${TOGGLED}`)).some((other) => !row.contains(other) && !other.contains(row));
-  while (row.parentElement && row.parentElement !== form && !holdsOther(row.parentElement) && !row.parentElement.matches('ul, ol, table, tbody, fieldset')) {
+  const holdsOther = (el: Element) =>
+    Array.from(el.querySelectorAll(`${CONTROL}, ${TOGGLED}`)).some(
+      (other) => !row.contains(other) && !other.contains(row),
+    );
+  while (
+    row.parentElement &&
+    row.parentElement !== form &&
+    !holdsOther(row.parentElement) &&
+    !row.parentElement.matches('ul, ol, table, tbody, fieldset')
+  ) {
     row = row.parentElement;
   }
   // The text printed under a control belongs to it (KuCoin 2023): the new control goes after that text.
   const next = row.nextElementSibling;
-  return next && !next.matches(`${CONTROL}, ${TOGGLED}`) && !next.querySelector(`${CONTROL}, ${TOGGLED}`) && (next.textContent ?? '').trim() ? next : row;
+  return next &&
+    !next.matches(`${CONTROL}, ${TOGGLED}`) &&
+    !next.querySelector(`${CONTROL}, ${TOGGLED}`) &&
+    (next.textContent ?? '').trim()
+    ? next
+    : row;
 }
 
 type Kind = 'native' | 'switch' | 'pressed' | 'class';
@@ -126,8 +153,27 @@ function tickedControl(document: Document, kind: Kind, label: string): Element {
 
 const LABEL = fc.oneof(
   fc.stringMatching(/^[A-Z][a-z]{2,9}(?: [a-z]{2,8}){0,2}$/),
-  fc.constantFrom('Earn', 'Staking', 'Copy trading', 'Convert', 'Sub-account management', 'Lending', '理财', '跟单', '闪兑', 'Alpha', 'Bots'),
-  fc.constantFrom('Withdraw to address book', 'Internal transfer', '资金划转', '提币白名单', 'Вывод средств', 'Retirar'),
+  fc.constantFrom(
+    'Earn',
+    'Staking',
+    'Copy trading',
+    'Convert',
+    'Sub-account management',
+    'Lending',
+    '理财',
+    '跟单',
+    '闪兑',
+    'Alpha',
+    'Bots',
+  ),
+  fc.constantFrom(
+    'Withdraw to address book',
+    'Internal transfer',
+    '资金划转',
+    '提币白名单',
+    'Вывод средств',
+    'Retirar',
+  ),
 );
 
 describe.each(PAGES)('%s/%s', (id, file) => {
@@ -137,7 +183,11 @@ describe.each(PAGES)('%s/%s', (id, file) => {
     const form = page.keyForm();
     const before = page.read()!;
     const known = knownTexts(page);
-    const areaHeadings = new Set(Object.values(page.adapter.labels.permissionAreas ?? {}).flat().map(normalizeLabel));
+    const areaHeadings = new Set(
+      Object.values(page.adapter.labels.permissionAreas ?? {})
+        .flat()
+        .map(normalizeLabel),
+    );
     const row = rowOf(knownControl(page), form, areaHeadings);
     await fc.assert(
       fc.asyncProperty(LABEL, fc.constantFrom<Kind>('native', 'switch', 'pressed', 'class'), async (label, kind) => {
@@ -151,7 +201,14 @@ describe.each(PAGES)('%s/%s', (id, file) => {
           else expect(after.unknownPermissions ?? []).toContain(label);
           // The best answers a user could give, and a bound IP: the added control alone still stands in the way.
           const best = { ...after, ipEntries: ['8.8.8.8'], ipFieldFound: true };
-          const verdict = verdictOf(evaluate(best, { purpose: 'trading-bot', rotationDays: 30, exchangeName: page.adapter.name, rules: page.adapter.rules }));
+          const verdict = verdictOf(
+            evaluate(best, {
+              purpose: 'trading-bot',
+              rotationDays: 30,
+              exchangeName: page.adapter.name,
+              rules: page.adapter.rules,
+            }),
+          );
           expect(verdict.ready).toBe(false);
         } finally {
           added.remove();
@@ -198,7 +255,10 @@ describe('the words under a control count too (KuCoin 2023: "This permission all
     const read = await withDescribed(true, 'Asset management', 'This permission allows you to withdraw assets');
     expect(read.permissions).toContain('withdraw');
     expect(read.unknownPermissions).toBeUndefined();
-    const findings = evaluate({ ...read, ipEntries: ['8.8.8.8'] }, { purpose: 'other', rotationDays: 30, exchangeName: 'OKX', rules: adapter('okx').rules });
+    const findings = evaluate(
+      { ...read, ipEntries: ['8.8.8.8'] },
+      { purpose: 'other', rotationDays: 30, exchangeName: 'OKX', rules: adapter('okx').rules },
+    );
     expect(findings.map((f) => f.id)).toContain('scope.withdraw');
     expect(verdictOf(findings).ready).toBe(false);
   });
@@ -214,6 +274,8 @@ describe('the words under a control count too (KuCoin 2023: "This permission all
   });
 
   test('ticked with a harmless description, it is unknown, named by its label', async () => {
-    expect((await withDescribed(true, 'Asset management', 'View your asset overview')).unknownPermissions).toEqual(['Asset management']);
+    expect((await withDescribed(true, 'Asset management', 'View your asset overview')).unknownPermissions).toEqual([
+      'Asset management',
+    ]);
   });
 });

@@ -50,9 +50,9 @@ function nameKey(name: string) {
   field.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-describe('the exchange\'s create button', () => {
+describe("the exchange's create button", () => {
   // late-modal.html: its Confirm creates nothing, so the form stays for click after click.
-  test('300 clicks by the page\'s script, each on a newly named key, record nothing; the user\'s one click records one', async () => {
+  test("300 clicks by the page's script, each on a newly named key, record nothing; the user's one click records one", async () => {
     const fake = background();
     loadIntoDocument('late-modal.html');
     guardKeyPage(okx, visit());
@@ -79,24 +79,28 @@ describe('the exchange\'s create button', () => {
 describe('"Track this key" beside a listed key', () => {
   const trackButton = (name: string) => {
     const host = document.querySelector(`[data-keyscope-key-flag][data-key-name="${name}"]`);
-    return Array.from(host?.shadowRoot?.querySelectorAll('button') ?? []).find((b) => b.textContent === 'Track this key') ?? null;
+    return (
+      Array.from(host?.shadowRoot?.querySelectorAll('button') ?? []).find((b) => b.textContent === 'Track this key') ??
+      null
+    );
   };
-  const tracked = (name: string) => document.querySelector(`[data-keyscope-key-flag][data-key-name="${name}"]`)?.getAttribute('data-tracked');
+  const tracked = (name: string) =>
+    document.querySelector(`[data-keyscope-key-flag][data-key-name="${name}"]`)?.getAttribute('data-tracked');
 
-  test('clicked by the page\'s script through the open shadow root, it tracks nothing; the user\'s click tracks', async () => {
+  test("clicked by the page's script through the open shadow root, it tracks nothing; the user's click tracks", async () => {
     const fake = background();
     loadIntoDocument('key-list.html');
     guardKeyList(okx, visit(), () => TODAY);
     const button = await waitForValue(() => trackButton('grid-bot'));
     for (let i = 0; i < 50; i++) {
-      button!.click();
-      button!.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
     }
     await pause(50);
     expect(fake.of('reminder:track')).toEqual([]);
     expect(tracked('grid-bot')).toBe('false');
 
-    userClick(button!);
+    userClick(button);
     await waitForValue(() => tracked('grid-bot') === 'true');
     expect(fake.of('reminder:track')).toEqual([expect.objectContaining({ exchange: 'okx', name: 'grid-bot' })]);
   });
@@ -110,16 +114,22 @@ describe('"Create anyway?" (confirm before critical, on)', () => {
     return button;
   };
 
-  test('the page\'s script cannot answer it, either way; the user can', async () => {
+  test("the page's script cannot answer it, either way; the user can", async () => {
     const fake = background({ confirmCritical: true });
     loadIntoDocument('key-list.html');
     const submitted: string[] = [];
-    document.addEventListener('submit', (event) => submitted.push((event.target as HTMLFormElement).id || 'form'), true);
+    document.addEventListener(
+      'submit',
+      (event) => submitted.push((event.target as HTMLFormElement).id || 'form'),
+      true,
+    );
     guardKeyPage(okx, visit());
     byText(EXPECTED['key-list.html']!.open!).click();
     nameKey('payout-script');
     document.querySelector<HTMLInputElement>('#ck-withdraw')!.click();
-    await waitForValue(() => document.querySelector('[data-keyscope-overlay]')?.getAttribute('data-risk') === 'critical');
+    await waitForValue(
+      () => document.querySelector('[data-keyscope-overlay]')?.getAttribute('data-risk') === 'critical',
+    );
     await waitForValue(() => fake.of('settings:get').length === 1);
     await pause(0);
 

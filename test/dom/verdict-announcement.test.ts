@@ -16,7 +16,8 @@ afterEach(() => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const host = () => document.querySelector<HTMLElement>('[data-keyscope-overlay]');
-const region = () => host()!.shadowRoot!.querySelector<HTMLElement>('[role="status"][aria-live="polite"].ks-announcement')!;
+const region = () =>
+  host()!.shadowRoot!.querySelector<HTMLElement>('[role="status"][aria-live="polite"].ks-announcement')!;
 const ipField = () => document.querySelector<HTMLTextAreaElement>('#create-api-form textarea')!;
 
 function guardedOkx() {
@@ -51,7 +52,10 @@ describe('the verdict live region', () => {
     guardedOkx();
     await waitFor(() => expect(host()).not.toBeNull());
     expect(region().textContent).toBe('');
-    await waitFor(() => expect(region().textContent).toMatch(/^Stop: \d+ things to fix\. .+\.$/), ANNOUNCE_DELAY_MS * 4);
+    await waitFor(
+      () => expect(region().textContent).toMatch(/^Stop: \d+ things to fix\. .+\.$/),
+      ANNOUNCE_DELAY_MS * 4,
+    );
   });
 
   test('five keystrokes in the IP field with the same verdict do not rewrite it; a verdict change does', async () => {

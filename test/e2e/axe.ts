@@ -25,8 +25,16 @@ interface AxeOutcome {
 }
 
 declare const axe: {
-  run(context: NodeList | Document, options: object): Promise<{
-    violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> }>;
+  run(
+    context: NodeList | Document,
+    options: object,
+  ): Promise<{
+    violations: Array<{
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+    }>;
     passes: Array<{ id: string; nodes: unknown[] }>;
   }>;
 };
@@ -43,7 +51,10 @@ async function runAxe(page: Page, selector?: string): Promise<AxeOutcome> {
         id: v.id,
         impact: v.impact,
         help: v.help,
-        nodes: v.nodes.map((n) => ({ target: JSON.stringify(n.target), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ') })),
+        nodes: v.nodes.map((n) => ({
+          target: JSON.stringify(n.target),
+          summary: (n.failureSummary ?? '').replace(/\s+/g, ' '),
+        })),
       })),
       contrastChecked: result.passes.find((p) => p.id === 'color-contrast')?.nodes.length ?? 0,
     };
@@ -58,7 +69,12 @@ function readable(violations: Violation[]): string {
 }
 
 /** axe finds nothing on `where`, and did look at a real amount of UI. */
-export async function expectNoViolations(page: Page, what: string, selector?: string, minimumChecked = 5): Promise<void> {
+export async function expectNoViolations(
+  page: Page,
+  what: string,
+  selector?: string,
+  minimumChecked = 5,
+): Promise<void> {
   const { violations, contrastChecked } = await runAxe(page, selector);
   expect(readable(violations), `axe on ${what}`).toBe('');
   expect(contrastChecked, `elements axe checked for contrast on ${what}`).toBeGreaterThanOrEqual(minimumChecked);

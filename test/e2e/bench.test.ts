@@ -36,7 +36,10 @@ test('npm run bench runs on the built extension and reports every figure; the co
   expect(bootstrap.gzip).toBeLessThanOrEqual(15 * 1024);
   const figures = summaries(report);
   for (const section of ['heavyPage', 'extensionTrace', 'clickToPanel', 'formToPanel', 'heap']) {
-    expect(figures.some(([path]) => path.startsWith(`.${section}.`)), `no figure under ${section}`).toBe(true);
+    expect(
+      figures.some(([path]) => path.startsWith(`.${section}.`)),
+      `no figure under ${section}`,
+    ).toBe(true);
   }
   for (const [path, figure] of figures) {
     expect(figure.n, path).toBeGreaterThan(0);

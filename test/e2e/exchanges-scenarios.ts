@@ -48,7 +48,10 @@ export function exchangeScenarios(target: BrowserUnderTest): void {
       await waitForPanelText(page, 'Binance will remove this key');
 
       await clickText(page, '#create-api', 'Enable Withdrawals');
-      const withdraw = await waitForOverlay(page, { permissions: 'read trade withdraw', has: ['scope.withdraw', 'ip.missing'] });
+      const withdraw = await waitForOverlay(page, {
+        permissions: 'read trade withdraw',
+        has: ['scope.withdraw', 'ip.missing'],
+      });
       expect(withdraw.risk).toBe('critical');
       await waitForPanelText(page, 'Binance refuses Withdraw without an IP restriction.');
 
@@ -94,7 +97,10 @@ export function exchangeScenarios(target: BrowserUnderTest): void {
       expect(first.findings).not.toContain('ip.missing');
 
       await clickText(page, '#groups', 'Withdrawal');
-      const withdraw = await waitForOverlay(page, { permissions: 'futures read trade withdraw', has: ['scope.withdraw'] });
+      const withdraw = await waitForOverlay(page, {
+        permissions: 'futures read trade withdraw',
+        has: ['scope.withdraw'],
+      });
       expect(withdraw.risk).toBe('critical');
 
       // Read-Only: the boxes stay ticked on the page, but the key can only read.

@@ -21,7 +21,12 @@ export async function readyWorker(browser: Browser, { installed = false } = {}):
   for (;;) {
     const worker = await serviceWorker(browser);
     const ready = await worker
-      .evaluate(async (alarm, wantAlarm) => typeof chrome === 'object' && !!chrome.storage && (!wantAlarm || !!(await chrome.alarms.get(alarm))), CHECK_ALARM, installed)
+      .evaluate(
+        async (alarm, wantAlarm) =>
+          typeof chrome === 'object' && !!chrome.storage && (!wantAlarm || !!(await chrome.alarms.get(alarm))),
+        CHECK_ALARM,
+        installed,
+      )
       .catch(() => false);
     if (ready) return worker;
     if (Date.now() > deadline) throw new Error('The service worker never became ready');
@@ -30,10 +35,28 @@ export async function readyWorker(browser: Browser, { installed = false } = {}):
 }
 
 /** A valid v2 stored reminder (src/inventory/reminder.ts), created and due on the given dates: an OKX read+trade key bound to IPs unless `overrides` says otherwise. */
-export function storedReminder(id: string, name: string, created: string, rotationDays: number, due: string, overrides: Record<string, unknown> = {}) {
+export function storedReminder(
+  id: string,
+  name: string,
+  created: string,
+  rotationDays: number,
+  due: string,
+  overrides: Record<string, unknown> = {},
+) {
   return {
-    id, exchange: 'okx', name, permissions: ['read', 'trade'], ipBound: true, purpose: 'trading-bot',
-    created, rotationDays, due, state: 'active', source: 'manual', history: [{ kind: 'created', on: created }], ...overrides,
+    id,
+    exchange: 'okx',
+    name,
+    permissions: ['read', 'trade'],
+    ipBound: true,
+    purpose: 'trading-bot',
+    created,
+    rotationDays,
+    due,
+    state: 'active',
+    source: 'manual',
+    history: [{ kind: 'created', on: created }],
+    ...overrides,
   };
 }
 
@@ -55,7 +78,7 @@ export async function pinWorkerClock(browser: Browser, instant: string): Promise
     class PinnedDate extends RealDate {
       constructor(...args: ConstructorParameters<DateConstructor> | []) {
         if (args.length === 0) super(fixed);
-        else super(...(args as ConstructorParameters<DateConstructor>));
+        else super(...args);
       }
 
       static override now(): number {

@@ -15,7 +15,16 @@
 // request needs a click inside one of them.
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePopup, extensionId, fixture, launchChromium, openPopup, serveFixtures, serviceWorker, type Route } from '../../scripts/browsers.mjs';
+import {
+  closePopup,
+  extensionId,
+  fixture,
+  launchChromium,
+  openPopup,
+  serveFixtures,
+  serviceWorker,
+  type Route,
+} from '../../scripts/browsers.mjs';
 import { overlayAfter, waitForOverlay } from './harness';
 import { QUIET_MS } from './okx-scenarios';
 
@@ -47,7 +56,9 @@ async function extensionState(browser: Browser, origin: string) {
     return {
       permission: await api.permissions.contains({ origins: [`${site}/*`] }),
       listed: (((await api.storage.local.get('guardedSites')).guardedSites ?? []) as string[]).includes(site),
-      registered: (await api.scripting.getRegisteredContentScripts()).some((script) => script.matches?.includes(`${site}/*`)),
+      registered: (await api.scripting.getRegisteredContentScripts()).some((script) =>
+        script.matches?.includes(`${site}/*`),
+      ),
     };
   }, origin);
 }
@@ -63,7 +74,12 @@ async function allowInBrowserSettings(browser: Browser, origin: string): Promise
   try {
     await settings.goto('chrome://extensions/', { waitUntil: 'load' });
     await settings.evaluate(
-      (extension, pattern) => (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate.addHostPermission(extension, pattern),
+      (extension, pattern) =>
+        (
+          globalThis as unknown as {
+            chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } };
+          }
+        ).chrome.developerPrivate.addHostPermission(extension, pattern),
       id,
       `${origin}/*`,
     );
@@ -126,7 +142,8 @@ describe('Chromium: "Guard this page" on a site KeyScope does not know', () => {
       await popup.locator(GUARD_BUTTON).click();
       // Any of the popup's status regions: the verdict's live region (above the offer) may already speak for the tab.
       await popup.waitForFunction(
-        (text) => Array.from(document.querySelectorAll('[role="status"]')).some((element) => element.textContent === text),
+        (text) =>
+          Array.from(document.querySelectorAll('[role="status"]')).some((element) => element.textContent === text),
         { timeout: 20_000 },
         `KeyScope now guards ${ZENITH}`,
       );
@@ -140,7 +157,9 @@ describe('Chromium: "Guard this page" on a site KeyScope does not know', () => {
     expect(state.findings).toEqual(expect.arrayContaining(['purpose.unset', 'rotation.none']));
     expect(state.findings).not.toContain('exchange.unbound-expiry');
     const carried = await page.$eval('[data-keyscope-overlay]', (host) =>
-      [...host.getAttributeNames().map((n) => host.getAttribute(n) ?? ''), host.shadowRoot?.textContent ?? ''].join('\n'),
+      [...host.getAttributeNames().map((n) => host.getAttribute(n) ?? ''), host.shadowRoot?.textContent ?? ''].join(
+        '\n',
+      ),
     );
     expect(carried).not.toContain(CANARY);
     expect(carried).toContain('Other site');
@@ -150,7 +169,7 @@ describe('Chromium: "Guard this page" on a site KeyScope does not know', () => {
     await waitForOverlay(page, { permissions: 'read trade withdraw', has: ['scope.withdraw'], risk: 'critical' });
   });
 
-  it('a full load of the site\'s login page runs the guard (registered script) and gets no panel; a key form added later does', async () => {
+  it("a full load of the site's login page runs the guard (registered script) and gets no panel; a key form added later does", async () => {
     await page.goto(ZENITH_LOGIN, { waitUntil: 'load' });
     expect(await overlayAfter(page, QUIET_MS)).toBe(false);
     // The guard is there and watching: the same page, once it shows a key form, gets the panel.
@@ -159,7 +178,10 @@ describe('Chromium: "Guard this page" on a site KeyScope does not know', () => {
       const heading = document.createElement('h2');
       heading.textContent = 'Create API key';
       const form = document.createElement('form');
-      for (const [label, checked] of [['Read-only', true], ['Trade', false]] as const) {
+      for (const [label, checked] of [
+        ['Read-only', true],
+        ['Trade', false],
+      ] as const) {
         const wrapper = document.createElement('label');
         const box = document.createElement('input');
         box.type = 'checkbox';
@@ -182,10 +204,15 @@ describe('Chromium: "Guard this page" on a site KeyScope does not know', () => {
 
     const options = await browser.newPage();
     try {
-      await options.goto(`chrome-extension://${await extensionId(browser)}/src/options/index.html`, { waitUntil: 'load' });
+      await options.goto(`chrome-extension://${await extensionId(browser)}/src/options/index.html`, {
+        waitUntil: 'load',
+      });
       await options.locator(`button[aria-label="Remove ${ZENITH}"]`).click();
       await options.waitForFunction(
-        () => document.querySelector('[aria-labelledby="ks-sites"] [role="status"]')?.textContent?.startsWith('KeyScope no longer guards'),
+        () =>
+          document
+            .querySelector('[aria-labelledby="ks-sites"] [role="status"]')
+            ?.textContent?.startsWith('KeyScope no longer guards'),
         { timeout: 10_000 },
       );
       expect(await options.$eval('[aria-labelledby="ks-sites"]', (el) => el.textContent)).toContain('None.');

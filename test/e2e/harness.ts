@@ -50,7 +50,11 @@ export interface OverlayExpectation {
 }
 
 /** Waits until the overlay exists and matches; on timeout the error shows what the overlay said instead. */
-export async function waitForOverlay(page: Page, expected: OverlayExpectation = {}, timeout = 10_000): Promise<OverlayState> {
+export async function waitForOverlay(
+  page: Page,
+  expected: OverlayExpectation = {},
+  timeout = 10_000,
+): Promise<OverlayState> {
   try {
     await page.waitForFunction(
       (selector, want) => {
@@ -74,7 +78,9 @@ export async function waitForOverlay(page: Page, expected: OverlayExpectation = 
     );
   } catch (error) {
     const actual = await overlayState(page).catch(() => 'unreadable');
-    throw new Error(`Overlay did not reach ${JSON.stringify(expected)} within ${timeout} ms; it is ${JSON.stringify(actual)} (${String(error)})`);
+    throw new Error(
+      `Overlay did not reach ${JSON.stringify(expected)} within ${timeout} ms; it is ${JSON.stringify(actual)} (${String(error)})`,
+    );
   }
   return (await overlayState(page))!;
 }
@@ -111,7 +117,11 @@ export async function panelText(page: Page): Promise<string> {
 export async function waitForPanelText(page: Page, text: string, timeout = 10_000): Promise<void> {
   try {
     await page.waitForFunction(
-      (selector, wanted) => document.querySelector(selector)?.shadowRoot?.textContent?.replace(/[\u2068\u2069]/g, '').includes(wanted) ?? false,
+      (selector, wanted) =>
+        document
+          .querySelector(selector)
+          ?.shadowRoot?.textContent?.replace(/[\u2068\u2069]/g, '')
+          .includes(wanted) ?? false,
       { timeout, polling: 50 },
       HOST,
       text,
@@ -129,7 +139,10 @@ export async function byText(page: Page, scope: string, text: string): Promise<E
       const roots = Array.from(document.querySelectorAll(scopeSelector));
       for (const root of roots) {
         const all = Array.from(root.querySelectorAll('*')).filter(
-          (el) => el.tagName !== 'SCRIPT' && el.tagName !== 'STYLE' && (el.textContent ?? '').replace(/\s+/g, ' ').trim() === wanted,
+          (el) =>
+            el.tagName !== 'SCRIPT' &&
+            el.tagName !== 'STYLE' &&
+            (el.textContent ?? '').replace(/\s+/g, ' ').trim() === wanted,
         );
         // Deepest: no other match inside it.
         const deepest = all.find((el) => !all.some((other) => other !== el && el.contains(other)));
@@ -158,7 +171,9 @@ export async function panelControl(page: Page, text: string, selector = 'button'
     (hostSelector, wanted, sel) => {
       const root = document.querySelector(hostSelector)?.shadowRoot;
       if (!root) return null;
-      return Array.from(root.querySelectorAll(sel)).find((el) => (el.textContent ?? '').trim().startsWith(wanted)) ?? null;
+      return (
+        Array.from(root.querySelectorAll(sel)).find((el) => (el.textContent ?? '').trim().startsWith(wanted)) ?? null
+      );
     },
     HOST,
     text,

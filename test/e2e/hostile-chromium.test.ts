@@ -15,7 +15,9 @@ declare const chrome: { storage: { local: { set(items: Record<string, unknown>):
 async function reminderNames(page: Page): Promise<string[]> {
   const popup = await openPopup(page.browser(), page);
   try {
-    return await popup.$$eval('[data-keyscope-reminder] .ks-row-name', (names) => names.map((name) => name.textContent ?? ''));
+    return await popup.$$eval('[data-keyscope-reminder] .ks-row-name', (names) =>
+      names.map((name) => name.textContent ?? ''),
+    );
   } finally {
     await closePopup(popup);
   }
@@ -28,7 +30,9 @@ describe('Chromium: the page\'s script answers "Create this key anyway?" (confir
   beforeAll(async () => {
     browser = await launchChromium({ headless: true });
     const options = await browser.newPage();
-    await options.goto(`chrome-extension://${await extensionId(browser)}/src/options/index.html`, { waitUntil: 'load' });
+    await options.goto(`chrome-extension://${await extensionId(browser)}/src/options/index.html`, {
+      waitUntil: 'load',
+    });
     await options.evaluate(() => chrome.storage.local.set({ settings: { confirmCritical: true } }));
     await options.close();
   });
@@ -36,7 +40,8 @@ describe('Chromium: the page\'s script answers "Create this key anyway?" (confir
     await browser?.close();
   });
 
-  const question = (page: Page) => page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('.ks-confirm') != null, HOST);
+  const question = (page: Page) =>
+    page.evaluate((host) => document.querySelector(host)?.shadowRoot?.querySelector('.ks-confirm') != null, HOST);
   const submits = (page: Page) => page.evaluate(() => (window as unknown as { __submits: number }).__submits);
 
   it('its clicks on either answer let nothing through; the user answers by keyboard and by mouse', async () => {
@@ -50,7 +55,11 @@ describe('Chromium: the page\'s script answers "Create this key anyway?" (confir
     await page.click('#ck-withdraw');
     await waitForOverlay(page, { risk: 'critical', has: ['scope.withdraw'] });
     await clickText(page, '[role="dialog"]', 'Confirm');
-    await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.activeElement?.textContent === 'Go back', {}, HOST);
+    await page.waitForFunction(
+      (host) => document.querySelector(host)?.shadowRoot?.activeElement?.textContent === 'Go back',
+      {},
+      HOST,
+    );
 
     await page.evaluate((host) => {
       const root = document.querySelector(host)!.shadowRoot!;
@@ -75,7 +84,11 @@ describe('Chromium: the page\'s script answers "Create this key anyway?" (confir
 
     // Asked again; the user's mouse on "Create anyway": the exchange gets the click, the reminder is recorded.
     await clickText(page, '[role="dialog"]', 'Confirm');
-    await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.querySelector('.ks-confirm') != null, {}, HOST);
+    await page.waitForFunction(
+      (host) => document.querySelector(host)?.shadowRoot?.querySelector('.ks-confirm') != null,
+      {},
+      HOST,
+    );
     await clickPanel(page, 'Create anyway');
     await waitForPanelText(page, `Reminder saved: rotate "payout-script"`);
     expect(await submits(page)).toBe(1);

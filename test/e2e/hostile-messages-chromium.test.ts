@@ -11,14 +11,22 @@ import { useBrowser } from './okx-scenarios';
 
 // The `chrome.*` calls evaluated in the service worker (no @types/chrome here).
 declare const chrome: {
-  storage: { session: { get(keys: null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> } };
+  storage: {
+    session: {
+      get(keys: null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(key: string): Promise<void>;
+    };
+  };
 };
 
 /** The risk of each tab's verdict kept for the popup, or "unknown". */
 function storedVerdicts(worker: WebWorker): Promise<string[]> {
   return worker.evaluate(async () => {
     const all = await chrome.storage.session.get(null);
-    return Object.entries(all).filter(([key]) => key.startsWith('verdict:')).map(([, value]) => (typeof value === 'string' ? value : (value as { risk: string }).risk));
+    return Object.entries(all)
+      .filter(([key]) => key.startsWith('verdict:'))
+      .map(([, value]) => (typeof value === 'string' ? value : (value as { risk: string }).risk));
   });
 }
 
@@ -36,8 +44,13 @@ describe('a compromised content script on the OKX key page (Chromium)', () => {
   it('cannot list, delete or change what only the popup and settings page may (every key, settings, sites, records kept aside)', async () => {
     const { world: w } = await world();
     for (const [type, payload] of [
-      ['reminders:list', {}], ['reminder:delete', { id: 'x' }], ['settings:set', { sync: true }], ['sites:list', {}], ['verdict:get', { tabId: 1 }],
-      ['reminders:discard-pending', { ids: ['x'] }], ['kept-aside:delete', { records: [] }],
+      ['reminders:list', {}],
+      ['reminder:delete', { id: 'x' }],
+      ['settings:set', { sync: true }],
+      ['sites:list', {}],
+      ['verdict:get', { tabId: 1 }],
+      ['reminders:discard-pending', { ids: ['x'] }],
+      ['kept-aside:delete', { records: [] }],
     ] as const) {
       const reply = await w.run<{ error?: string }>(send(type, payload));
       expect(reply?.error, type).toMatch(/refused/);
@@ -48,7 +61,13 @@ describe('a compromised content script on the OKX key page (Chromium)', () => {
   it('speaks only for its own exchange: a record "for Binance" is stored as the OKX page\'s', async () => {
     const { world: w } = await world();
     const reply = await w.run<{ exchange?: string; name?: string }>(
-      send('reminder:record', { exchange: 'binance', name: 'spoofed', permissions: ['read'], ipBound: true, rotationDays: 30 }),
+      send('reminder:record', {
+        exchange: 'binance',
+        name: 'spoofed',
+        permissions: ['read'],
+        ipBound: true,
+        rotationDays: 30,
+      }),
     );
     expect(reply).toMatchObject({ exchange: 'okx', name: 'spoofed' });
     const names = await w.run<string[]>(send('reminders:tracked-names', { exchange: 'binance' }));
@@ -58,18 +77,26 @@ describe('a compromised content script on the OKX key page (Chromium)', () => {
 
   it('malformed or oversized requests are refused with a reason, and change nothing', async () => {
     const { world: w } = await world();
-    const bad = await w.run<{ error?: string }>(send('reminder:record', { name: 'x', permissions: ['root'], ipBound: true, rotationDays: 30 }));
+    const bad = await w.run<{ error?: string }>(
+      send('reminder:record', { name: 'x', permissions: ['root'], ipBound: true, rotationDays: 30 }),
+    );
     expect(bad.error).toMatch(/malformed request: permissions/);
-    const huge = await w.run<{ error?: string }>(send('purpose:set', { purpose: 'other', padding: 'x'.repeat(70_000) }));
+    const huge = await w.run<{ error?: string }>(
+      send('purpose:set', { purpose: 'other', padding: 'x'.repeat(70_000) }),
+    );
     expect(huge.error).toMatch(/larger than/);
     await w.close();
   });
 
-  it('cannot read or write storage.local itself, nor listen on the popup\'s port', async () => {
+  it("cannot read or write storage.local itself, nor listen on the popup's port", async () => {
     const { world: w } = await world();
-    const read = await w.run<string>('chrome.storage.local.get(null).then(() => "read", (e) => "refused: " + e.message)');
+    const read = await w.run<string>(
+      'chrome.storage.local.get(null).then(() => "read", (e) => "refused: " + e.message)',
+    );
     expect(read).toMatch(/^refused/);
-    const write = await w.run<string>('chrome.storage.local.set({ settings: { rotationDays: 1 } }).then(() => "written", (e) => "refused: " + e.message)');
+    const write = await w.run<string>(
+      'chrome.storage.local.set({ settings: { rotationDays: 1 } }).then(() => "written", (e) => "refused: " + e.message)',
+    );
     expect(write).toMatch(/^refused/);
     const port = await w.run<string>(`new Promise((resolve) => {
       const port = chrome.runtime.connect({ name: 'keyscope-popup' });
@@ -85,7 +112,19 @@ describe('a compromised content script on the OKX key page (Chromium)', () => {
     const { page, world: w } = await world();
     const worker = await readyWorker(page.browser());
     await expect.poll(() => storedVerdicts(worker)).toEqual(['medium']);
-    const reply = await w.run<{ error?: string }>(send('verdict:update', { verdict: { risk: 'none', findings: [], toFix: 0, permissions: [], ipEntries: Array(5000).fill('1.1.1.1'), ids: [], ready: true } }));
+    const reply = await w.run<{ error?: string }>(
+      send('verdict:update', {
+        verdict: {
+          risk: 'none',
+          findings: [],
+          toFix: 0,
+          permissions: [],
+          ipEntries: Array(5000).fill('1.1.1.1'),
+          ids: [],
+          ready: true,
+        },
+      }),
+    );
     expect(reply.error).toMatch(/refused/);
     await expect.poll(() => storedVerdicts(worker)).toEqual(['unknown']);
     await clickText(page, '#create-api-form', 'Withdraw');
@@ -103,7 +142,10 @@ describe('a compromised content script on the OKX key page (Chromium)', () => {
     const filled = await worker.evaluate(async () => {
       let size = 10 * 1024 * 1024;
       while (size > 1024) {
-        const ok = await chrome.storage.session.set({ padding: 'x'.repeat(size) }).then(() => true, () => false);
+        const ok = await chrome.storage.session.set({ padding: 'x'.repeat(size) }).then(
+          () => true,
+          () => false,
+        );
         if (ok) return size;
         size -= 4096;
       }

@@ -13,7 +13,8 @@ import { QUIET_MS, useBrowser, type BrowserUnderTest } from './okx-scenarios';
  * Elements whose id or name was the name of a KeyScope global before 2026-12: the page's named elements are
  * properties of the window in the content scripts' world too, and shadowed the bootstrap's and the guard's handles.
  */
-const SHADOWING_MARKUP = '<div id="__keyscopeBootstrap"></div><a id="__keyscopeGuard" href="#"></a><img name="__keyscopeGuard" alt=""><form name="__keyscopeAdapter"></form>';
+const SHADOWING_MARKUP =
+  '<div id="__keyscopeBootstrap"></div><a id="__keyscopeGuard" href="#"></a><img name="__keyscopeGuard" alt=""><form name="__keyscopeAdapter"></form>';
 
 /** A browser, and where it lets a test see the reminders the background keeps (Chromium: the popup; Firefox: nowhere). */
 export interface HostileTarget extends BrowserUnderTest {
@@ -33,8 +34,11 @@ export function hostileScenarios(target: HostileTarget): void {
   describe(`a hostile page in ${target.name}`, () => {
     const open = useBrowser(target);
 
-    it('elements named like KeyScope\'s handles (no script needed) leave the panel and its verdict in place', async () => {
-      const html = readFileSync(fixture('okx/en-native.html'), 'utf8').replace(/<body([^>]*)>/, `<body$1>${SHADOWING_MARKUP}`);
+    it("elements named like KeyScope's handles (no script needed) leave the panel and its verdict in place", async () => {
+      const html = readFileSync(fixture('okx/en-native.html'), 'utf8').replace(
+        /<body([^>]*)>/,
+        `<body$1>${SHADOWING_MARKUP}`,
+      );
       expect(html).toContain('id="__keyscopeBootstrap"');
       const page = await open(OKX.keyPage, { [OKX.keyPage]: { body: html } });
       const state = await waitForOverlay(page, { exchange: 'okx' });
@@ -49,7 +53,9 @@ export function hostileScenarios(target: HostileTarget): void {
       const before = await reminders(target, page);
       const clicks = await page.evaluate((count) => {
         const name = document.querySelector('#ck-name') as HTMLInputElement;
-        const confirm = Array.from(document.querySelectorAll('[role="dialog"] button')).find((b) => b.textContent?.trim() === 'Confirm') as HTMLElement;
+        const confirm = Array.from(document.querySelectorAll('[role="dialog"] button')).find(
+          (b) => b.textContent?.trim() === 'Confirm',
+        ) as HTMLElement;
         let seen = 0;
         confirm.addEventListener('click', () => seen++);
         for (let i = 0; i < count; i++) {
@@ -78,7 +84,9 @@ export function hostileScenarios(target: HostileTarget): void {
       const clicks = await page.evaluate((count) => {
         let made = 0;
         for (const host of document.querySelectorAll('[data-keyscope-key-flag]')) {
-          const button = Array.from(host.shadowRoot?.querySelectorAll('button') ?? []).find((b) => b.textContent === 'Track this key');
+          const button = Array.from(host.shadowRoot?.querySelectorAll('button') ?? []).find(
+            (b) => b.textContent === 'Track this key',
+          );
           for (let i = 0; button && i < count; i++, made++) {
             button.click();
             button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));

@@ -6,14 +6,27 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { TargetType, type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closePopup, extensionId, launchChromium, openPopup } from '../../scripts/browsers.mjs';
 import { CHECK_ALARM, readyWorker, seedReminders, storedReminder } from './extension-worker';
 import { browserDatePlus, OKX } from './harness';
 import {
-  CANARY, answerCreate, checkListFlags, dismissKeyCreated, keyListFixture, openFixture, openKeyList, seeKeyCreated, sleep, submitNewKey,
-  trackKey, waitForFlag, waitForFlags, type ListedKey, type NewKey,
+  CANARY,
+  answerCreate,
+  checkListFlags,
+  dismissKeyCreated,
+  keyListFixture,
+  openFixture,
+  openKeyList,
+  seeKeyCreated,
+  sleep,
+  submitNewKey,
+  trackKey,
+  waitForFlag,
+  waitForFlags,
+  type ListedKey,
+  type NewKey,
 } from './inventory-scenarios';
 
 // The `chrome.*` calls the tests evaluate in the extension's service worker and pages (no @types/chrome here).
@@ -30,7 +43,9 @@ declare const chrome: {
 /** Everything the extension stored, local and session, as one string. */
 async function storedText(browser: Browser): Promise<string> {
   const worker = await readyWorker(browser);
-  return worker.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]));
+  return worker.evaluate(async () =>
+    JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null)]),
+  );
 }
 
 async function waitForBadge(browser: Browser, text: string, timeout = 10_000): Promise<void> {
@@ -73,7 +88,12 @@ async function popupRows(popup: Page): Promise<Row[]> {
 }
 
 /** Waits until the popup lists a row named `name` that satisfies `accept`; returns it. */
-async function waitForRow(popup: Page, name: string, accept: (row: Row) => boolean = () => true, timeout = 10_000): Promise<Row> {
+async function waitForRow(
+  popup: Page,
+  name: string,
+  accept: (row: Row) => boolean = () => true,
+  timeout = 10_000,
+): Promise<Row> {
   const deadline = Date.now() + timeout;
   let rows: Row[] = [];
   while (Date.now() < deadline) {
@@ -115,8 +135,10 @@ async function openPopupStopped(browser: Browser, page: Page, id: string): Promi
   const extension = (await browser.extensions()).get(id);
   if (!extension) throw new Error(`extension ${id} not listed`);
   await page.triggerExtensionAction(extension);
-  const popup = (await (await waiting).asPage())!;
-  await popup.waitForFunction(() => document.readyState === 'complete' && (document.querySelector('#app')?.childElementCount ?? 0) > 0);
+  const popup = await (await waiting).asPage();
+  await popup.waitForFunction(
+    () => document.readyState === 'complete' && (document.querySelector('#app')?.childElementCount ?? 0) > 0,
+  );
   return popup;
 }
 
@@ -134,7 +156,9 @@ async function stopServiceWorker(browser: Browser): Promise<void> {
   });
   await worker.close();
   const deadline = Date.now() + 10_000;
-  while (browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'))) {
+  while (
+    browser.targets().some((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith('chrome-extension://'))
+  ) {
     if (Date.now() > deadline) throw new Error('The service worker did not stop');
     await sleep(50);
   }
@@ -143,7 +167,9 @@ async function stopServiceWorker(browser: Browser): Promise<void> {
 /** True when the running worker is a new one, started after {@link stopServiceWorker}. */
 async function workerRestarted(browser: Browser): Promise<boolean> {
   const worker = await readyWorker(browser);
-  return worker.evaluate(() => (globalThis as unknown as { __keyscopeTestWorker?: string }).__keyscopeTestWorker === undefined);
+  return worker.evaluate(
+    () => (globalThis as unknown as { __keyscopeTestWorker?: string }).__keyscopeTestWorker === undefined,
+  );
 }
 
 const WITH_IP: NewKey = { name: 'e2e bound bot', trade: true, ip: '8.8.8.8', days: 60, dueInDays: 60 };
@@ -222,7 +248,14 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
   });
 
   it('Chinese key list: 确认 → a success view known only by its "API Key" and "密钥" labels → the reminder is confirmed', async () => {
-    const key: NewKey = { file: 'zh-key-list.html', name: '网格机器人二号', trade: true, ip: '8.8.8.8', days: 30, dueInDays: 30 };
+    const key: NewKey = {
+      file: 'zh-key-list.html',
+      name: '网格机器人二号',
+      trade: true,
+      ip: '8.8.8.8',
+      days: 30,
+      dueInDays: 30,
+    };
     const page = await openKeyList(browser, key.file);
     const due = await submitNewKey(page, key);
     await seeKeyCreated(page, key, due);
@@ -275,7 +308,9 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
 
   it('badge: an overdue key in storage → badge "1" and an overdue row; "Rotated today" → badge cleared, rotated row in history', async () => {
     const page = await openFixture(browser, OKX.keyPage, 'en-native.html');
-    const [longAgo, overdueDue, today, farAhead] = await Promise.all([-400, -310, 0, 365].map((n) => browserDatePlus(page, n)));
+    const [longAgo, overdueDue, today, farAhead] = await Promise.all(
+      [-400, -310, 0, 365].map((n) => browserDatePlus(page, n)),
+    );
     await seedReminders(browser, {
       version: 2,
       reminders: [
@@ -299,7 +334,11 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
     expect(await shown.$eval('.ks-ask', (el) => el.textContent)).toContain('Replaced with a new key today?');
     await clickInRow(shown, 'e2e overdue key', 'Yes, rotated today');
 
-    const successor = await waitForRow(shown, 'e2e overdue key', (r) => !r.inHistory && r.state === 'active' && r.status === 'ok');
+    const successor = await waitForRow(
+      shown,
+      'e2e overdue key',
+      (r) => !r.inHistory && r.state === 'active' && r.status === 'ok',
+    );
     expect(successor.due).toBe(`Due in 90 days (${await browserDatePlus(page, 90)})`);
     await waitForBadge(browser, '');
     await shown.click('.ks-history summary');
@@ -349,7 +388,11 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
     const page = await openFixture(browser, OKX.keyPage, 'en-native.html');
     const [today, due] = await Promise.all([0, 90].map((n) => browserDatePlus(page, n)));
     const broken = { id: 'e2e-broken', exchange: 'okx', name: 'half-written key', due: 'someday', state: 'active' };
-    await seedReminders(browser, { version: 2, reminders: [storedReminder('e2e-valid', 'e2e valid key', today!, 90, due!), broken], quarantine: [] });
+    await seedReminders(browser, {
+      version: 2,
+      reminders: [storedReminder('e2e-valid', 'e2e valid key', today!, 90, due!), broken],
+      quarantine: [],
+    });
 
     const shown = await popup(page);
     await waitForRow(shown, 'e2e valid key');
@@ -362,12 +405,14 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
     const optionsUrl = `chrome-extension://${id}/src/options/index.html`;
     const opening = browser.waitForTarget((t) => t.url() === optionsUrl, { timeout: 10_000 });
     await shown.click('.ks-warning button');
-    const options = (await (await opening).asPage())!;
+    const options = await (await opening).asPage();
     await options.waitForSelector('#ks-quarantine');
-    const section = await options.$eval('section[aria-labelledby="ks-quarantine"]', (el) => (el as HTMLElement).innerText);
+    const section = await options.$eval('section[aria-labelledby="ks-quarantine"]', (el) => el.innerText);
     expect(section).toContain('1 stored record could not be read');
     expect(section).toContain('Export it as JSON, as found');
-    expect(await options.evaluate(() => document.body.innerText)).toContain('1 key in this browser (1 live, 0 in history).');
+    expect(await options.evaluate(() => document.body.innerText)).toContain(
+      '1 key in this browser (1 live, 0 in history).',
+    );
 
     const downloads = mkdtempSync(join(tmpdir(), 'keyscope-downloads-'));
     try {
@@ -377,7 +422,8 @@ describe('Key inventory in Chromium: OKX page → popup, badge, options (built e
       const file = `keyscope-kept-aside-${today}.json`;
       const deadline = Date.now() + 10_000;
       while (!readdirSync(downloads).includes(file)) {
-        if (Date.now() > deadline) throw new Error(`No ${file} downloaded; the folder has ${JSON.stringify(readdirSync(downloads))}`);
+        if (Date.now() > deadline)
+          throw new Error(`No ${file} downloaded; the folder has ${JSON.stringify(readdirSync(downloads))}`);
         await sleep(100);
       }
       expect(JSON.parse(readFileSync(join(downloads, file), 'utf8'))).toEqual([broken]);

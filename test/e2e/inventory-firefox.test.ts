@@ -8,7 +8,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox } from '../../scripts/browsers.mjs';
 import { browserDatePlus, clickText, panelText, waitForOverlay, type OverlayState } from './harness';
 import {
-  checkListFlags, dismissKeyCreated, keyListFixture, openKeyList, seeKeyCreated, submitNewKey, trackKey, waitForFlag, waitForFlags, type NewKey,
+  checkListFlags,
+  dismissKeyCreated,
+  keyListFixture,
+  openKeyList,
+  seeKeyCreated,
+  submitNewKey,
+  trackKey,
+  waitForFlag,
+  waitForFlags,
+  type NewKey,
 } from './inventory-scenarios';
 
 describe('Key inventory in Firefox: OKX page (built add-on, content script)', () => {
@@ -48,7 +57,14 @@ describe('Key inventory in Firefox: OKX page (built add-on, content script)', ()
   });
 
   it('Chinese key list: 确认 → a success view known only by its "API Key" and "密钥" labels → "Reminder confirmed"', async () => {
-    const key: NewKey = { file: 'zh-key-list.html', name: '网格机器人二号', trade: true, ip: '8.8.8.8', days: 30, dueInDays: 30 };
+    const key: NewKey = {
+      file: 'zh-key-list.html',
+      name: '网格机器人二号',
+      trade: true,
+      ip: '8.8.8.8',
+      days: 30,
+      dueInDays: 30,
+    };
     const page = await openKeyList(browser, key.file);
     pages.push(page);
     const due = await submitNewKey(page, key);
@@ -93,7 +109,7 @@ describe('Key inventory in Firefox: OKX page (built add-on, content script)', ()
       expect(text).not.toContain('Reminder confirmed');
     });
 
-    it('it starts without a rotation plan, not with the last key\'s interval', () => {
+    it("it starts without a rotation plan, not with the last key's interval", () => {
       expect(reopened.findings).toContain('rotation.none');
       expect(text).not.toContain('Reminder set:');
     });

@@ -5,7 +5,16 @@
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { fixture, serveFixtures } from '../../scripts/browsers.mjs';
-import { browserDatePlus, clickPanel, clickText, fixtureHtml, panelText, waitForNoOverlay, waitForOverlay, waitForPanelText } from './harness';
+import {
+  browserDatePlus,
+  clickPanel,
+  clickText,
+  fixtureHtml,
+  panelText,
+  waitForNoOverlay,
+  waitForOverlay,
+  waitForPanelText,
+} from './harness';
 
 /** Every key value, secret and passphrase the replica pages show starts with this (test/fixtures/okx/README.md). */
 export const CANARY = 'CANARY';
@@ -32,21 +41,28 @@ interface KeyListPage {
 export function keyListFixture(file: KeyListFile): KeyListPage {
   const all = JSON.parse(fixtureHtml('expected', 'json')) as Record<string, KeyListPage>;
   const page = all[file];
-  if (!page?.keys?.length || !page.submit || !page.dismiss) throw new Error(`expected.json has no key list, submit or dismiss for ${file}`);
+  if (!page?.keys?.length || !page.submit || !page.dismiss)
+    throw new Error(`expected.json has no key list, submit or dismiss for ${file}`);
   return page;
 }
 
 // The key-list pages answer OKX's "create" round trip 200 ms after the submit; the tests hold that answer until they
 // release it, so that they can look at the pending reminder first (as a slow network would make the user wait).
 // The page's own code is otherwise served unchanged.
-const ROUND_TRIP = /setTimeout\(function \(\) \{(\s*var view = document\.getElementById\('created-view'\)[\s\S]*?)\}, 200\);/;
+const ROUND_TRIP =
+  /setTimeout\(function \(\) \{(\s*var view = document\.getElementById\('created-view'\)[\s\S]*?)\}, 200\);/;
 
 function withHeldAnswer(html: string): string {
-  if (!ROUND_TRIP.test(html) || !html.includes('<body>')) throw new Error('A key-list page no longer answers its submit with setTimeout(…, 200): update withHeldAnswer()');
-  const gate = '<script>window.__okxAnswered = new Promise(function (resolve) { window.__okxAnswer = resolve; });</script>';
+  if (!ROUND_TRIP.test(html) || !html.includes('<body>'))
+    throw new Error('A key-list page no longer answers its submit with setTimeout(…, 200): update withHeldAnswer()');
+  const gate =
+    '<script>window.__okxAnswered = new Promise(function (resolve) { window.__okxAnswer = resolve; });</script>';
   return html
     .replace('<body>', `<body>\n${gate}`)
-    .replace(ROUND_TRIP, (_all, body: string) => `window.__okxAnswered.then(function () { setTimeout(function () {${body}}, 200); });`);
+    .replace(
+      ROUND_TRIP,
+      (_all, body: string) => `window.__okxAnswered.then(function () { setTimeout(function () {${body}}, 200); });`,
+    );
 }
 
 export type KeyListFile = 'key-list.html' | 'zh-key-list.html';
@@ -109,7 +125,7 @@ export async function submitNewKey(page: Page, key: NewKey): Promise<string> {
 
   await page.type(form.name, key.name);
   if (key.passphrase) {
-    await page.$eval('[role="dialog"] input[type="password"]', (input) => ((input as HTMLInputElement).value = ''));
+    await page.$eval('[role="dialog"] input[type="password"]', (input) => (input.value = ''));
     await page.type('[role="dialog"] input[type="password"]', key.passphrase);
   }
   if (key.trade) {
@@ -119,7 +135,10 @@ export async function submitNewKey(page: Page, key: NewKey): Promise<string> {
   if (key.ip) {
     await page.type(form.ip, key.ip);
     // A public address: bound, and nothing to say about it (203.0.113.x would be flagged ip.private).
-    await waitForOverlay(page, { ips: key.ip, lacks: ['ip.missing', 'ip.private', 'ip.invalid', 'exchange.unbound-expiry'] });
+    await waitForOverlay(page, {
+      ips: key.ip,
+      lacks: ['ip.missing', 'ip.private', 'ip.invalid', 'exchange.unbound-expiry'],
+    });
   } else if (key.trade) {
     await waitForOverlay(page, { has: ['ip.missing', 'exchange.unbound-expiry'] });
     expect(await panelText(page)).toContain('OKX removes it after 14 days unbound');
@@ -142,7 +161,10 @@ export async function submitNewKey(page: Page, key: NewKey): Promise<string> {
  */
 export async function seeKeyCreated(page: Page, key: NewKey, due: string): Promise<void> {
   await answerCreate(page);
-  await page.waitForFunction(() => document.querySelector('.okui-result')?.textContent?.includes('CANARY-SECRET-') ?? false, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => document.querySelector('.okui-result')?.textContent?.includes('CANARY-SECRET-') ?? false,
+    { timeout: 10_000 },
+  );
   await waitForPanelText(page, `"${key.name}" created. Reminder confirmed: rotate by ${due}.`);
   const text = await panelText(page);
   expect(text).toContain('KeyScope never reads the key, secret or passphrase the exchange shows now.');
@@ -180,7 +202,12 @@ export async function flagHosts(page: Page): Promise<FlagHost[]> {
 }
 
 /** Waits until the flag of the key named `name` exists (and says Tracked, or not, when asked). */
-export async function waitForFlag(page: Page, name: string, want: { tracked?: boolean } = {}, timeout = 10_000): Promise<FlagHost> {
+export async function waitForFlag(
+  page: Page,
+  name: string,
+  want: { tracked?: boolean } = {},
+  timeout = 10_000,
+): Promise<FlagHost> {
   try {
     await page.waitForFunction(
       (wanted, tracked) =>
@@ -188,14 +215,17 @@ export async function waitForFlag(page: Page, name: string, want: { tracked?: bo
           (host) =>
             host.getAttribute('data-key-name') === wanted &&
             (tracked === null ||
-              (host.getAttribute('data-tracked') === String(tracked) && (host.shadowRoot?.textContent?.includes('Tracked') ?? false) === tracked)),
+              (host.getAttribute('data-tracked') === String(tracked) &&
+                (host.shadowRoot?.textContent?.includes('Tracked') ?? false) === tracked)),
         ),
       { timeout, polling: 50 },
       name,
       want.tracked ?? null,
     );
   } catch (error) {
-    throw new Error(`No key flag for "${name}" ${JSON.stringify(want)}; the flags are ${JSON.stringify(await flagHosts(page))} (${String(error)})`);
+    throw new Error(
+      `No key flag for "${name}" ${JSON.stringify(want)}; the flags are ${JSON.stringify(await flagHosts(page))} (${String(error)})`,
+    );
   }
   return (await flagHosts(page)).find((host) => host.name === name)!;
 }
@@ -206,14 +236,19 @@ export async function waitForFlags(page: Page, keys: readonly ListedKey[], timeo
   try {
     await page.waitForFunction(
       (wanted) => {
-        const shown = Array.from(document.querySelectorAll('[data-keyscope-key-flag]'), (h) => h.getAttribute('data-key-name') ?? '').sort();
+        const shown = Array.from(
+          document.querySelectorAll('[data-keyscope-key-flag]'),
+          (h) => h.getAttribute('data-key-name') ?? '',
+        ).sort();
         return JSON.stringify(shown) === JSON.stringify(wanted);
       },
       { timeout, polling: 50 },
       names,
     );
   } catch (error) {
-    throw new Error(`Expected flags for ${JSON.stringify(names)}; the page has ${JSON.stringify(await flagHosts(page))} (${String(error)})`);
+    throw new Error(
+      `Expected flags for ${JSON.stringify(names)}; the page has ${JSON.stringify(await flagHosts(page))} (${String(error)})`,
+    );
   }
   return flagHosts(page);
 }
@@ -230,7 +265,8 @@ export function expectedFlags(key: ListedKey, today: string): string[] {
   const flags: string[] = [];
   if (key.created && (utc(today) - utc(key.created)) / DAY_MS > 90) flags.push('old');
   if (key.permissions.includes('trade') && !key.ipBound) flags.push('trade-unbound');
-  if (!key.ipBound && (key.permissions.includes('trade') || key.permissions.includes('withdraw'))) flags.push('unbound-deadline');
+  if (!key.ipBound && (key.permissions.includes('trade') || key.permissions.includes('withdraw')))
+    flags.push('unbound-deadline');
   if (key.permissions.includes('withdraw')) flags.push('withdraw');
   return flags;
 }
@@ -246,8 +282,14 @@ const FLAG_WORDS: Record<string, string> = {
 /** The "Track this key" button inside the flag of the key named `name` (in its shadow root). */
 export async function trackButton(page: Page, name: string): Promise<ElementHandle<Element>> {
   const handle = await page.evaluateHandle((wanted) => {
-    const host = Array.from(document.querySelectorAll('[data-keyscope-key-flag]')).find((h) => h.getAttribute('data-key-name') === wanted);
-    return Array.from(host?.shadowRoot?.querySelectorAll('button') ?? []).find((b) => b.textContent?.trim() === 'Track this key') ?? null;
+    const host = Array.from(document.querySelectorAll('[data-keyscope-key-flag]')).find(
+      (h) => h.getAttribute('data-key-name') === wanted,
+    );
+    return (
+      Array.from(host?.shadowRoot?.querySelectorAll('button') ?? []).find(
+        (b) => b.textContent?.trim() === 'Track this key',
+      ) ?? null
+    );
   }, name);
   const button = handle.asElement() as ElementHandle<Element> | null;
   if (!button) throw new Error(`No "Track this key" button beside "${name}"`);
@@ -266,7 +308,11 @@ export async function trackKey(page: Page, name: string): Promise<void> {
 export async function expectNoCanaryInKeyScope(page: Page): Promise<void> {
   const carried = await page.evaluate(() =>
     Array.from(document.querySelectorAll('[data-keyscope-overlay], [data-keyscope-key-flag]'))
-      .map((host) => [...host.getAttributeNames().map((n) => host.getAttribute(n) ?? ''), host.shadowRoot?.textContent ?? ''].join('\n'))
+      .map((host) =>
+        [...host.getAttributeNames().map((n) => host.getAttribute(n) ?? ''), host.shadowRoot?.textContent ?? ''].join(
+          '\n',
+        ),
+      )
       .join('\n'),
   );
   expect(carried).not.toContain(CANARY);

@@ -8,8 +8,20 @@ import { OKX, panelText, waitForOverlay } from './harness';
 import { openOkx } from './okx-scenarios';
 
 describe.each([
-  { lang: 'ja', verdict: '停止：要修正 3 件', step: '1. 用途', worst: 'IP アドレスがバインドされていません。このキーを使う', popup: 'あなたのキー' },
-  { lang: 'zh-CN', verdict: '停：有 3 处需要修改', step: '1. 用途', worst: '未绑定 IP 地址。填写将使用', popup: '你的密钥' },
+  {
+    lang: 'ja',
+    verdict: '停止：要修正 3 件',
+    step: '1. 用途',
+    worst: 'IP アドレスがバインドされていません。このキーを使う',
+    popup: 'あなたのキー',
+  },
+  {
+    lang: 'zh-CN',
+    verdict: '停：有 3 处需要修改',
+    step: '1. 用途',
+    worst: '未绑定 IP 地址。填写将使用',
+    popup: '你的密钥',
+  },
 ])('Chromium in $lang', ({ lang, verdict, step, worst, popup: popupTitle }) => {
   let browser: Browser;
   beforeAll(async () => {
@@ -19,7 +31,7 @@ describe.each([
     await browser?.close();
   });
 
-  it('the panel speaks the browser\'s language; its contract attributes do not change', async () => {
+  it("the panel speaks the browser's language; its contract attributes do not change", async () => {
     const page = await openOkx(browser, OKX.keyPage, { [OKX.keyPage]: fixture('okx/en-native.html') });
     const state = await waitForOverlay(page, { exchange: 'okx', permissions: 'read' });
     expect(state.findings).toEqual(['ip.missing', 'purpose.unset', 'rotation.none']);
@@ -29,7 +41,9 @@ describe.each([
     // The worst finding's title and fix, joined the way the language writes sentences (no space after 。).
     expect(text).toContain(worst);
     expect(text).not.toMatch(/Stop:|Ready to create|Purpose/);
-    const panelLang = await page.evaluate(() => document.querySelector('[data-keyscope-overlay]')?.shadowRoot?.querySelector('.ks-panel')?.getAttribute('lang'));
+    const panelLang = await page.evaluate(() =>
+      document.querySelector('[data-keyscope-overlay]')?.shadowRoot?.querySelector('.ks-panel')?.getAttribute('lang'),
+    );
     expect(panelLang).toBe(lang);
 
     const popup = await openPopup(browser, page);

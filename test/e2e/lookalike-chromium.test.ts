@@ -16,7 +16,11 @@ const signIn = (title: string): Route => ({
 <button type="button">Log in</button></form></body></html>`,
 });
 
-const ROUTES: Record<string, Route> = { [FAKE]: signIn('OKX | Log in'), [CYRILLIC]: signIn('OKX | Log in'), [REAL]: signIn('OKX') };
+const ROUTES: Record<string, Route> = {
+  [FAKE]: signIn('OKX | Log in'),
+  [CYRILLIC]: signIn('OKX | Log in'),
+  [REAL]: signIn('OKX'),
+};
 
 /** What the popup shows about the page: its look-alike block's contract attributes and text, and the tab's URL. */
 async function popupOn(browser: Browser, page: Page, url: string) {
@@ -28,7 +32,9 @@ async function popupOn(browser: Browser, page: Page, url: string) {
     await popup.waitForSelector('[data-keyscope-lookalike]', { timeout: 2_000 }).catch(() => undefined);
     return await popup.evaluate(async () => {
       const block = document.querySelector<HTMLElement>('[data-keyscope-lookalike]');
-      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ url?: string }>> } } }).chrome;
+      const api = (
+        globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ url?: string }>> } } }
+      ).chrome;
       const [tab] = await api.tabs.query({ active: true, currentWindow: true });
       return {
         imitates: block?.dataset.imitates ?? null,

@@ -4,8 +4,26 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closePopup, fixture, launchChromium, openPopup, ROOT, serveFixtures, serviceWorker } from '../../scripts/browsers.mjs';
-import { browserDatePlus, clickPanel, clickText, OKX, overlayState, panelText, waitForOverlay, waitForPanelText, type OverlayState } from './harness';
+import {
+  closePopup,
+  fixture,
+  launchChromium,
+  openPopup,
+  ROOT,
+  serveFixtures,
+  serviceWorker,
+} from '../../scripts/browsers.mjs';
+import {
+  browserDatePlus,
+  clickPanel,
+  clickText,
+  OKX,
+  overlayState,
+  panelText,
+  waitForOverlay,
+  waitForPanelText,
+  type OverlayState,
+} from './harness';
 import { okxScenarios, openOkx } from './okx-scenarios';
 
 const launch = () => launchChromium({ headless: true });
@@ -22,7 +40,11 @@ async function popupStatus(popup: Page): Promise<PopupStatus | null> {
   return popup.evaluate(() => {
     const block = document.querySelector('[data-keyscope-status]');
     if (!block) return null;
-    return { risk: block.getAttribute('data-risk'), findings: block.getAttribute('data-findings'), text: (block as HTMLElement).innerText };
+    return {
+      risk: block.getAttribute('data-risk'),
+      findings: block.getAttribute('data-findings'),
+      text: (block as HTMLElement).innerText,
+    };
   });
 }
 
@@ -39,7 +61,9 @@ async function waitForPopupStatus(popup: Page, risk: string, findings: string): 
       findings,
     );
   } catch (error) {
-    throw new Error(`Popup status never became risk=${risk} findings="${findings}"; it is ${JSON.stringify(await popupStatus(popup))} (${String(error)})`);
+    throw new Error(
+      `Popup status never became risk=${risk} findings="${findings}"; it is ${JSON.stringify(await popupStatus(popup))} (${String(error)})`,
+    );
   }
   return (await popupStatus(popup))!;
 }
@@ -102,7 +126,9 @@ describe('Chromium only: the action popup', () => {
       // (it loses focus: Chromium does this headless too), so the change is dispatched inside the page: the same
       // click event reaches the page's and KeyScope's listeners, and the browser UI is left alone.
       await page.evaluate(() => {
-        const label = Array.from(document.querySelectorAll('#create-api-form label')).find((l) => l.textContent?.trim() === 'Withdraw');
+        const label = Array.from(document.querySelectorAll('#create-api-form label')).find(
+          (l) => l.textContent?.trim() === 'Withdraw',
+        );
         (label as HTMLElement).click();
       });
       const withdraw = await waitForOverlay(page, { has: ['scope.withdraw'], risk: 'critical' });
@@ -237,13 +263,20 @@ describe('Chromium only: the action popup', () => {
       await page.goto('https://example.com/', { waitUntil: 'load' });
       await page.goBack({ waitUntil: 'load' });
       await new Promise((resolve) => setTimeout(resolve, 500));
-      const fromCache = await page.evaluate(() => (window as unknown as { __keyscopeTest?: string }).__keyscopeTest === 'same document');
+      const fromCache = await page.evaluate(
+        () => (window as unknown as { __keyscopeTest?: string }).__keyscopeTest === 'same document',
+      );
       const overlay = await overlayState(page);
       const popup = await openPopup(browser, page);
       try {
         await popup.waitForFunction(() => !document.body.innerText.includes('Reading this tab'), { timeout: 5000 });
         await new Promise((resolve) => setTimeout(resolve, 300));
-        restored = { fromCache, overlay, popup: await popupStatus(popup), popupText: await popup.evaluate(() => document.body.innerText) };
+        restored = {
+          fromCache,
+          overlay,
+          popup: await popupStatus(popup),
+          popupText: await popup.evaluate(() => document.body.innerText),
+        };
       } finally {
         await closePopup(popup);
       }
@@ -254,7 +287,7 @@ describe('Chromium only: the action popup', () => {
       expect(restored.overlay?.exchange).toBe('okx');
     });
 
-    it('the popup shows the restored panel\'s verdict', () => {
+    it("the popup shows the restored panel's verdict", () => {
       expect(restored.popup, restored.popupText).not.toBeNull();
       expect(restored.popup!.risk).toBe(restored.overlay!.risk);
       expect(restored.popup!.findings).toBe(restored.overlay!.findings.join(' '));
@@ -271,8 +304,9 @@ describe('Chromium only: the action popup', () => {
 
     const next = await open(OKX.keyPage, 'okx/en-native.html');
     await waitForOverlay(next, { exchange: 'okx', lacks: ['purpose.unset'] });
-    const checked = await next.$eval('[data-keyscope-overlay]', (host) =>
-      (host.shadowRoot?.querySelector('input[name="ks-purpose"]:checked') as HTMLInputElement | null)?.value,
+    const checked = await next.$eval(
+      '[data-keyscope-overlay]',
+      (host) => (host.shadowRoot?.querySelector('input[name="ks-purpose"]:checked') as HTMLInputElement | null)?.value,
     );
     expect(checked).toBe('trading-bot');
   });
@@ -289,7 +323,13 @@ function percentile(sorted: number[], p: number): number {
 function summary(samples: number[]) {
   const sorted = [...samples].sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { n: samples.length, median: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), min: round(sorted[0] ?? NaN), max: round(sorted.at(-1) ?? NaN) };
+  return {
+    n: samples.length,
+    median: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    min: round(sorted[0] ?? NaN),
+    max: round(sorted.at(-1) ?? NaN),
+  };
 }
 
 const CLICKS = 50;
@@ -302,7 +342,9 @@ const CLICKS = 50;
 async function clickToPanel(page: Page, n: number): Promise<{ update: number[]; frame: number[] }> {
   return page.evaluate(async (count) => {
     const host = document.querySelector('[data-keyscope-overlay]')!;
-    const label = Array.from(document.querySelectorAll('#create-api-form label')).find((l) => l.textContent?.trim() === 'Trade') as HTMLElement;
+    const label = Array.from(document.querySelectorAll('#create-api-form label')).find(
+      (l) => l.textContent?.trim() === 'Trade',
+    ) as HTMLElement;
     const update: number[] = [];
     const frame: number[] = [];
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -338,7 +380,13 @@ async function realClickToPanel(page: Page, n: number): Promise<number[]> {
     w.__ks = { clickAt: 0, samples: [] };
     const host = document.querySelector('[data-keyscope-overlay]')!;
     // Capture phase on window: the first thing on the page to see the click.
-    addEventListener('click', (event) => { if (!w.__ks.clickAt && (event.target as Element).closest?.('label')) w.__ks.clickAt = performance.now(); }, true); // the user's click, not the label's follow-up click on its input
+    addEventListener(
+      'click',
+      (event) => {
+        if (!w.__ks.clickAt && (event.target as Element).closest?.('label')) w.__ks.clickAt = performance.now();
+      },
+      true,
+    ); // the user's click, not the label's follow-up click on its input
     let last = host.getAttribute('data-permissions');
     new MutationObserver(() => {
       const now = host.getAttribute('data-permissions');
@@ -349,9 +397,15 @@ async function realClickToPanel(page: Page, n: number): Promise<number[]> {
     }).observe(host, { attributes: true, attributeFilter: ['data-permissions'] });
   });
   for (let i = 0; i < n; i++) {
-    const before = await page.evaluate(() => (window as unknown as { __ks: { samples: number[] } }).__ks.samples.length);
+    const before = await page.evaluate(
+      () => (window as unknown as { __ks: { samples: number[] } }).__ks.samples.length,
+    );
     await clickText(page, '#create-api-form', 'Trade');
-    await page.waitForFunction((k) => (window as unknown as { __ks: { samples: number[] } }).__ks.samples.length > k, { timeout: 5000 }, before);
+    await page.waitForFunction(
+      (k) => (window as unknown as { __ks: { samples: number[] } }).__ks.samples.length > k,
+      { timeout: 5000 },
+      before,
+    );
   }
   return page.evaluate(() => (window as unknown as { __ks: { samples: number[] } }).__ks.samples);
 }
@@ -419,12 +473,17 @@ describe('Chromium measurements', () => {
         method: 'in-page label.click() → MutationObserver on the overlay host data-permissions/data-findings (ms)',
         toAttributeUpdate: summary(update),
         toNextFrame: summary(frame),
-        realMouseClicks: { method: 'CDP mouse click; capture-phase click listener → MutationObserver (ms)', ...summary(real) },
+        realMouseClicks: {
+          method: 'CDP mouse click; capture-phase click listener → MutationObserver (ms)',
+          ...summary(real),
+        },
       };
       const u = summary(update);
       const f = summary(frame);
       const r = summary(real);
-      console.log(`[measure] click → panel updated: median ${u.median} ms, p95 ${u.p95} ms (n=${u.n}); to next frame: median ${f.median} ms, p95 ${f.p95} ms`);
+      console.log(
+        `[measure] click → panel updated: median ${u.median} ms, p95 ${u.p95} ms (n=${u.n}); to next frame: median ${f.median} ms, p95 ${f.p95} ms`,
+      );
       console.log(`[measure] real mouse click → panel updated: median ${r.median} ms, p95 ${r.p95} ms (n=${r.n})`);
       expect(await overlayState(page)).not.toBeNull();
     } finally {
@@ -462,13 +521,18 @@ describe('Chromium measurements', () => {
     const added = Math.round((sOn.median - sOff.median) * 1000) / 1000;
     results.nonApiPageScriptTime = {
       page: `${OKX.bills} (not-api.html)`,
-      method: 'CDP Performance.getMetrics after load + 500 ms, fresh tab per run, with/without alternating, one warm-up run each dropped (ms)',
+      method:
+        'CDP Performance.getMetrics after load + 500 ms, fresh tab per run, with/without alternating, one warm-up run each dropped (ms)',
       withExtension: { scriptDuration: sOn, taskDuration: tOn },
       withoutExtension: { scriptDuration: sOff, taskDuration: tOff },
       addedScriptMedian: added,
       addedTaskMedian: Math.round((tOn.median - tOff.median) * 1000) / 1000,
     };
-    console.log(`[measure] non-API page ScriptDuration: with extension median ${sOn.median} ms, without ${sOff.median} ms → added ${added} ms (n=${RUNS} each)`);
-    console.log(`[measure] non-API page TaskDuration: with extension median ${tOn.median} ms, without ${tOff.median} ms`);
+    console.log(
+      `[measure] non-API page ScriptDuration: with extension median ${sOn.median} ms, without ${sOff.median} ms → added ${added} ms (n=${RUNS} each)`,
+    );
+    console.log(
+      `[measure] non-API page TaskDuration: with extension median ${tOn.median} ms, without ${tOff.median} ms`,
+    );
   });
 });

@@ -4,7 +4,18 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fixture, serveFixtures, type Route } from '../../scripts/browsers.mjs';
 import {
-  OKX, browserDatePlus, clickPanel, clickText, fixtureHtml, overlayAfter, overlayState, panelText, spaShell, waitForNoOverlay, waitForOverlay, waitForPanelText,
+  OKX,
+  browserDatePlus,
+  clickPanel,
+  clickText,
+  fixtureHtml,
+  overlayAfter,
+  overlayState,
+  panelText,
+  spaShell,
+  waitForNoOverlay,
+  waitForOverlay,
+  waitForPanelText,
 } from './harness';
 
 /** How long a page that must stay clean is watched: the bootstrap runs at document_idle, the reader once a frame. */
@@ -54,7 +65,14 @@ const CANARY = 'CANARY-PASSPHRASE';
 interface FixtureExpectation {
   url: string;
   open?: string;
-  snapshot: { exchange: string; permissions: string[]; ipEntries: string[]; ipFieldFound: boolean; keyName: string; partnerBinding?: object } | null;
+  snapshot: {
+    exchange: string;
+    permissions: string[];
+    ipEntries: string[];
+    ipFieldFound: boolean;
+    keyName: string;
+    partnerBinding?: object;
+  } | null;
 }
 
 /** Nothing the overlay shows or carries may contain the passphrase the fixtures pre-fill (hard rule: no key material). */
@@ -127,7 +145,7 @@ export function okxScenarios(target: BrowserUnderTest): void {
       await waitForPanelText(page, `Reminder saved: rotate "网格机器人" by ${due}.`);
     });
 
-    it('zh-okui: OKX\'s other Chinese wording (提币, IP地址白名单) and a two-line IP textarea', async () => {
+    it("zh-okui: OKX's other Chinese wording (提币, IP地址白名单) and a two-line IP textarea", async () => {
       const page = await open(OKX.zhKeyPage, { [OKX.zhKeyPage]: fixture('okx/zh-okui.html') });
       const state = await waitForOverlay(page, { exchange: 'okx' });
       expect(state.permissions).toEqual(['read', 'withdraw']);
@@ -152,7 +170,9 @@ export function okxScenarios(target: BrowserUnderTest): void {
 
       // Remove the 8.8.8.8 chip with its × button.
       const remove = await page.evaluateHandle(() =>
-        Array.from(document.querySelectorAll('#ip-control > span')).find((chip) => chip.firstChild?.textContent === '8.8.8.8')?.querySelector('button'),
+        Array.from(document.querySelectorAll('#ip-control > span'))
+          .find((chip) => chip.firstChild?.textContent === '8.8.8.8')
+          ?.querySelector('button'),
       );
       await (remove.asElement() as ElementHandle<Element>).click();
       await waitForOverlay(page, { ips: '2001:4860:4860::8888 1.1.1.1' });
@@ -232,9 +252,13 @@ export function okxScenarios(target: BrowserUnderTest): void {
               exchange: want.snapshot.exchange,
               permissions: [...want.snapshot.permissions].sort().join(' '),
               ips: want.snapshot.ipEntries.join(' '),
-            }).catch((error: unknown) => { throw new Error(`${where}: ${String(error)}`); });
+            }).catch((error: unknown) => {
+              throw new Error(`${where}: ${String(error)}`);
+            });
             // A key OKX binds to a partner's servers has no IP list on purpose: not ip.missing.
-            expect(state.findings.includes('ip.missing'), where).toBe(want.snapshot.ipEntries.length === 0 && !want.snapshot.partnerBinding);
+            expect(state.findings.includes('ip.missing'), where).toBe(
+              want.snapshot.ipEntries.length === 0 && !want.snapshot.partnerBinding,
+            );
             await expectNoKeyMaterial(page);
           }
           await page.close();
@@ -243,7 +267,11 @@ export function okxScenarios(target: BrowserUnderTest): void {
     });
 
     it('other OKX hosts and locale prefixes get the panel; a look-alike host does not', async () => {
-      for (const url of ['https://my.okx.com/account/my-api', 'https://app.okx.com/en-sg/account/my-api', 'https://www.okx.com/zh-hans-au/account/my-api/']) {
+      for (const url of [
+        'https://my.okx.com/account/my-api',
+        'https://app.okx.com/en-sg/account/my-api',
+        'https://www.okx.com/zh-hans-au/account/my-api/',
+      ]) {
         const page = await open(url, { [url]: fixture('okx/en-native.html') });
         await waitForOverlay(page, { exchange: 'okx', permissions: 'read' });
       }

@@ -14,25 +14,31 @@ import { expectPolicyOnPanel, POLICY } from './policy-scenarios';
 // Firefox reads the alternate file only when the installation has no policies.json of its own.
 const SYSTEM_POLICIES = join(dirname(realpathSync(FIREFOX_PATH)), 'distribution', 'policies.json');
 
-describe.skipIf(existsSync(SYSTEM_POLICIES))(`Managed policy in Firefox (skipped when ${SYSTEM_POLICIES} exists: it would win)`, () => {
-  let browser: Browser;
-  let dir: string;
+describe.skipIf(existsSync(SYSTEM_POLICIES))(
+  `Managed policy in Firefox (skipped when ${SYSTEM_POLICIES} exists: it would win)`,
+  () => {
+    let browser: Browser;
+    let dir: string;
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'keyscope-policies-'));
-    const file = join(dir, 'policies.json');
-    writeFileSync(file, JSON.stringify({ policies: { '3rdparty': { Extensions: { 'keyscope@keyscope.dev': POLICY } } } }));
-    browser = await launchFirefox({ policies: file });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+    beforeAll(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'keyscope-policies-'));
+      const file = join(dir, 'policies.json');
+      writeFileSync(
+        file,
+        JSON.stringify({ policies: { '3rdparty': { Extensions: { 'keyscope@keyscope.dev': POLICY } } } }),
+      );
+      browser = await launchFirefox({ policies: file });
+    });
+    afterAll(async () => {
+      await browser?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
 
-  it('policy findings with the organisation\'s message, and rotation capped at its maximum', async () => {
-    await expectPolicyOnPanel(browser);
-  });
-});
+    it("policy findings with the organisation's message, and rotation capped at its maximum", async () => {
+      await expectPolicyOnPanel(browser);
+    });
+  },
+);
 
 describe('No policy in Firefox: storage.managed.get() rejects, and KeyScope carries on', () => {
   let browser: Browser;
@@ -46,6 +52,9 @@ describe('No policy in Firefox: storage.managed.get() rejects, and KeyScope carr
   it('the panel works and shows no policy finding', async () => {
     const url = 'https://www.okx.com/zh-hans/account/my-api';
     const page = await openOkx(browser, url, { [url]: fixture('okx/zh-okui.html') });
-    await waitForOverlay(page, { has: ['scope.withdraw'], lacks: ['policy.withdraw', 'policy.ip-binding', 'policy.rotation'] });
+    await waitForOverlay(page, {
+      has: ['scope.withdraw'],
+      lacks: ['policy.withdraw', 'policy.ip-binding', 'policy.rotation'],
+    });
   });
 });

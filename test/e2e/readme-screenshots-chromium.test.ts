@@ -10,12 +10,23 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePopup, extensionId, fixture, launchChromium, openPopup, ROOT, VIEWPORT } from '../../scripts/browsers.mjs';
+import {
+  closePopup,
+  extensionId,
+  fixture,
+  launchChromium,
+  openPopup,
+  ROOT,
+  VIEWPORT,
+} from '../../scripts/browsers.mjs';
 import { pinWorkerClock, seedReminders, storedReminder } from './extension-worker';
 import { clickPanel, clickText, HOST, OKX, waitForOverlay } from './harness';
 import { openOkx } from './okx-scenarios';
 
-const SCREENSHOTS = process.env.KEYSCOPE_SCREENSHOTS === 'docs' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'artifacts', 'screenshots');
+const SCREENSHOTS =
+  process.env.KEYSCOPE_SCREENSHOTS === 'docs'
+    ? join(ROOT, 'docs', 'screenshots')
+    : join(ROOT, 'artifacts', 'screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 /** The Chrome Web Store takes screenshots of exactly 1280×800 (or 640×400): the panel picture is that size. */
 const STORE_SHOT = { width: 1280, height: 800 } as const;
@@ -28,9 +39,15 @@ const TALL_SCREEN = '--screen-info={0,0 1280x1024}';
 const REMINDERS = [
   storedReminder('shot-grid', 'Grid bot — BTC/USDT', '2026-08-25', 90, '2026-11-23'),
   storedReminder('shot-koinly', 'Portfolio tracker (Koinly)', '2026-09-01', 90, '2026-11-30', {
-    exchange: 'binance', permissions: ['read'], purpose: 'read-only',
+    exchange: 'binance',
+    permissions: ['read'],
+    purpose: 'read-only',
   }),
-  storedReminder('shot-tax', 'Tax export 2025', '2026-11-06', 90, '2027-02-04', { exchange: 'kraken', permissions: ['read'], purpose: 'read-only' }),
+  storedReminder('shot-tax', 'Tax export 2025', '2026-11-06', 90, '2027-02-04', {
+    exchange: 'kraken',
+    permissions: ['read'],
+    purpose: 'read-only',
+  }),
 ];
 
 // The whole inventory, as of TODAY: every state a row can be in, the history, and one record kept aside.
@@ -38,12 +55,22 @@ const INVENTORY = {
   version: 2,
   reminders: [
     storedReminder('list-grid', 'Grid bot — BTC/USDT', '2026-11-09', 14, '2026-11-23', {
-      ipBound: false, snoozedUntil: '2026-11-27', history: [{ kind: 'created', on: '2026-11-09' }, { kind: 'snoozed', on: '2026-11-26' }],
+      ipBound: false,
+      snoozedUntil: '2026-11-27',
+      history: [
+        { kind: 'created', on: '2026-11-09' },
+        { kind: 'snoozed', on: '2026-11-26' },
+      ],
     }),
     ...REMINDERS.slice(1),
     storedReminder('list-dca', 'DCA bot', TODAY, 90, '2027-02-24', { state: 'pending', source: 'form' }),
     storedReminder('list-arb', 'Old arbitrage bot', '2026-05-02', 90, '2026-07-31', {
-      permissions: ['read', 'trade', 'withdraw'], state: 'revoked', history: [{ kind: 'created', on: '2026-05-02' }, { kind: 'revoked', on: '2026-08-18' }],
+      permissions: ['read', 'trade', 'withdraw'],
+      state: 'revoked',
+      history: [
+        { kind: 'created', on: '2026-05-02' },
+        { kind: 'revoked', on: '2026-08-18' },
+      ],
     }),
   ],
   quarantine: [{ id: 'half-written', exchange: 'okx', name: 'half-written key', due: 'someday' }],
@@ -101,7 +128,12 @@ describe('README screenshots in Chromium', () => {
     await clickText(page, '#create-api-form', 'Withdraw');
     await page.type('#create-api-form textarea', '8.8.8.8');
     await clickPanel(page, '90 days');
-    await waitForOverlay(page, { risk: 'critical', findings: 'scope.withdraw', permissions: 'read trade withdraw', ips: '8.8.8.8' });
+    await waitForOverlay(page, {
+      risk: 'critical',
+      findings: 'scope.withdraw',
+      permissions: 'read trade withdraw',
+      ips: '8.8.8.8',
+    });
 
     const panel = await page.$eval(HOST, (host) => {
       const box = host.shadowRoot!.querySelector('.ks-panel')!.getBoundingClientRect();
@@ -123,11 +155,15 @@ describe('README screenshots in Chromium', () => {
     const popup = await openPopup(browser, page);
     try {
       await popup.waitForFunction(
-        (count) => document.querySelector('[data-keyscope-status]')?.getAttribute('data-risk') === 'critical' && document.querySelectorAll('[data-keyscope-reminder]').length === count,
+        (count) =>
+          document.querySelector('[data-keyscope-status]')?.getAttribute('data-risk') === 'critical' &&
+          document.querySelectorAll('[data-keyscope-reminder]').length === count,
         { timeout: 10_000 },
         REMINDERS.length,
       );
-      expect(await popup.$eval('[data-keyscope-status]', (el) => (el as HTMLElement).innerText)).toContain('Stop: 1 thing to fix');
+      expect(await popup.$eval('[data-keyscope-status]', (el) => (el as HTMLElement).innerText)).toContain(
+        'Stop: 1 thing to fix',
+      );
       expect(await popupRows(popup)).toEqual([
         { name: 'Grid bot — BTC/USDT', status: 'overdue', due: 'Overdue by 3 days (2026-11-23)' },
         { name: 'Portfolio tracker (Koinly)', status: 'due-soon', due: 'Due in 4 days (2026-11-30)' },
@@ -138,7 +174,12 @@ describe('README screenshots in Chromium', () => {
       // picture is that first screenful. The verdict and every key row must be whole in it.
       const fold = await popup.evaluate(() => ({
         height: innerHeight,
-        lastRow: Math.max(...Array.from(document.querySelectorAll('[data-keyscope-reminder]'), (row) => row.getBoundingClientRect().bottom)),
+        lastRow: Math.max(
+          ...Array.from(
+            document.querySelectorAll('[data-keyscope-reminder]'),
+            (row) => row.getBoundingClientRect().bottom,
+          ),
+        ),
       }));
       expect(fold.height).toBe(POPUP_MAX_HEIGHT);
       expect(fold.lastRow, 'the last key row is cut off in the popup picture').toBeLessThanOrEqual(fold.height);
@@ -158,7 +199,11 @@ describe('README screenshots in Chromium', () => {
     try {
       await tab.setViewport({ width: 410, height: 1200 });
       await tab.goto(`chrome-extension://${await extensionId(browser)}/src/popup/index.html`, { waitUntil: 'load' });
-      await tab.waitForFunction((count) => document.querySelectorAll('[data-keyscope-reminder]').length === count, { timeout: 10_000 }, INVENTORY.reminders.length);
+      await tab.waitForFunction(
+        (count) => document.querySelectorAll('[data-keyscope-reminder]').length === count,
+        { timeout: 10_000 },
+        INVENTORY.reminders.length,
+      );
       await tab.click('.ks-history summary');
       expect(await popupRows(tab)).toEqual([
         { name: 'Grid bot — BTC/USDT', status: 'overdue', due: 'Overdue by 3 days (2026-11-23)' },

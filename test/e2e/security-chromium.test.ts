@@ -13,7 +13,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closePopup, extensionId, launchChromium, openPopup } from '../../scripts/browsers.mjs';
 import { readyWorker } from './extension-worker';
 import { clickPanel, clickText, HOST, OKX, waitForOverlay } from './harness';
-import { CANARY, dismissKeyCreated, keyListFixture, openFixture, openKeyList, seeKeyCreated, sleep, submitNewKey, type NewKey } from './inventory-scenarios';
+import {
+  CANARY,
+  dismissKeyCreated,
+  keyListFixture,
+  openFixture,
+  openKeyList,
+  seeKeyCreated,
+  sleep,
+  submitNewKey,
+  type NewKey,
+} from './inventory-scenarios';
 
 interface StorageArea {
   get(keys: null): Promise<Record<string, unknown>>;
@@ -45,14 +55,18 @@ async function recordRequests(browser: Browser): Promise<Request[]> {
     attached.add(target);
     try {
       const session = await target.createCDPSession();
-      session.on('Network.requestWillBeSent', (event) => requests.push({ by: `${target.type()} ${target.url()}`, type: event.type ?? '?', url: event.request.url }));
-      session.on('Network.webSocketCreated', (event) => requests.push({ by: `${target.type()} ${target.url()}`, type: 'WebSocket', url: event.url }));
+      session.on('Network.requestWillBeSent', (event) =>
+        requests.push({ by: `${target.type()} ${target.url()}`, type: event.type ?? '?', url: event.request.url }),
+      );
+      session.on('Network.webSocketCreated', (event) =>
+        requests.push({ by: `${target.type()} ${target.url()}`, type: 'WebSocket', url: event.url }),
+      );
       await session.send('Network.enable');
     } catch {
       // A target that closed before it could be attached made no request after that.
     }
   };
-  browser.on('targetcreated', attach);
+  browser.on('targetcreated', (target) => void attach(target));
   await Promise.all(browser.targets().map(attach));
   return requests;
 }
@@ -66,7 +80,9 @@ async function recordMessages(browser: Browser): Promise<void> {
     chrome.runtime.onMessage.addListener((message) => {
       seen.push(JSON.stringify(message));
     });
-    chrome.runtime.onConnect.addListener((port) => port.onMessage.addListener((message) => seen.push(JSON.stringify(message))));
+    chrome.runtime.onConnect.addListener((port) =>
+      port.onMessage.addListener((message) => seen.push(JSON.stringify(message))),
+    );
   });
 }
 
@@ -80,7 +96,11 @@ async function recordedMessages(browser: Browser): Promise<string[]> {
 async function storedText(browser: Browser): Promise<string> {
   const worker = await readyWorker(browser);
   return worker.evaluate(async () =>
-    JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.session.get(null), await chrome.storage.sync.get(null)]),
+    JSON.stringify([
+      await chrome.storage.local.get(null),
+      await chrome.storage.session.get(null),
+      await chrome.storage.sync.get(null),
+    ]),
   );
 }
 
@@ -95,7 +115,14 @@ async function renderedByKeyScope(page: Page): Promise<string> {
 }
 
 const PASSPHRASE = `${CANARY}-TYPED-passphrase-7f3a`;
-const KEY: NewKey = { name: 'session bot', trade: true, ip: '8.8.8.8', days: 60, dueInDays: 60, passphrase: PASSPHRASE };
+const KEY: NewKey = {
+  name: 'session bot',
+  trade: true,
+  ip: '8.8.8.8',
+  days: 60,
+  dueInDays: 60,
+  passphrase: PASSPHRASE,
+};
 
 describe('Chromium: one whole session, every request and message recorded', () => {
   let browser: Browser;
@@ -130,7 +157,7 @@ describe('Chromium: one whole session, every request and message recorded', () =
   it('the session: a key created with a passphrase typed, the new key and secret shown, popup, settings, key list', async () => {
     const [page] = pages as [Page];
     const due = await submitNewKey(page, KEY);
-    expect(await page.$eval('[role="dialog"] input[type="password"]', (input) => (input as HTMLInputElement).value)).toBe(PASSPHRASE);
+    expect(await page.$eval('[role="dialog"] input[type="password"]', (input) => input.value)).toBe(PASSPHRASE);
     await seeKeyCreated(page, KEY, due);
     expect(await page.evaluate(() => document.body.innerText)).toContain(`${CANARY}-SECRET-`);
     renderedBesideSecrets = await renderedByKeyScope(page);
@@ -149,7 +176,10 @@ describe('Chromium: one whole session, every request and message recorded', () =
     const settings = await browser.newPage();
     pages.push(settings);
     await settings.goto(`chrome-extension://${id}/src/options/index.html`, { waitUntil: 'load' });
-    await settings.waitForFunction(() => document.readyState === 'complete' && (document.querySelector('#app')?.childElementCount ?? 0) > 0, { timeout: 10_000 });
+    await settings.waitForFunction(
+      () => document.readyState === 'complete' && (document.querySelector('#app')?.childElementCount ?? 0) > 0,
+      { timeout: 10_000 },
+    );
     expect(await settings.evaluate(() => document.documentElement.outerHTML)).not.toContain(CANARY);
   });
 
@@ -157,14 +187,25 @@ describe('Chromium: one whole session, every request and message recorded', () =
     const own = `chrome-extension://${id}/`;
     const summary = requests.map((r) => `${r.type} ${r.url}  (by ${r.by})`).join('\n');
     // Loading its own files is no network; a popup's first request is made before its target has a URL.
-    expect(requests.filter((r) => r.url.startsWith(own)).length, 'the extension pages were recorded loading their own files').toBeGreaterThan(0);
-    expect(requests.filter((r) => r.by.includes(own) && !r.url.startsWith(own)), summary).toEqual([]);
+    expect(
+      requests.filter((r) => r.url.startsWith(own)).length,
+      'the extension pages were recorded loading their own files',
+    ).toBeGreaterThan(0);
+    expect(
+      requests.filter((r) => r.by.includes(own) && !r.url.startsWith(own)),
+      summary,
+    ).toEqual([]);
     // The browser's own UI (chrome:// pages such as the omnibox popup) loads its resources too: not ours, not a tab.
-    const fromTabs = requests.filter((r) => !r.url.startsWith(own) && !r.by.includes(own) && !/^\w+ chrome:\/\//.test(r.by));
+    const fromTabs = requests.filter(
+      (r) => !r.url.startsWith(own) && !r.by.includes(own) && !/^\w+ chrome:\/\//.test(r.by),
+    );
     expect(fromTabs.length, 'the tabs were recorded loading their pages').toBeGreaterThan(0);
     for (const request of fromTabs) {
       const page = new URL(request.url);
-      expect(request.type === 'Document' && navigated.has(`${page.origin}${page.pathname}`), `${request.type} ${request.url} by ${request.by}`).toBe(true);
+      expect(
+        request.type === 'Document' && navigated.has(`${page.origin}${page.pathname}`),
+        `${request.type} ${request.url} by ${request.by}`,
+      ).toBe(true);
     }
   });
 
@@ -227,7 +268,11 @@ describe('Chromium: a hostile page', () => {
 
   it('the panel the page removed comes back with the next change; the fake stays the page’s own', async () => {
     await page.click('#ck-trade');
-    await page.waitForFunction((selector) => document.querySelectorAll(selector).length === 2, { timeout: 10_000 }, HOST);
+    await page.waitForFunction(
+      (selector) => document.querySelectorAll(selector).length === 2,
+      { timeout: 10_000 },
+      HOST,
+    );
     await page.evaluate(() => document.querySelector('[data-keyscope-overlay]:not([style])')?.remove());
     await waitForOverlay(page, { risk: 'critical', permissions: 'read trade withdraw' });
   });

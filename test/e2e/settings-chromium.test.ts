@@ -20,7 +20,9 @@ async function openOptions(browser: Browser): Promise<Page> {
 /** The "Guard these exchanges" checkbox of one exchange, found by its label as a user finds it. */
 async function exchangeBox(options: Page, name: string): Promise<ElementHandle<HTMLInputElement>> {
   const handle = await options.evaluateHandle((wanted) => {
-    const label = Array.from(document.querySelectorAll('.ks-exchanges label')).find((l) => l.textContent?.trim() === wanted);
+    const label = Array.from(document.querySelectorAll('.ks-exchanges label')).find(
+      (l) => l.textContent?.trim() === wanted,
+    );
     return label?.querySelector('input') ?? null;
   }, name);
   const box = handle.asElement() as ElementHandle<HTMLInputElement> | null;
@@ -36,7 +38,9 @@ async function setExchange(options: Page, name: string, on: boolean): Promise<vo
   await box.click();
   await options.waitForFunction(
     (wanted, checked) => {
-      const label = Array.from(document.querySelectorAll('.ks-exchanges label')).find((l) => l.textContent?.trim() === wanted);
+      const label = Array.from(document.querySelectorAll('.ks-exchanges label')).find(
+        (l) => l.textContent?.trim() === wanted,
+      );
       const input = label?.querySelector('input');
       return input?.checked === checked && !input.disabled;
     },
@@ -56,7 +60,7 @@ describe('Settings page in Chromium (built extension)', () => {
     await browser?.close();
   });
 
-  it('OKX off: no panel on OKX\'s key page and the popup says so; on again: the panel is back', async () => {
+  it("OKX off: no panel on OKX's key page and the popup says so; on again: the panel is back", async () => {
     const options = await openOptions(browser);
     await setExchange(options, 'OKX', false);
 

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** One `_locales/<code>/messages.json`: message name → its entry. */
-export type MessageFile = Record<string, { message: string; description?: string; placeholders?: Record<string, { content: string }> }>;
+export type MessageFile = Record<
+  string,
+  { message: string; description?: string; placeholders?: Record<string, { content: string }> }
+>;
 
 // Not `new URL(…, import.meta.url)`: Vite rewrites that pattern into an asset URL.
 export const LOCALES_DIR = join(import.meta.dirname, '../../_locales');
@@ -27,10 +30,16 @@ export function getMessageFrom(messages: MessageFile): (name: string, substituti
     const entry = byName.get(name.toLowerCase());
     if (!entry) return '';
     const subs = typeof substitutions === 'string' ? [substitutions] : substitutions;
-    const placeholders = new Map(Object.entries(entry.placeholders ?? {}).map(([key, value]) => [key.toLowerCase(), value.content]));
-    const message = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, key: string) => placeholders.get(key.toLowerCase()) ?? whole);
+    const placeholders = new Map(
+      Object.entries(entry.placeholders ?? {}).map(([key, value]) => [key.toLowerCase(), value.content]),
+    );
+    const message = entry.message.replace(
+      /\$([A-Za-z0-9_@]+)\$/g,
+      (whole, key: string) => placeholders.get(key.toLowerCase()) ?? whole,
+    );
     return message.replace(/\$(?:([1-9])|(\$+))/g, (_whole, index: string | undefined, dollars: string | undefined) =>
-      index ? (subs[Number(index) - 1] ?? '') : dollars!.slice(1));
+      index ? (subs[Number(index) - 1] ?? '') : dollars!.slice(1),
+    );
   };
 }
 

@@ -46,23 +46,37 @@ describe('settings:set and settings:get', () => {
 
   test('a valid change is stored, the other fields kept', async () => {
     memory.set('settings', { ...DEFAULT_SETTINGS, dueSoonDays: 3 });
-    const saved = await handlers['settings:set']({ rotationDays: 180, disabledExchanges: ['okx', 'binance'], confirmCritical: true }, NO_SENDER);
-    expect(saved).toEqual({ ...DEFAULT_SETTINGS, dueSoonDays: 3, rotationDays: 180, disabledExchanges: ['binance', 'okx'], confirmCritical: true });
+    const saved = await handlers['settings:set'](
+      { rotationDays: 180, disabledExchanges: ['okx', 'binance'], confirmCritical: true },
+      NO_SENDER,
+    );
+    expect(saved).toEqual({
+      ...DEFAULT_SETTINGS,
+      dueSoonDays: 3,
+      rotationDays: 180,
+      disabledExchanges: ['binance', 'okx'],
+      confirmCritical: true,
+    });
     expect(memory.get('settings')).toEqual(saved);
   });
 
   test('a bad field refuses the whole change with words, and stores nothing', async () => {
     memory.set('settings', { ...DEFAULT_SETTINGS });
-    await expect(handlers['settings:set']({ rotationDays: 0, confirmCritical: true }, NO_SENDER)).rejects.toThrow(/rotation interval must be a whole number/);
+    await expect(handlers['settings:set']({ rotationDays: 0, confirmCritical: true }, NO_SENDER)).rejects.toThrow(
+      /rotation interval must be a whole number/,
+    );
     expect(memory.get('settings')).toEqual(DEFAULT_SETTINGS);
   });
 });
 
 describe('guard:inject follows the exchanges turned off', () => {
-  test('on: the page\'s adapter, then the guard, are injected into the sending frame', async () => {
+  test("on: the page's adapter, then the guard, are injected into the sending frame", async () => {
     expect(await handlers['guard:inject']({}, sender('https://www.okx.com/account/my-api'))).toBe(true);
     expect(executeScript).toHaveBeenCalledTimes(2);
-    expect(executeScript).toHaveBeenNthCalledWith(1, expect.objectContaining({ target: { tabId: 7, frameIds: [0] }, args: [expect.objectContaining({ id: 'okx' })] }));
+    expect(executeScript).toHaveBeenNthCalledWith(
+      1,
+      expect.objectContaining({ target: { tabId: 7, frameIds: [0] }, args: [expect.objectContaining({ id: 'okx' })] }),
+    );
     expect(executeScript).toHaveBeenNthCalledWith(2, { target: { tabId: 7, frameIds: [0] }, files: ['guard.js'] });
   });
 
@@ -70,9 +84,13 @@ describe('guard:inject follows the exchanges turned off', () => {
     memory.set('settings', { ...DEFAULT_SETTINGS, disabledExchanges: ['okx'] });
     expect(await handlers['guard:inject']({}, sender('https://my.okx.com/account/my-api'))).toBe(false);
     expect(executeScript).not.toHaveBeenCalled();
-    expect(await handlers['guard:inject']({}, sender('https://www.binance.com/en/my/settings/api-management'))).toBe(true);
+    expect(await handlers['guard:inject']({}, sender('https://www.binance.com/en/my/settings/api-management'))).toBe(
+      true,
+    );
     expect(executeScript).toHaveBeenLastCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['guard.js'] });
-    expect(executeScript).toHaveBeenCalledWith(expect.objectContaining({ args: [expect.objectContaining({ id: 'binance' })] }));
+    expect(executeScript).toHaveBeenCalledWith(
+      expect.objectContaining({ args: [expect.objectContaining({ id: 'binance' })] }),
+    );
   });
 });
 
@@ -83,15 +101,25 @@ describe('reminders:import of a full export', () => {
     memory.set('settings', { ...DEFAULT_SETTINGS, sync: false });
     memory.set('guardedSites', ['https://lumen.example']);
     const file = JSON.stringify({
-      format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt: '2026-12-01T00:00:00.000Z',
+      format: EXPORT_FORMAT,
+      version: SCHEMA_VERSION,
+      exportedAt: '2026-12-01T00:00:00.000Z',
       reminders: [reminder({ id: 'theirs', name: 'theirs' })],
       quarantine: ['kept there'],
       settings: { ...DEFAULT_SETTINGS, sync: true, rotationDays: 30 },
       guardedSites: ['https://lumen.example', 'https://zenith.example'],
     });
     const report = await handlers['reminders:import']({ text: file }, NO_SENDER);
-    expect(report).toMatchObject({ added: 1, keptAside: 1, settings: { applied: ['rotationDays'] }, sites: { missing: ['https://zenith.example'] } });
-    expect(memory.get('reminders')).toMatchObject({ reminders: [mine, expect.objectContaining({ id: 'theirs' })], quarantine: ['kept here', 'kept there'] });
+    expect(report).toMatchObject({
+      added: 1,
+      keptAside: 1,
+      settings: { applied: ['rotationDays'] },
+      sites: { missing: ['https://zenith.example'] },
+    });
+    expect(memory.get('reminders')).toMatchObject({
+      reminders: [mine, expect.objectContaining({ id: 'theirs' })],
+      quarantine: ['kept here', 'kept there'],
+    });
     expect(memory.get('settings')).toEqual({ ...DEFAULT_SETTINGS, rotationDays: 30 });
     expect(memory.get('guardedSites')).toEqual(['https://lumen.example']);
   });
@@ -100,9 +128,17 @@ describe('reminders:import of a full export', () => {
     const mine = reminder({ id: 'mine', name: 'mine' });
     memory.set('reminders', { version: SCHEMA_VERSION, reminders: [mine], quarantine: [] });
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    const file = JSON.stringify({ format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt: '2026-12-01T00:00:00.000Z', reminders: [], quarantine: ['DEEP'] });
+    const file = JSON.stringify({
+      format: EXPORT_FORMAT,
+      version: SCHEMA_VERSION,
+      exportedAt: '2026-12-01T00:00:00.000Z',
+      reminders: [],
+      quarantine: ['DEEP'],
+    });
     const report = await handlers['reminders:import']({ text: file.replace('"DEEP"', deep) }, NO_SENDER);
-    expect(say(report.error!)).toBe('This file nests lists or objects more than 32 levels deep; a KeyScope export never does, so it was not read.');
+    expect(say(report.error!)).toBe(
+      'This file nests lists or objects more than 32 levels deep; a KeyScope export never does, so it was not read.',
+    );
     expect(memory.get('reminders')).toEqual({ version: SCHEMA_VERSION, reminders: [mine], quarantine: [] });
   });
 });

@@ -13,11 +13,23 @@ const { evaluate } = await import('../../src/core/evaluate');
 
 test('same severity keeps path order (scope before ip), with the rules registered in reverse', () => {
   const findings = evaluate(snapshot({ permissions: ['read', 'trade'], ipEntries: ['8.8.0.0/16'] }), context());
-  expect(findings.map((f) => [f.id, f.severity])).toEqual([['scope.excess', 'high'], ['ip.broad', 'high']]);
+  expect(findings.map((f) => [f.id, f.severity])).toEqual([
+    ['scope.excess', 'high'],
+    ['ip.broad', 'high'],
+  ]);
 });
 
 test('worst first, then path order, with the rules registered in reverse', () => {
   const unbound = { ipEntries: [], ipFieldFound: true };
-  const findings = evaluate(snapshot({ permissions: ['read', 'trade', 'withdraw'], ...unbound }), context({ purpose: undefined, rotationDays: undefined }));
-  expect(findings.map((f) => f.id)).toEqual(['scope.withdraw', 'ip.missing', 'rotation.none', 'purpose.unset', 'exchange.unbound-expiry']);
+  const findings = evaluate(
+    snapshot({ permissions: ['read', 'trade', 'withdraw'], ...unbound }),
+    context({ purpose: undefined, rotationDays: undefined }),
+  );
+  expect(findings.map((f) => f.id)).toEqual([
+    'scope.withdraw',
+    'ip.missing',
+    'rotation.none',
+    'purpose.unset',
+    'exchange.unbound-expiry',
+  ]);
 });

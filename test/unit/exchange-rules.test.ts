@@ -20,7 +20,11 @@ const unbound: Partial<KeyFormSnapshot> = { ipEntries: [] };
 
 describe('Binance', () => {
   test('Withdraw: the finding says Binance refuses it without an IP restriction', () => {
-    const f = findingOf('scope.withdraw', snapshot({ exchange: 'binance', permissions: ['read', 'withdraw'] }), on(binance, { purpose: 'withdrawals' }));
+    const f = findingOf(
+      'scope.withdraw',
+      snapshot({ exchange: 'binance', permissions: ['read', 'withdraw'] }),
+      on(binance, { purpose: 'withdrawals' }),
+    );
     expect(f?.why).toContain('Binance refuses Withdraw without an IP restriction.');
   });
 
@@ -29,7 +33,11 @@ describe('Binance', () => {
     ['futures', ['read', 'futures']],
     ['transfer', ['read', 'transfer']],
   ] as const)('unrestricted with %s: Binance will delete the key, and no date is made up', (_name, permissions) => {
-    const f = findingOf('exchange.unbound-expiry', snapshot({ exchange: 'binance', permissions: [...permissions], ...unbound }), on(binance));
+    const f = findingOf(
+      'exchange.unbound-expiry',
+      snapshot({ exchange: 'binance', permissions: [...permissions], ...unbound }),
+      on(binance),
+    );
     expect(f).toMatchObject({ severity: 'info', title: 'Binance will remove this key' });
     expect(f?.why).toContain('will be deleted');
     expect(f?.why).toContain('gives no date');
@@ -37,18 +45,41 @@ describe('Binance', () => {
   });
 
   test('unrestricted with Reading alone, or restricted with Trade: no deletion', () => {
-    expect(findingOf('exchange.unbound-expiry', snapshot({ exchange: 'binance', ...unbound }), on(binance, { purpose: 'read-only' }))).toBeUndefined();
-    expect(findingOf('exchange.unbound-expiry', snapshot({ exchange: 'binance', permissions: ['read', 'trade'] }), on(binance))).toBeUndefined();
+    expect(
+      findingOf(
+        'exchange.unbound-expiry',
+        snapshot({ exchange: 'binance', ...unbound }),
+        on(binance, { purpose: 'read-only' }),
+      ),
+    ).toBeUndefined();
+    expect(
+      findingOf(
+        'exchange.unbound-expiry',
+        snapshot({ exchange: 'binance', permissions: ['read', 'trade'] }),
+        on(binance),
+      ),
+    ).toBeUndefined();
   });
 
   test('the deletion has no period, so it sets no rotation deadline', () => {
     expect(exchangeDeadlineDays(binance.rules, ['read', 'trade'], false)).toBeUndefined();
-    expect(findingOf('rotation.after-deadline', snapshot({ exchange: 'binance', permissions: ['read', 'trade'], ...unbound }), on(binance, { rotationDays: 366 }))).toBeUndefined();
+    expect(
+      findingOf(
+        'rotation.after-deadline',
+        snapshot({ exchange: 'binance', permissions: ['read', 'trade'], ...unbound }),
+        on(binance, { rotationDays: 366 }),
+      ),
+    ).toBeUndefined();
   });
 
   test('an HMAC key: low, Binance advises against it, Ed25519 is the way out', () => {
     const f = findingOf('exchange.key-type', snapshot({ exchange: 'binance', keyType: 'hmac' }), on(binance));
-    expect(f).toMatchObject({ severity: 'low', step: 'scope', title: 'Binance advises against HMAC keys', blocking: true });
+    expect(f).toMatchObject({
+      severity: 'low',
+      step: 'scope',
+      title: 'Binance advises against HMAC keys',
+      blocking: true,
+    });
     expect(f?.why).toContain('not recommended');
     expect(f?.fix).toContain('Choose Ed25519');
   });
@@ -67,21 +98,39 @@ describe('unbound keys removed after 90 days', () => {
     ['Bybit', bybit],
     ['MEXC', mexc],
   ] as const)('%s: 90 days from creation, whatever the permissions (read-only too)', (name, adapter) => {
-    const f = findingOf('exchange.unbound-expiry', snapshot({ exchange: adapter.id, ...unbound }), on(adapter, { purpose: 'read-only' }));
+    const f = findingOf(
+      'exchange.unbound-expiry',
+      snapshot({ exchange: adapter.id, ...unbound }),
+      on(adapter, { purpose: 'read-only' }),
+    );
     expect(f?.title).toBe(`${name} will remove this key 90 days after creation`);
     expect(exchangeDeadlineDays(adapter.rules, ['read'], false)).toBe(90);
     expect(findingOf('exchange.unbound-expiry', snapshot({ exchange: adapter.id }), on(adapter))).toBeUndefined();
   });
 
   test('HTX: 90 days without use, only with Trade or Withdraw', () => {
-    const trade = findingOf('exchange.unbound-expiry', snapshot({ exchange: 'htx', permissions: ['read', 'trade'], ...unbound }), on(htx));
+    const trade = findingOf(
+      'exchange.unbound-expiry',
+      snapshot({ exchange: 'htx', permissions: ['read', 'trade'], ...unbound }),
+      on(htx),
+    );
     expect(trade?.title).toBe('HTX will remove this key after 90 days without use');
     expect(trade?.why).toContain('deactivated');
-    expect(findingOf('exchange.unbound-expiry', snapshot({ exchange: 'htx', ...unbound }), on(htx, { purpose: 'read-only' }))).toBeUndefined();
+    expect(
+      findingOf(
+        'exchange.unbound-expiry',
+        snapshot({ exchange: 'htx', ...unbound }),
+        on(htx, { purpose: 'read-only' }),
+      ),
+    ).toBeUndefined();
   });
 
   test('a 120-day reminder on an unbound Bybit key comes after its 90-day limit', () => {
-    const f = findingOf('rotation.after-deadline', snapshot({ exchange: 'bybit', permissions: ['read', 'trade'], ...unbound }), on(bybit, { rotationDays: 120 }));
+    const f = findingOf(
+      'rotation.after-deadline',
+      snapshot({ exchange: 'bybit', permissions: ['read', 'trade'], ...unbound }),
+      on(bybit, { rotationDays: 120 }),
+    );
     expect(f?.title).toBe("Reminder in 120 days comes after Bybit's 90-day limit");
   });
 });
@@ -95,17 +144,24 @@ describe('the most IP entries each exchange accepts', () => {
     ['mexc', 10],
   ] as const)('%s: %i entries pass, one more is too many', (id, max) => {
     const adapter = adapterById(id)!;
-    expect(findingOf('ip.too-many', snapshot({ exchange: id, ipEntries: publicIps(max) }), on(adapter))).toBeUndefined();
-    expect(findingOf('ip.too-many', snapshot({ exchange: id, ipEntries: publicIps(max + 1) }), on(adapter))?.title).toBe(
-      `${max + 1} entries; ${adapter.name} accepts at most ${max}`,
-    );
+    expect(
+      findingOf('ip.too-many', snapshot({ exchange: id, ipEntries: publicIps(max) }), on(adapter)),
+    ).toBeUndefined();
+    expect(
+      findingOf('ip.too-many', snapshot({ exchange: id, ipEntries: publicIps(max + 1) }), on(adapter))?.title,
+    ).toBe(`${max + 1} entries; ${adapter.name} accepts at most ${max}`);
   });
 
-  test.each(['bybit', 'coinbase', 'kraken', 'bitget', 'gate'])('%s: the limit is unknown, so no entry count is flagged', (id) => {
-    const adapter = adapterById(id)!;
-    expect(adapter.rules.maxIps).toBeUndefined();
-    expect(findingOf('ip.too-many', snapshot({ exchange: id, ipEntries: publicIps(60) }), on(adapter))).toBeUndefined();
-  });
+  test.each(['bybit', 'coinbase', 'kraken', 'bitget', 'gate'])(
+    '%s: the limit is unknown, so no entry count is flagged',
+    (id) => {
+      const adapter = adapterById(id)!;
+      expect(adapter.rules.maxIps).toBeUndefined();
+      expect(
+        findingOf('ip.too-many', snapshot({ exchange: id, ipEntries: publicIps(60) }), on(adapter)),
+      ).toBeUndefined();
+    },
+  );
 });
 
 test('exchanges whose unbound-key and withdraw rules are unknown claim none', () => {
@@ -115,7 +171,13 @@ test('exchanges whose unbound-key and withdraw rules are unknown claim none', ()
     expect(rules.unboundExpiry, id).toBeUndefined();
     expect(rules.unboundDeletion, id).toBeUndefined();
     expect(rules.withdrawNeedsIp, id).toBeUndefined();
-    expect(findingOf('exchange.unbound-expiry', snapshot({ exchange: id, permissions: ['read', 'trade', 'withdraw'], ipEntries: [] }), on(adapterById(id)!))).toBeUndefined();
+    expect(
+      findingOf(
+        'exchange.unbound-expiry',
+        snapshot({ exchange: id, permissions: ['read', 'trade', 'withdraw'], ipEntries: [] }),
+        on(adapterById(id)!),
+      ),
+    ).toBeUndefined();
   }
 });
 

@@ -1,6 +1,15 @@
 // @vitest-environment happy-dom
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -27,11 +36,16 @@ async function fixture(description: PageDescription, ...args: string[]): Promise
   const out = mkdtempSync(join(temp, 'out-'));
   const file = join(out, 'description.json');
   writeFileSync(file, JSON.stringify(description, null, 2));
-  const { stdout } = await run(process.execPath, [join(ROOT, 'scripts/fixture.mjs'), file, '--out', out, ...args], { cwd: ROOT });
+  const { stdout } = await run(process.execPath, [join(ROOT, 'scripts/fixture.mjs'), file, '--out', out, ...args], {
+    cwd: ROOT,
+  });
   return { stdout, out };
 }
 
-async function describeReplica(exchange: string, file: string): Promise<{ description: PageDescription; snapshot: KeyFormSnapshot | undefined }> {
+async function describeReplica(
+  exchange: string,
+  file: string,
+): Promise<{ description: PageDescription; snapshot: KeyFormSnapshot | undefined }> {
   const page = await loadFixture(adapterById(exchange)!, file);
   return { description: describePage(page.document, page.adapter), snapshot: page.read() };
 }
@@ -56,7 +70,11 @@ function carried(snapshot: KeyFormSnapshot | null | undefined) {
 
 const FORM_PAGES = readdirSync(FIXTURES, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(FIXTURES, entry.name, 'expected.json')))
-  .flatMap((entry) => Object.entries(expectations(entry.name)).filter(([, e]) => e.snapshot !== null).map(([file]) => [entry.name, file] as const));
+  .flatMap((entry) =>
+    Object.entries(expectations(entry.name))
+      .filter(([, e]) => e.snapshot !== null)
+      .map(([file]) => [entry.name, file] as const),
+  );
 
 // Every replica with a form, rebuilt in this process (the page builder alone): what the description carries is enough
 // for the reader to read the same permissions, unknowns, IP field and choices.
@@ -125,10 +143,15 @@ test('an entry is added to an existing expected.json without touching the other 
 
 test('an unknown host goes to generic; a hand-edited description cannot smuggle in a script or a handler', async () => {
   const description: PageDescription = {
-    keyscope: 'page-description', version: 1, host: 'small-exchange.example', path: '/api', area: 'body', nodes: 3,
+    keyscope: 'page-description',
+    version: 1,
+    host: 'small-exchange.example',
+    path: '/api',
+    area: 'body',
+    nodes: 3,
     root: {
       tag: 'div',
-      attrs: { onclick: 'alert(1)', 'aria-label': '"><script>alert(1)</script>' } as never,
+      attrs: { onclick: 'alert(1)', 'aria-label': '"><script>alert(1)</script>' },
       children: [{ tag: 'script', children: ['alert(1)'] }, '<img src=x onerror=alert(1)>'],
     },
   };
@@ -147,5 +170,7 @@ test('an unknown host goes to generic; a hand-edited description cannot smuggle 
 test('a file that is not a page description is refused', async () => {
   const file = join(temp, 'not-a-description.json');
   writeFileSync(file, '{"hello": "world"}');
-  await expect(run(process.execPath, [join(ROOT, 'scripts/fixture.mjs'), file, '--out', temp], { cwd: ROOT })).rejects.toThrow(/not a KeyScope page description/);
+  await expect(
+    run(process.execPath, [join(ROOT, 'scripts/fixture.mjs'), file, '--out', temp], { cwd: ROOT }),
+  ).rejects.toThrow(/not a KeyScope page description/);
 });

@@ -10,10 +10,19 @@ afterEach(() => installI18n('en'));
 describe('English', () => {
   test('substitutes numbers, nested messages and lists', () => {
     expect(t('ip_too_many_title', 21, 'OKX', 20)).toBe('21 entries; OKX accepts at most 20');
-    expect(say(text('scope_excess_fix', [text('permission_trade'), text('permission_transfer')]))).toBe('Untick Trade, Transfer.');
+    expect(say(text('scope_excess_fix', [text('permission_trade'), text('permission_transfer')]))).toBe(
+      'Untick Trade, Transfer.',
+    );
     expect(say(text('list_more', ['a', 'b', 'c'], 2))).toBe('a, b, c and 2 more');
-    expect(say(text('unbound_expiry_why_deleted_with', text('unbound_clock_idle', 14), orList([text('permission_trade'), text('permission_withdraw')]))))
-      .toBe('Keys without an IP binding and with Trade or Withdraw are deleted after 14 days without use.');
+    expect(
+      say(
+        text(
+          'unbound_expiry_why_deleted_with',
+          text('unbound_clock_idle', 14),
+          orList([text('permission_trade'), text('permission_withdraw')]),
+        ),
+      ),
+    ).toBe('Keys without an IP binding and with Trade or Withdraw are deleted after 14 days without use.');
   });
 
   test('sentences are joined with a space', () => {
@@ -30,7 +39,9 @@ describe('English', () => {
 describe('Japanese', () => {
   test('lists take 、, sentences follow 。 with no space, and the language tag is ja', () => {
     installI18n('ja');
-    expect(say(text('scope_excess_fix', [text('permission_trade'), text('permission_transfer')]))).toBe('取引、振替のチェックを外してください。');
+    expect(say(text('scope_excess_fix', [text('permission_trade'), text('permission_transfer')]))).toBe(
+      '取引、振替のチェックを外してください。',
+    );
     expect(say([text('scope_withdraw_why', 'OKX'), text('scope_withdraw_refused', 'OKX')])).toBe(
       'このキーを持つ人は誰でも、あなたの資金を OKX から送り出せます。OKX では IP 制限なしで出金を有効にできません。',
     );

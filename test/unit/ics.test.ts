@@ -11,7 +11,8 @@ const ics = (reminders: Reminder[]) => remindersToIcs(reminders, STAMP, (id) => 
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
 
 /** RFC 5545 §3.3.11, the reverse of escaping. */
-const unescapeText = (value: string) => value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+const unescapeText = (value: string) =>
+  value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 
 /** Each VEVENT as its property lines (name with parameters → raw value), as a calendar app reads them. */
 function events(text: string): Array<Map<string, string>> {
@@ -51,7 +52,10 @@ describe('calendar file', () => {
   });
 
   test('ends every line with CRLF, with no bare CR or LF anywhere, even when names hold line breaks', () => {
-    const text = ics([reminder({ name: 'line one\nline two\r\nline three\rfour' }), reminder({ id: 'r2', name: 'x'.repeat(300) })]);
+    const text = ics([
+      reminder({ name: 'line one\nline two\r\nline three\rfour' }),
+      reminder({ id: 'r2', name: 'x'.repeat(300) }),
+    ]);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });
@@ -64,7 +68,8 @@ describe('calendar file', () => {
       'DTSTART;VALUE=DATE': '20270224',
       'DTEND;VALUE=DATE': '20270225',
       SUMMARY: 'Rotate OKX API key "portfolio tracker"',
-      DESCRIPTION: 'Permissions: read\\nIP binding: bound to IP addresses\\nCreated: 2026-11-26\\nRotation interval: 90 days',
+      DESCRIPTION:
+        'Permissions: read\\nIP binding: bound to IP addresses\\nCreated: 2026-11-26\\nRotation interval: 90 days',
       TRANSP: 'TRANSPARENT',
       'VALARM/ACTION': 'DISPLAY',
       'VALARM/TRIGGER': '-P1D',
@@ -73,11 +78,21 @@ describe('calendar file', () => {
   });
 
   test.each<[string, Partial<Reminder>, string, string]>([
-    ['several permissions, no IP binding', { permissions: ['read', 'trade', 'withdraw'], ipBound: false }, 'Permissions: read, trade, withdraw', 'IP binding: not bound to any IP address'],
+    [
+      'several permissions, no IP binding',
+      { permissions: ['read', 'trade', 'withdraw'], ipBound: false },
+      'Permissions: read, trade, withdraw',
+      'IP binding: not bound to any IP address',
+    ],
     ['no permission', { permissions: [] }, 'Permissions: none', 'IP binding: bound to IP addresses'],
   ])('the description lists the permissions and IP binding: %s', (_case, overrides, permissions, binding) => {
     const description = unescapeText(onlyEvent(ics([reminder(overrides)])).get('DESCRIPTION')!);
-    expect(description.split('\n')).toEqual([permissions, binding, 'Created: 2026-11-26', 'Rotation interval: 90 days']);
+    expect(description.split('\n')).toEqual([
+      permissions,
+      binding,
+      'Created: 2026-11-26',
+      'Rotation interval: 90 days',
+    ]);
   });
 
   test('a key without a name is summarised without empty quotes', () => {
@@ -109,7 +124,7 @@ describe('dates', () => {
     expect(event.get('DTEND;VALUE=DATE')).toBe(end);
   });
 
-  test('reading back the DTSTART of each event gives its reminder\'s due date', () => {
+  test("reading back the DTSTART of each event gives its reminder's due date", () => {
     const dues = ['2026-12-31', '2027-01-01', '2028-02-29', '2027-07-15', '2099-12-31'];
     const text = ics(dues.map((due, i) => reminder({ id: `k${i}`, due })));
     const read = events(text).map((e) => e.get('DTSTART;VALUE=DATE')!.replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3'));
@@ -146,7 +161,11 @@ describe('text values', () => {
     const name = 'x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil@keyscope\r\nSUMMARY:free money';
     const text = ics([reminder({ name })]);
     expect(unescapeText(onlyEvent(text).get('SUMMARY')!)).toBe(`Rotate OKX API key "${name.replaceAll('\r\n', '\n')}"`);
-    expect(text.split('\r\n').filter((line) => line.startsWith('BEGIN:'))).toEqual(['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'BEGIN:VALARM']);
+    expect(text.split('\r\n').filter((line) => line.startsWith('BEGIN:'))).toEqual([
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'BEGIN:VALARM',
+    ]);
   });
 
   test('an id with separators is escaped in the UID', () => {

@@ -20,10 +20,18 @@ describe('keyListFlags with OKX rules, today 2026-11-26, 90-day interval', () =>
     ['read-only, bound, a month old: nothing', key(), []],
     ['read-only, unbound: not flagged (OKX never expires read-only keys)', key({ ipBound: false }), []],
     ['withdraw, bound', key({ permissions: ['read', 'withdraw'] }), ['withdraw']],
-    ['withdraw, unbound: also the 14-day rule', key({ permissions: ['read', 'withdraw'], ipBound: false }), ['unbound-deadline', 'withdraw']],
+    [
+      'withdraw, unbound: also the 14-day rule',
+      key({ permissions: ['read', 'withdraw'], ipBound: false }),
+      ['unbound-deadline', 'withdraw'],
+    ],
     ['trade, bound: fine', key({ permissions: ['read', 'trade'] }), []],
     ['trade, unbound', key({ permissions: ['read', 'trade'], ipBound: false }), ['trade-unbound', 'unbound-deadline']],
-    ['everything, unbound, old', key({ permissions: ['read', 'trade', 'withdraw'], ipBound: false, created: '2026-01-01' }), ['old', 'trade-unbound', 'unbound-deadline', 'withdraw']],
+    [
+      'everything, unbound, old',
+      key({ permissions: ['read', 'trade', 'withdraw'], ipBound: false, created: '2026-01-01' }),
+      ['old', 'trade-unbound', 'unbound-deadline', 'withdraw'],
+    ],
     ['no creation date shown: never old', key({ created: undefined }), []],
     ['created 91 days ago: old', key({ created: '2026-08-27' }), ['old']],
     ['created exactly 90 days ago: due today, not yet old', key({ created: '2026-08-28' }), []],
@@ -34,7 +42,7 @@ describe('keyListFlags with OKX rules, today 2026-11-26, 90-day interval', () =>
   });
 });
 
-describe('the interval and the rules are the caller\'s', () => {
+describe("the interval and the rules are the caller's", () => {
   test.each<[number, string, boolean]>([
     [30, '2026-10-27', false],
     [30, '2026-10-26', true],
@@ -51,8 +59,18 @@ describe('the interval and the rules are the caller\'s', () => {
 
   test.each<[string, ExchangeRules, Facts, KeyFlag[]]>([
     ['no unbound-key rule: no deadline flag', {}, key({ permissions: ['trade'], ipBound: false }), ['trade-unbound']],
-    ['a rule for any key (empty permission list) flags an unbound read-only key', { unboundExpiry: { days: 90, idle: false, permissions: [], outcome: 'expired' } }, key({ ipBound: false }), ['unbound-deadline']],
-    ['the rule never applies to a bound key', { unboundExpiry: { days: 90, idle: false, permissions: [], outcome: 'expired' } }, key(), []],
+    [
+      'a rule for any key (empty permission list) flags an unbound read-only key',
+      { unboundExpiry: { days: 90, idle: false, permissions: [], outcome: 'expired' } },
+      key({ ipBound: false }),
+      ['unbound-deadline'],
+    ],
+    [
+      'the rule never applies to a bound key',
+      { unboundExpiry: { days: 90, idle: false, permissions: [], outcome: 'expired' } },
+      key(),
+      [],
+    ],
   ])('%s', (_name, rules, facts, expected) => {
     expect(keyListFlags(facts, { today: TODAY, rules })).toEqual(expected);
   });
@@ -60,6 +78,9 @@ describe('the interval and the rules are the caller\'s', () => {
 
 test('flags come sorted, and KEY_FLAGS is sorted: data-flags needs no extra sort', () => {
   expect([...KEY_FLAGS].sort()).toEqual([...KEY_FLAGS]);
-  const all = keyListFlags(key({ permissions: ['trade', 'withdraw'], ipBound: false, created: '2020-01-01' }), { today: TODAY, rules: okx.rules });
+  const all = keyListFlags(key({ permissions: ['trade', 'withdraw'], ipBound: false, created: '2020-01-01' }), {
+    today: TODAY,
+    rules: okx.rules,
+  });
   expect(all).toEqual([...KEY_FLAGS]);
 });

@@ -1,10 +1,26 @@
 import { describe, expect, test } from 'vitest';
 import { okx } from '../../src/exchanges/okx';
-import { byUrgency, confirm, edit, isSnoozed, newReminder, reminderStatus, revoke, rotate, snooze } from '../../src/inventory/lifecycle';
+import {
+  byUrgency,
+  confirm,
+  edit,
+  isSnoozed,
+  newReminder,
+  reminderStatus,
+  revoke,
+  rotate,
+  snooze,
+} from '../../src/inventory/lifecycle';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
 import { validateReminder } from '../../src/inventory/reminder';
 
-const key: KeyCreated = { exchange: 'okx', name: '  grid bot  ', permissions: ['read', 'trade'], ipBound: true, rotationDays: 90 };
+const key: KeyCreated = {
+  exchange: 'okx',
+  name: '  grid bot  ',
+  permissions: ['read', 'trade'],
+  ipBound: true,
+  rotationDays: 90,
+};
 const active = (overrides: Partial<Reminder> = {}): Reminder => ({
   ...newReminder(key, '2026-11-26', 'r1', { source: 'manual', state: 'active' }),
   ...overrides,
@@ -14,7 +30,12 @@ describe('a new reminder', () => {
   test('is valid, trimmed, pending from the form, due created + interval', () => {
     const r = newReminder(key, '2026-11-26', 'r1', { source: 'form', state: 'pending' });
     expect(validateReminder(r)).toEqual(r);
-    expect(r).toMatchObject({ name: 'grid bot', state: 'pending', due: '2027-02-24', history: [{ kind: 'created', on: '2026-11-26' }] });
+    expect(r).toMatchObject({
+      name: 'grid bot',
+      state: 'pending',
+      due: '2027-02-24',
+      history: [{ kind: 'created', on: '2026-11-26' }],
+    });
   });
 
   test.each([
@@ -26,7 +47,9 @@ describe('a new reminder', () => {
   });
 
   test('an older created date gives an earlier due date, possibly already past', () => {
-    expect(newReminder(key, '2026-11-26', 'x', { source: 'manual', state: 'active', created: '2026-01-15' }).due).toBe('2026-04-15');
+    expect(newReminder(key, '2026-11-26', 'x', { source: 'manual', state: 'active', created: '2026-01-15' }).due).toBe(
+      '2026-04-15',
+    );
   });
 });
 
@@ -55,7 +78,13 @@ describe('status', () => {
       active({ id: 'ok-early', due: '2027-01-10' }),
       active({ id: 'soon', due: '2026-11-30' }),
     ];
-    expect(rows.sort(byUrgency('2026-11-26', 7)).map((r) => r.id)).toEqual(['overdue', 'soon', 'ok-early', 'ok-late', 'gone']);
+    expect(rows.sort(byUrgency('2026-11-26', 7)).map((r) => r.id)).toEqual([
+      'overdue',
+      'soon',
+      'ok-early',
+      'ok-late',
+      'gone',
+    ]);
   });
 });
 
@@ -113,7 +142,10 @@ describe('records stay valid for years of use', () => {
   });
 
   test('names are trimmed to 200 characters without splitting an emoji', () => {
-    const long = newReminder({ ...key, name: `${'a'.repeat(199)}🔑🔑` }, '2026-11-26', 'x', { source: 'manual', state: 'active' });
+    const long = newReminder({ ...key, name: `${'a'.repeat(199)}🔑🔑` }, '2026-11-26', 'x', {
+      source: 'manual',
+      state: 'active',
+    });
     expect(Array.from(long.name)).toHaveLength(200);
     expect(long.name.endsWith('🔑')).toBe(true);
     expect(validateReminder(long)).toEqual(long);
@@ -135,8 +167,12 @@ describe('records stay valid for years of use', () => {
     expect(validateReminder(active({ rotationDays: 0 }))).toBeUndefined();
   });
 
-  test('validation keeps only a reminder\'s own fields', () => {
-    const withExtra = { ...active(), secret: 'CANARY-SECRET', history: [{ kind: 'created', on: '2026-11-26', note: 'x' }] };
+  test("validation keeps only a reminder's own fields", () => {
+    const withExtra = {
+      ...active(),
+      secret: 'CANARY-SECRET',
+      history: [{ kind: 'created', on: '2026-11-26', note: 'x' }],
+    };
     const valid = validateReminder(withExtra)!;
     expect(JSON.stringify(valid)).not.toContain('CANARY');
     expect(valid.history).toEqual([{ kind: 'created', on: '2026-11-26' }]);

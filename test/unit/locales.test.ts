@@ -23,34 +23,51 @@ describe.each(LANGUAGES.filter((code) => code !== 'en'))('%s', (code) => {
 
   test('has exactly the English message ids: none missing, none extra', () => {
     const ids = Object.keys(messages);
-    expect(Object.keys(en).filter((id) => !ids.includes(id)), 'missing').toEqual([]);
-    expect(ids.filter((id) => !(id in en)), 'extra').toEqual([]);
+    expect(
+      Object.keys(en).filter((id) => !ids.includes(id)),
+      'missing',
+    ).toEqual([]);
+    expect(
+      ids.filter((id) => !(id in en)),
+      'extra',
+    ).toEqual([]);
   });
 
   test('keeps every placeholder of the English message, and adds none', () => {
     const wrong = Object.entries(en)
-      .filter(([id, entry]) => messages[id] && placeholders(messages[id].message).join() !== placeholders(entry.message).join())
+      .filter(
+        ([id, entry]) =>
+          messages[id] && placeholders(messages[id].message).join() !== placeholders(entry.message).join(),
+      )
       .map(([id]) => id);
     expect(wrong).toEqual([]);
   });
 
-  test('the extension\'s name and description fit the browsers\' limits (75 and 132 characters)', () => {
+  test("the extension's name and description fit the browsers' limits (75 and 132 characters)", () => {
     expect(messages.extName!.message.length).toBeLessThanOrEqual(75);
     expect(messages.extDescription!.message.length).toBeLessThanOrEqual(132);
   });
 
   test('no message is empty', () => {
-    expect(Object.entries(messages).filter(([, entry]) => entry.message.trim() === '').map(([id]) => id)).toEqual([]);
+    expect(
+      Object.entries(messages)
+        .filter(([, entry]) => entry.message.trim() === '')
+        .map(([id]) => id),
+    ).toEqual([]);
   });
 });
 
-test('the English name and description fit the browsers\' limits (75 and 132 characters)', () => {
+test("the English name and description fit the browsers' limits (75 and 132 characters)", () => {
   expect(en.extName!.message.length).toBeLessThanOrEqual(75);
   expect(en.extDescription!.message.length).toBeLessThanOrEqual(132);
 });
 
 test('no English message is empty', () => {
-  expect(Object.entries(en).filter(([, entry]) => entry.message.trim() === '').map(([id]) => id)).toEqual([]);
+  expect(
+    Object.entries(en)
+      .filter(([, entry]) => entry.message.trim() === '')
+      .map(([id]) => id),
+  ).toEqual([]);
 });
 
 // Typecheck already refuses an id that is not in the English file (MessageId is keyof it); this keeps the file free of
@@ -63,14 +80,17 @@ describe('the English file and the sources agree', () => {
       const path = join(dir, name);
       return statSync(path).isDirectory() ? files(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
     });
-  const sources = files(join(root, 'src')).map((file) => readFileSync(file, 'utf8')).join('\n');
+  const sources = files(join(root, 'src'))
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('\n');
   const quoted = new Set([...sources.matchAll(/['"]([a-z][a-z0-9_]*)['"]/g)].map((m) => m[1]!));
   const prefixes = [...sources.matchAll(/`([a-z][a-z0-9_]*_)\$\{/g)].map((m) => m[1]!);
   const manifest = readFileSync(join(root, 'manifest.json'), 'utf8');
 
   test('every English message is used by the sources or the manifest', () => {
     const unused = Object.keys(en).filter(
-      (id) => !quoted.has(id) && !prefixes.some((prefix) => id.startsWith(prefix)) && !manifest.includes(`__MSG_${id}__`),
+      (id) =>
+        !quoted.has(id) && !prefixes.some((prefix) => id.startsWith(prefix)) && !manifest.includes(`__MSG_${id}__`),
     );
     expect(unused).toEqual([]);
   });

@@ -93,34 +93,112 @@ const OFFICIAL_HOSTS = ADAPTERS.flatMap((adapter) => adapter.hosts);
 
 /** The exchanges' own sites beyond the adapters' hosts: sign-in, regional and older domains, testnets, docs. */
 const EXCHANGES_OWN = [
-  'okx.com', 'www.okx.com', 'my.okx.com', 'app.okx.com', 'tr.okx.com', 'web3.okx.com',
-  'binance.com', 'accounts.binance.com', 'developers.binance.com', 'testnet.binance.vision', 'binance.us', 'www.binance.us', 'www.binance.tr',
-  'bybit.com', 'testnet.bybit.com', 'api.bybit.com', 'www.bybit.eu',
-  'coinbase.com', 'www.coinbase.com', 'login.coinbase.com', 'docs.cdp.coinbase.com', 'wallet.coinbase.com',
-  'kraken.com', 'pro.kraken.com', 'futures.kraken.com', 'demo-futures.kraken.com',
-  'kucoin.com', 'api.kucoin.com',
-  'bitget.com', 'api.bitget.com', 'www.bitgetapp.com', 'bitgetapps.com', 'cnbitget.com', // Bitget's mirrors
-  'gate.com', 'gate.io', 'www.gate.io', 'api.gateio.ws', 'gate.com.tr',
-  'htx.com', 'www.huobi.com', 'huobi.pro',
-  'mexc.com', 'api.mexc.com', 'mexc.co',
-  'WWW.OKX.COM', 'www.okx.com.', // as typed, and the fully qualified form
+  'okx.com',
+  'www.okx.com',
+  'my.okx.com',
+  'app.okx.com',
+  'tr.okx.com',
+  'web3.okx.com',
+  'binance.com',
+  'accounts.binance.com',
+  'developers.binance.com',
+  'testnet.binance.vision',
+  'binance.us',
+  'www.binance.us',
+  'www.binance.tr',
+  'bybit.com',
+  'testnet.bybit.com',
+  'api.bybit.com',
+  'www.bybit.eu',
+  'coinbase.com',
+  'www.coinbase.com',
+  'login.coinbase.com',
+  'docs.cdp.coinbase.com',
+  'wallet.coinbase.com',
+  'kraken.com',
+  'pro.kraken.com',
+  'futures.kraken.com',
+  'demo-futures.kraken.com',
+  'kucoin.com',
+  'api.kucoin.com',
+  'bitget.com',
+  'api.bitget.com',
+  'www.bitgetapp.com',
+  'bitgetapps.com',
+  'cnbitget.com', // Bitget's mirrors
+  'gate.com',
+  'gate.io',
+  'www.gate.io',
+  'api.gateio.ws',
+  'gate.com.tr',
+  'htx.com',
+  'www.huobi.com',
+  'huobi.pro',
+  'mexc.com',
+  'api.mexc.com',
+  'mexc.co',
+  'WWW.OKX.COM',
+  'www.okx.com.', // as typed, and the fully qualified form
 ];
 
 /** Sites of others, some of them one letter from a brand or holding a brand word, that must never be called fakes. */
 const UNRELATED = [
-  'google.com', 'github.com', 'example.com', 'oklahoma.gov', 'bitbucket.org', 'gateway.example.com', 'mexico.com',
-  'htc.com', 'thx.com', 'date.com', 'box.com', 'okta.com', 'finance.yahoo.com', 'ucoin.net', 'kraken.io', 'kraken.tech',
-  'www.gate.ac.uk', 'stargate.com', 'gatekeeper.io', 'krakenrum.com', 'seattle-kraken.com', 'paybybitcoin.com',
-  'python-binance.readthedocs.io', 'binance-docs.github.io', 'bybit-exchange.github.io', 'testnet.binancefuture.com',
-  'coinmarketcap.com', 'coingecko.com', 'tradingview.com', 'blockchain.com', 'metamask.io', 'ledger.com', 'bitcoin.org',
-  'okex.com', 'bitgetaway.com', 'gatesnotes.com', 'mexc.example.com', 'okx.example.io', 'localhost', '127.0.0.1',
-  '[::1]', 'mail.google.com', '例子.公司', 'яндекс.рф', 'bücher.de', 'münchen.de', 'crypto.com', 'kucoinfans.net',
+  'google.com',
+  'github.com',
+  'example.com',
+  'oklahoma.gov',
+  'bitbucket.org',
+  'gateway.example.com',
+  'mexico.com',
+  'htc.com',
+  'thx.com',
+  'date.com',
+  'box.com',
+  'okta.com',
+  'finance.yahoo.com',
+  'ucoin.net',
+  'kraken.io',
+  'kraken.tech',
+  'www.gate.ac.uk',
+  'stargate.com',
+  'gatekeeper.io',
+  'krakenrum.com',
+  'seattle-kraken.com',
+  'paybybitcoin.com',
+  'python-binance.readthedocs.io',
+  'binance-docs.github.io',
+  'bybit-exchange.github.io',
+  'testnet.binancefuture.com',
+  'coinmarketcap.com',
+  'coingecko.com',
+  'tradingview.com',
+  'blockchain.com',
+  'metamask.io',
+  'ledger.com',
+  'bitcoin.org',
+  'okex.com',
+  'bitgetaway.com',
+  'gatesnotes.com',
+  'mexc.example.com',
+  'okx.example.io',
+  'localhost',
+  '127.0.0.1',
+  '[::1]',
+  'mail.google.com',
+  '例子.公司',
+  'яндекс.рф',
+  'bücher.de',
+  'münchen.de',
+  'crypto.com',
+  'kucoinfans.net',
 ];
 
 describe('look-alikes of the supported exchanges', () => {
   test(`${FAKES.length} fakes, every reason represented`, () => {
     expect(FAKES.length).toBeGreaterThanOrEqual(40);
-    expect(new Set(FAKES.map(([, , reason]) => reason))).toEqual(new Set(['punycode', 'confusable', 'brand-in-domain', 'edit-distance']));
+    expect(new Set(FAKES.map(([, , reason]) => reason))).toEqual(
+      new Set(['punycode', 'confusable', 'brand-in-domain', 'edit-distance']),
+    );
   });
 
   test.each(FAKES)('%s imitates %s (%s)', (address, exchange, reason) => {
@@ -139,42 +217,55 @@ describe('no alarm', () => {
     expect(lookalikeOf(host, ADAPTERS)).toBeUndefined();
   });
 
-  test.each(EXCHANGES_OWN)('on %s, the exchange\'s own', (address) => {
+  test.each(EXCHANGES_OWN)("on %s, the exchange's own", (address) => {
     expect(lookalikeOf(address.startsWith('[') ? address : hostOf(address), ADAPTERS)).toBeUndefined();
   });
 
-  test('on at least 30 legitimate hosts beyond the adapters\' own', () => {
+  test("on at least 30 legitimate hosts beyond the adapters' own", () => {
     expect(EXCHANGES_OWN.length + UNRELATED.length).toBeGreaterThanOrEqual(30);
   });
 
   // Whoever controls okx.com controls these: what their labels say does not matter.
-  test.each(['okx-login.okx.com', 'secure-binance.accounts.binance.com', 'binnance.binance.com', 'www.okx.com.my.okx.com', '0kx.okx.com'])(
-    'on %s, a name under an exchange\'s own domain',
+  test.each([
+    'okx-login.okx.com',
+    'secure-binance.accounts.binance.com',
+    'binnance.binance.com',
+    'www.okx.com.my.okx.com',
+    '0kx.okx.com',
+  ])("on %s, a name under an exchange's own domain", (host) => {
+    expect(lookalikeOf(host, ADAPTERS)).toBeUndefined();
+  });
+
+  test.each(UNRELATED)("on %s, someone else's", (address) => {
+    expect(lookalikeOf(address.startsWith('[') ? address : hostOf(address), ADAPTERS)).toBeUndefined();
+  });
+
+  test.each(['', '.', 'xn--', 'xn--zz-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz.com', 'a..b', '-.-'])(
+    'on the malformed host %j, without throwing',
     (host) => {
       expect(lookalikeOf(host, ADAPTERS)).toBeUndefined();
     },
   );
-
-  test.each(UNRELATED)('on %s, someone else\'s', (address) => {
-    expect(lookalikeOf(address.startsWith('[') ? address : hostOf(address), ADAPTERS)).toBeUndefined();
-  });
-
-  test.each(['', '.', 'xn--', 'xn--zz-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz.com', 'a..b', '-.-'])('on the malformed host %j, without throwing', (host) => {
-    expect(lookalikeOf(host, ADAPTERS)).toBeUndefined();
-  });
 });
 
 test('every adapter host lies under one of its official domains', () => {
   for (const adapter of ADAPTERS) {
     for (const host of adapter.hosts) {
-      expect(adapter.officialDomains.some((domain) => host === domain || host.endsWith(`.${domain}`)), host).toBe(true);
+      expect(
+        adapter.officialDomains.some((domain) => host === domain || host.endsWith(`.${domain}`)),
+        host,
+      ).toBe(true);
     }
   }
 });
 
 test('knows no exchange of its own: the brands are the data passed in', () => {
   const brands = [{ id: 'example', hosts: ['www.example.com'], officialDomains: ['example.com'] }];
-  expect(lookalikeOf('examp1e.com', brands)).toEqual({ exchange: 'example', reason: 'confusable', official: 'www.example.com' });
+  expect(lookalikeOf('examp1e.com', brands)).toEqual({
+    exchange: 'example',
+    reason: 'confusable',
+    official: 'www.example.com',
+  });
   expect(lookalikeOf('b1nance.com', brands)).toBeUndefined();
   expect(lookalikeOf('shop.example.com', brands)).toBeUndefined();
 });

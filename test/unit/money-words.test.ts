@@ -45,7 +45,19 @@ test('the worse reading wins: a transfer box described as withdrawing is withdra
 });
 
 test('words that merely contain a money word inside another word do not match', () => {
-  for (const label of ['Read', 'Trade', 'Spot Trading', 'Earn', 'Query ledger entries', 'Futures', 'Options', 'Deposit', 'Overview', 'Strut', 'Nontransferable']) {
+  for (const label of [
+    'Read',
+    'Trade',
+    'Spot Trading',
+    'Earn',
+    'Query ledger entries',
+    'Futures',
+    'Options',
+    'Deposit',
+    'Overview',
+    'Strut',
+    'Nontransferable',
+  ]) {
     expect(moneyPermission(label), label).toBeUndefined();
   }
 });
@@ -62,6 +74,8 @@ test('every language list has words, and every word is found by itself', () => {
 
 test('the languages of the extension and of the exchanges are all covered', () => {
   for (const languages of Object.values(MONEY_WORDS)) {
-    expect(Object.keys(languages)).toEqual(expect.arrayContaining(['en', 'zh_CN', 'zh_TW', 'es', 'ru', 'tr', 'vi', 'ko', 'ja', 'de']));
+    expect(Object.keys(languages)).toEqual(
+      expect.arrayContaining(['en', 'zh_CN', 'zh_TW', 'es', 'ru', 'tr', 'vi', 'ko', 'ja', 'de']),
+    );
   }
 });

@@ -22,7 +22,9 @@ vi.mock('webextension-polyfill', () => ({
     permissions: { contains: async () => true },
     action: { setBadgeBackgroundColor: async () => {}, setBadgeText: async () => {}, setTitle: async () => {} },
     runtime: { getURL: (path: string) => `chrome-extension://id/${path}` },
-    notifications: { create: async (_id: string, options: { title: string; message: string }) => void created.push(options) },
+    notifications: {
+      create: async (_id: string, options: { title: string; message: string }) => void created.push(options),
+    },
   },
 }));
 
@@ -33,7 +35,7 @@ beforeEach(() => {
   created.length = 0;
 });
 
-test('an overdue key\'s name is set in the notification isolated (FSI … PDI), its hidden characters already gone', async () => {
+test("an overdue key's name is set in the notification isolated (FSI … PDI), its hidden characters already gone", async () => {
   // Stored before names were cleaned: a right-to-left override that would turn the rest of the sentence around.
   const stored = reminder({ name: 'bot\u202E exe.txt', created: '2026-01-01', rotationDays: 30, due: '2026-01-31' });
   memory.set('reminders', { version: SCHEMA_VERSION, reminders: [stored], quarantine: [] });

@@ -4,7 +4,12 @@ import { overdueCount, planNotifications } from '../../src/inventory/notificatio
 import type { Reminder } from '../../src/inventory/reminder';
 
 const reminder = (id: string, due: string, extra: Partial<Reminder> = {}): Reminder => ({
-  ...newReminder({ exchange: 'okx', name: id, permissions: ['read'], ipBound: true, rotationDays: 90 }, '2026-01-01', id, { source: 'manual', state: 'active' }),
+  ...newReminder(
+    { exchange: 'okx', name: id, permissions: ['read'], ipBound: true, rotationDays: 90 },
+    '2026-01-01',
+    id,
+    { source: 'manual', state: 'active' },
+  ),
   due,
   ...extra,
 });
@@ -16,10 +21,9 @@ const planned = (rows: Reminder[], today = '2026-11-26') => {
 
 describe('notifications: once per state change', () => {
   test('a key becoming due soon, and one becoming overdue, are each announced', () => {
-    expect(planned([reminder('soon', '2026-11-30'), reminder('late', '2026-11-20'), reminder('fine', '2027-01-01')]).notify).toEqual([
-      'soon:due-soon',
-      'late:overdue',
-    ]);
+    expect(
+      planned([reminder('soon', '2026-11-30'), reminder('late', '2026-11-20'), reminder('fine', '2027-01-01')]).notify,
+    ).toEqual(['soon:due-soon', 'late:overdue']);
   });
 
   test('a key already announced in that state is not announced again', () => {
@@ -37,12 +41,20 @@ describe('notifications: once per state change', () => {
   });
 
   test('archived keys are never announced; a key fine again has its mark cleared', () => {
-    const rows = [revoke(reminder('gone', '2026-01-01'), '2026-02-01'), reminder('fine', '2027-06-01', { notified: 'overdue' })];
+    const rows = [
+      revoke(reminder('gone', '2026-01-01'), '2026-02-01'),
+      reminder('fine', '2027-06-01', { notified: 'overdue' }),
+    ];
     expect(planned(rows)).toEqual({ notify: [], record: { fine: undefined } });
   });
 });
 
 test('the badge counts live overdue keys only', () => {
-  const rows = [reminder('a', '2026-11-01'), reminder('b', '2026-11-25'), reminder('c', '2026-11-26'), revoke(reminder('d', '2026-01-01'), '2026-02-01')];
+  const rows = [
+    reminder('a', '2026-11-01'),
+    reminder('b', '2026-11-25'),
+    reminder('c', '2026-11-26'),
+    revoke(reminder('d', '2026-01-01'), '2026-02-01'),
+  ];
   expect(overdueCount(rows, '2026-11-26', 7)).toBe(2);
 });

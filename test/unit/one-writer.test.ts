@@ -23,11 +23,14 @@ beforeEach(reset);
 
 describe('two changes at the same moment both survive', () => {
   test('two settings changed at once (settings page and a second window)', async () => {
-    await Promise.all([handlers['settings:set']({ dueSoonDays: 3 }, NO_SENDER), handlers['settings:set']({ rotationDays: 30 }, NO_SENDER)]);
+    await Promise.all([
+      handlers['settings:set']({ dueSoonDays: 3 }, NO_SENDER),
+      handlers['settings:set']({ rotationDays: 30 }, NO_SENDER),
+    ]);
     expect(local.get('settings')).toEqual({ ...DEFAULT_SETTINGS, dueSoonDays: 3, rotationDays: 30 });
   });
 
-  test('purposes chosen at once on two exchanges\' tabs', async () => {
+  test("purposes chosen at once on two exchanges' tabs", async () => {
     await Promise.all([
       handlers['purpose:set']({ exchange: 'okx', purpose: 'trading-bot' }, NO_SENDER),
       handlers['purpose:set']({ exchange: 'binance', purpose: 'read-only' }, NO_SENDER),
@@ -40,15 +43,25 @@ describe('two changes at the same moment both survive', () => {
     local.set('reminders', { version: SCHEMA_VERSION, reminders: [reminder()], quarantine: [] });
     browser.storage.sync.set.mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     await Promise.all([pushToSync(), handlers['settings:set']({ dueSoonDays: 3 }, NO_SENDER)]);
-    expect(local.get('settings')).toMatchObject({ dueSoonDays: 3, sync: false, syncProblem: expect.stringMatching(/no longer fit/) });
+    expect(local.get('settings')).toMatchObject({
+      dueSoonDays: 3,
+      sync: false,
+      syncProblem: expect.stringMatching(/no longer fit/),
+    });
   });
 
-  test('an imported file\'s settings land beside a settings change made meanwhile, field by field', async () => {
+  test("an imported file's settings land beside a settings change made meanwhile, field by field", async () => {
     const file = JSON.stringify({
-      format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt: '2026-12-01T00:00:00.000Z', reminders: [],
+      format: EXPORT_FORMAT,
+      version: SCHEMA_VERSION,
+      exportedAt: '2026-12-01T00:00:00.000Z',
+      reminders: [],
       settings: { ...DEFAULT_SETTINGS, rotationDays: 30 },
     });
-    await Promise.all([handlers['reminders:import']({ text: file }, NO_SENDER), handlers['settings:set']({ dueSoonDays: 3 }, NO_SENDER)]);
+    await Promise.all([
+      handlers['reminders:import']({ text: file }, NO_SENDER),
+      handlers['settings:set']({ dueSoonDays: 3 }, NO_SENDER),
+    ]);
     expect(local.get('settings')).toEqual({ ...DEFAULT_SETTINGS, dueSoonDays: 3, rotationDays: 30 });
   });
 

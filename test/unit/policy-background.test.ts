@@ -27,13 +27,23 @@ vi.mock('webextension-polyfill', () => ({
 }));
 
 // Guard injection and guarded sites need crxjs's `?script` imports and the browser's scripting API: not under test here.
-vi.mock('../../src/background/guarded-sites', () => ({ addGuardedSite: vi.fn(), guardedSites: vi.fn(async () => []), removeGuardedSite: vi.fn() }));
+vi.mock('../../src/background/guarded-sites', () => ({
+  addGuardedSite: vi.fn(),
+  guardedSites: vi.fn(async () => []),
+  removeGuardedSite: vi.fn(),
+}));
 vi.mock('../../src/background/inject-guard', () => ({ injectGuard: vi.fn() }));
 
 const { handlers } = await import('../../src/background/handlers');
 const sender = {} as browser.Runtime.MessageSender;
 const MESSAGE = 'Acme security team: see wiki/keys';
-const key: KeyCreated = { exchange: 'okx', name: 'grid bot', permissions: ['read', 'trade'], ipBound: true, rotationDays: 90 };
+const key: KeyCreated = {
+  exchange: 'okx',
+  name: 'grid bot',
+  permissions: ['read', 'trade'],
+  ipBound: true,
+  rotationDays: 90,
+};
 // The background's clock, stopped at noon local time on a fixed day: expected dates are written out, not computed with
 // the helpers under test.
 const NOW = new Date(2026, 10, 26, 12);
@@ -81,7 +91,13 @@ describe('an organisation policy', () => {
 
   test('policy:get answers it, parsed', async () => {
     await expect(handlers['policy:get']({}, sender)).resolves.toEqual({
-      policy: { forbidWithdraw: true, requireIpBinding: false, maxRotationDays: 30, lockSettings: true, message: MESSAGE },
+      policy: {
+        forbidWithdraw: true,
+        requireIpBinding: false,
+        maxRotationDays: 30,
+        lockSettings: true,
+        message: MESSAGE,
+      },
       notes: [],
     });
   });
@@ -93,13 +109,13 @@ describe('an organisation policy', () => {
     expect(local.has('settings')).toBe(false);
   });
 
-  test('locked settings: an import adds the file\'s keys but writes none of its settings, and the report says why', async () => {
+  test("locked settings: an import adds the file's keys but writes none of its settings, and the report says why", async () => {
     const report = await handlers['reminders:import']({ text: await fullExport() }, sender);
     expect(report).toMatchObject({ added: 1, settings: { applied: [], rejected: [], managed: true } });
     expect(local.has('settings')).toBe(false);
   });
 
-  test('a recorded key\'s interval is cut to the maximum, and its due date with it', async () => {
+  test("a recorded key's interval is cut to the maximum, and its due date with it", async () => {
     const saved = await handlers['reminder:record'](key, sender);
     expect(saved).toMatchObject({ rotationDays: 30, due: IN_30_DAYS });
   });
@@ -107,7 +123,10 @@ describe('an organisation policy', () => {
   test('a key added by hand, tracked from the key list, or edited is cut to the maximum too', async () => {
     const added = await handlers['reminder:add']({ ...key, created: '2026-11-01' }, sender);
     expect(added).toMatchObject({ rotationDays: 30, due: '2026-12-01' });
-    const tracked = await handlers['reminder:track']({ exchange: 'okx', name: 'tax tool', permissions: ['read'], ipBound: true, rotationDays: 366 }, sender);
+    const tracked = await handlers['reminder:track'](
+      { exchange: 'okx', name: 'tax tool', permissions: ['read'], ipBound: true, rotationDays: 366 },
+      sender,
+    );
     expect(tracked.rotationDays).toBe(30);
     const edited = await handlers['reminder:edit']({ id: added.id, changes: { rotationDays: 120 } }, sender);
     expect(edited).toMatchObject({ rotationDays: 30, due: '2026-12-01' });
@@ -125,19 +144,32 @@ describe('an organisation policy', () => {
   });
 
   test('an interval already within the maximum is kept', async () => {
-    await expect(handlers['reminder:record']({ ...key, rotationDays: 14 }, sender)).resolves.toMatchObject({ rotationDays: 14 });
+    await expect(handlers['reminder:record']({ ...key, rotationDays: 14 }, sender)).resolves.toMatchObject({
+      rotationDays: 14,
+    });
   });
 });
 
 describe('keys brought in from outside meet the policy as a new key does', () => {
-  const file = (reminders: unknown[]) => JSON.stringify({ format: 'keyscope-inventory', version: SCHEMA_VERSION, exportedAt: NOW.toISOString(), reminders });
+  const file = (reminders: unknown[]) =>
+    JSON.stringify({ format: 'keyscope-inventory', version: SCHEMA_VERSION, exportedAt: NOW.toISOString(), reminders });
   // Ten days before NOW; 30 and 90 days after it, written out.
   const created = () => '2026-11-16';
   const CREATED_PLUS_30 = '2026-12-16';
   const CREATED_PLUS_90 = '2027-02-14';
   const imported = (overrides: Partial<Reminder> = {}): Reminder => ({
-    id: 'from-file', exchange: 'okx', name: 'grid bot', permissions: ['read', 'trade'], ipBound: true, created: created(), rotationDays: 90,
-    due: CREATED_PLUS_90, state: 'active', source: 'form', history: [{ kind: 'created', on: created() }], ...overrides,
+    id: 'from-file',
+    exchange: 'okx',
+    name: 'grid bot',
+    permissions: ['read', 'trade'],
+    ipBound: true,
+    created: created(),
+    rotationDays: 90,
+    due: CREATED_PLUS_90,
+    state: 'active',
+    source: 'form',
+    history: [{ kind: 'created', on: created() }],
+    ...overrides,
   });
   const stored = async () => (await handlers['reminders:list']({}, sender)).reminders;
 
@@ -145,7 +177,13 @@ describe('keys brought in from outside meet the policy as a new key does', () =>
     organisation({ maxRotationDays: 30 });
     const report = await handlers['reminders:import']({ text: file([imported()]) }, sender);
     expect(await stored()).toEqual([imported({ rotationDays: 30, due: CREATED_PLUS_30 })]);
-    expect(report.fitted).toEqual([{ index: 0, name: 'grid bot', changes: [text('import_fit_rotation_policy', 90, 30), text('import_fit_due', CREATED_PLUS_90, CREATED_PLUS_30)] }]);
+    expect(report.fitted).toEqual([
+      {
+        index: 0,
+        name: 'grid bot',
+        changes: [text('import_fit_rotation_policy', 90, 30), text('import_fit_due', CREATED_PLUS_90, CREATED_PLUS_30)],
+      },
+    ]);
   });
 
   test('without a policy, an import still takes no due date from the file: 2099 becomes created + interval', async () => {
@@ -155,7 +193,7 @@ describe('keys brought in from outside meet the policy as a new key does', () =>
     expect(report.fitted?.[0]?.changes).toEqual([text('import_fit_due', '2099-12-31', CREATED_PLUS_90)]);
   });
 
-  test('undo of a delete after a policy came in restores the key within today\'s policy', async () => {
+  test("undo of a delete after a policy came in restores the key within today's policy", async () => {
     chromeWithoutPolicy();
     const added = await handlers['reminder:add']({ ...key, created: created() }, sender);
     expect(added.rotationDays).toBe(90);
@@ -168,7 +206,10 @@ describe('keys brought in from outside meet the policy as a new key does', () =>
 
   test('undo cannot smuggle in a due date: the record sent back is fitted, whatever it says', async () => {
     chromeWithoutPolicy();
-    const restored = await handlers['reminder:restore']({ reminder: imported({ due: '2099-12-31', snoozedUntil: '2099-12-31' }) }, sender);
+    const restored = await handlers['reminder:restore'](
+      { reminder: imported({ due: '2099-12-31', snoozedUntil: '2099-12-31' }) },
+      sender,
+    );
     expect(restored).toEqual(imported());
   });
 });

@@ -19,9 +19,21 @@ describe('parsePolicy: managed data validated like any stored data', () => {
   });
 
   test('a full policy is read field by field', () => {
-    const raw = { forbidWithdraw: true, requireIpBinding: true, maxRotationDays: 30, lockSettings: true, message: `  ${MESSAGE}\n` };
+    const raw = {
+      forbidWithdraw: true,
+      requireIpBinding: true,
+      maxRotationDays: 30,
+      lockSettings: true,
+      message: `  ${MESSAGE}\n`,
+    };
     expect(parsePolicy(raw)).toEqual({
-      policy: { forbidWithdraw: true, requireIpBinding: true, maxRotationDays: 30, lockSettings: true, message: MESSAGE },
+      policy: {
+        forbidWithdraw: true,
+        requireIpBinding: true,
+        maxRotationDays: 30,
+        lockSettings: true,
+        message: MESSAGE,
+      },
       notes: [],
     });
   });
@@ -32,7 +44,12 @@ describe('parsePolicy: managed data validated like any stored data', () => {
 
   test('unknown and invalid fields are ignored, each with a note naming it; the valid ones are kept', () => {
     const { policy: read, notes } = parsePolicy({
-      forbidWithdraw: 'yes', requireIpBinding: true, maxRotationDays: 0, lockSettings: 1, message: 42, allowEverything: true,
+      forbidWithdraw: 'yes',
+      requireIpBinding: true,
+      maxRotationDays: 0,
+      lockSettings: 1,
+      message: 42,
+      allowEverything: true,
     });
     expect(read).toEqual({ ...NONE, requireIpBinding: true });
     expect(notes.map((note) => say(note))).toEqual([
@@ -50,10 +67,16 @@ describe('parsePolicy: managed data validated like any stored data', () => {
     expect(notes).toHaveLength(1);
   });
 
-  test.each([['a string', 'forbid'], ['a list', [{ forbidWithdraw: true }]], ['a number', 7]])('%s is not a policy, and says so', (_name, raw) => {
+  test.each([
+    ['a string', 'forbid'],
+    ['a list', [{ forbidWithdraw: true }]],
+    ['a number', 7],
+  ])('%s is not a policy, and says so', (_name, raw) => {
     const { policy: read, notes } = parsePolicy(raw);
     expect(read).toBeUndefined();
-    expect(notes.map((note) => say(note))).toEqual(['The managed policy is not an object of settings; it was ignored.']);
+    expect(notes.map((note) => say(note))).toEqual([
+      'The managed policy is not an object of settings; it was ignored.',
+    ]);
   });
 
   test('a policy of nothing but unknown fields is no policy, with its notes', () => {
@@ -73,8 +96,12 @@ const withdrawKey = snapshot({ permissions: ['read', 'withdraw'], ipEntries: [PU
 const payouts = { purpose: 'withdrawals' as const };
 
 describe('policy.withdraw', () => {
-  test('Withdraw while the organisation forbids it: critical, with the organisation\'s message', () => {
-    const found = findingOf('policy.withdraw', withdrawKey, context({ ...payouts, policy: policy({ forbidWithdraw: true }) }));
+  test("Withdraw while the organisation forbids it: critical, with the organisation's message", () => {
+    const found = findingOf(
+      'policy.withdraw',
+      withdrawKey,
+      context({ ...payouts, policy: policy({ forbidWithdraw: true }) }),
+    );
     expect(found).toMatchObject({ severity: 'critical', step: 'scope', blocking: true, policyMessage: MESSAGE });
   });
 
@@ -83,7 +110,9 @@ describe('policy.withdraw', () => {
     ['a policy that allows Withdraw', withdrawKey, policy({ requireIpBinding: true })],
     ['Withdraw forbidden but not ticked', snapshot(), policy({ forbidWithdraw: true })],
   ])('silent with %s', (_name, snap, managed) => {
-    expect(findingOf('policy.withdraw', snap, context({ ...payouts, ...(managed ? { policy: managed } : {}) }))).toBeUndefined();
+    expect(
+      findingOf('policy.withdraw', snap, context({ ...payouts, ...(managed ? { policy: managed } : {}) })),
+    ).toBeUndefined();
   });
 
   test('a policy without a message gives the finding no message line', () => {
@@ -102,7 +131,11 @@ describe('policy.ip-binding', () => {
     ['a public address beside a match-all entry', [PUBLIC_IP, '0.0.0.0/0']],
     ['a public address beside a /16', [PUBLIC_IP, '8.8.0.0/16']],
   ])('required, %s: high, with the message', (_name, ipEntries) => {
-    expect(findingOf('policy.ip-binding', snapshot({ ipEntries }), required)).toMatchObject({ severity: 'high', step: 'ip', policyMessage: MESSAGE });
+    expect(findingOf('policy.ip-binding', snapshot({ ipEntries }), required)).toMatchObject({
+      severity: 'high',
+      step: 'ip',
+      policyMessage: MESSAGE,
+    });
   });
 
   test('required and bound to a public address: silent', () => {
@@ -110,7 +143,9 @@ describe('policy.ip-binding', () => {
   });
 
   test('not required: an unbound key gets the usual ip.missing only', () => {
-    const ids = evaluate(snapshot({ ipEntries: [] }), context({ policy: policy({ forbidWithdraw: true }) })).map((f) => f.id);
+    const ids = evaluate(snapshot({ ipEntries: [] }), context({ policy: policy({ forbidWithdraw: true }) })).map(
+      (f) => f.id,
+    );
     expect(ids).toContain('ip.missing');
     expect(ids).not.toContain('policy.ip-binding');
   });
@@ -123,7 +158,12 @@ describe('policy.rotation', () => {
     ['a 90-day reminder', 90, /A 90-day reminder is longer than your organisation allows \(60 days\)/],
   ])('%s against a 60-day maximum: high, with the message', (_name, rotationDays, title) => {
     const found = findingOf('policy.rotation', snapshot(), context({ rotationDays, policy: max60 }));
-    expect(found).toMatchObject({ severity: 'high', step: 'rotation', policyMessage: MESSAGE, fix: 'Choose a reminder of 60 days or less.' });
+    expect(found).toMatchObject({
+      severity: 'high',
+      step: 'rotation',
+      policyMessage: MESSAGE,
+      fix: 'Choose a reminder of 60 days or less.',
+    });
     expect(found!.title).toMatch(title);
   });
 
@@ -131,8 +171,10 @@ describe('policy.rotation', () => {
     expect(findingOf('policy.rotation', snapshot(), context({ rotationDays, policy: max60 }))).toBeUndefined();
   });
 
-  test('no maximum: a 366-day reminder is the user\'s choice', () => {
-    expect(findingOf('policy.rotation', snapshot(), context({ rotationDays: 366, policy: policy({ lockSettings: true }) }))).toBeUndefined();
+  test("no maximum: a 366-day reminder is the user's choice", () => {
+    expect(
+      findingOf('policy.rotation', snapshot(), context({ rotationDays: 366, policy: policy({ lockSettings: true }) })),
+    ).toBeUndefined();
   });
 });
 
@@ -147,7 +189,7 @@ test('a policy that a clean key meets adds no finding', () => {
   expect(evaluate(snapshot(), context({ policy: strict }))).toEqual([]);
 });
 
-describe('soonerLimit: the exchange\'s deadline and the organisation\'s maximum', () => {
+describe("soonerLimit: the exchange's deadline and the organisation's maximum", () => {
   test.each([
     [undefined, undefined, undefined],
     [14, undefined, 14],

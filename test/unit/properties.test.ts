@@ -45,21 +45,51 @@ const PUBLIC_ADDRESSES = [
 
 const publicEntry = fc.oneof(
   fc.constantFrom(...PUBLIC_ADDRESSES),
-  fc.tuple(fc.constantFrom('8.8.8.0', '1.1.1.0', '151.101.1.0'), fc.integer({ min: 24, max: 32 })).map(([a, n]) => `${a}/${n}`),
-  fc.tuple(fc.constantFrom('2001:4860:4860::', '2606:4700::'), fc.integer({ min: 48, max: 128 })).map(([a, n]) => `${a}/${n}`),
+  fc
+    .tuple(fc.constantFrom('8.8.8.0', '1.1.1.0', '151.101.1.0'), fc.integer({ min: 24, max: 32 }))
+    .map(([a, n]) => `${a}/${n}`),
+  fc
+    .tuple(fc.constantFrom('2001:4860:4860::', '2606:4700::'), fc.integer({ min: 48, max: 128 }))
+    .map(([a, n]) => `${a}/${n}`),
 );
 const privateEntry = fc.constantFrom(
-  '10.0.0.1', '172.16.5.4', '192.168.1.1', '192.168.1.0/24', '127.0.0.1', '169.254.10.20', '100.64.0.1', '203.0.113.7',
-  '198.51.100.0/24', '::1', 'fe80::1', 'fc00::1', '2001:db8::10', '::ffff:192.168.1.1',
+  '10.0.0.1',
+  '172.16.5.4',
+  '192.168.1.1',
+  '192.168.1.0/24',
+  '127.0.0.1',
+  '169.254.10.20',
+  '100.64.0.1',
+  '203.0.113.7',
+  '198.51.100.0/24',
+  '::1',
+  'fe80::1',
+  'fc00::1',
+  '2001:db8::10',
+  '::ffff:192.168.1.1',
 );
 const broadEntry = fc.oneof(
   fc.constantFrom('*', 'any', 'ALL', '0.0.0.0', '0.0.0.0/0', '::', '::/0'),
-  fc.tuple(fc.constantFrom('8.8.0.0', '10.0.0.0', '1.0.0.0'), fc.integer({ min: 0, max: 23 })).map(([a, n]) => `${a}/${n}`),
+  fc
+    .tuple(fc.constantFrom('8.8.0.0', '10.0.0.0', '1.0.0.0'), fc.integer({ min: 0, max: 23 }))
+    .map(([a, n]) => `${a}/${n}`),
   fc.tuple(fc.constantFrom('2001:4860::', '2606::'), fc.integer({ min: 0, max: 47 })).map(([a, n]) => `${a}/${n}`),
 );
 /** Near misses a user types, then anything at all: every Unicode code point, lone surrogates included. */
 const garbageEntry = fc.oneof(
-  fc.constantFrom('256.1.1.1', '1.2.3', '1.2.3.4/33', '01.2.3.4', '0x8.8.8.8', '8.8.8.8/', '8.8.8.8/24/1', 'fe80::1%eth0', 'localhost', '８.８.８.８', ''),
+  fc.constantFrom(
+    '256.1.1.1',
+    '1.2.3',
+    '1.2.3.4/33',
+    '01.2.3.4',
+    '0x8.8.8.8',
+    '8.8.8.8/',
+    '8.8.8.8/24/1',
+    'fe80::1%eth0',
+    'localhost',
+    '８.８.８.８',
+    '',
+  ),
   fc.string({ unit: 'binary', maxLength: 24 }),
   fc.string({ unit: 'grapheme', maxLength: 24 }),
   fc.stringMatching(/^[0-9a-fA-F:./]{1,24}$/),
@@ -83,7 +113,12 @@ const ipShaped = fc.oneof(
   fc.tuple(fc.oneof(fc.ipV4(), fc.ipV6()), fc.integer({ min: 0, max: 200 })).map(([a, n]) => `${a}/${n}`),
   fc.stringMatching(/^[0-9a-fA-F:./]{1,40}$/),
 );
-const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), ipShaped, mixedEntries.map((e) => e.join(', ')));
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+  ipShaped,
+  mixedEntries.map((e) => e.join(', ')),
+);
 
 // ---- Snapshots and contexts ---------------------------------------------------------------------------------------
 
@@ -114,9 +149,15 @@ const anyRules: fc.Arbitrary<ExchangeRules> = fc.record(
       permissions: fc.subarray([...PERMISSIONS]),
       outcome: fc.constantFrom('deleted', 'expired', 'deactivated'),
     }),
-    unboundDeletion: fc.record({ permissions: fc.subarray([...PERMISSIONS]), outcome: fc.constantFrom('deleted', 'expired', 'deactivated') }),
+    unboundDeletion: fc.record({
+      permissions: fc.subarray([...PERMISSIONS]),
+      outcome: fc.constantFrom('deleted', 'expired', 'deactivated'),
+    }),
     withdrawNeedsIp: fc.boolean(),
-    permissionNotes: fc.dictionary(fc.constantFrom(...PERMISSIONS), fc.constantFrom(text('note_okx_trade'), text('note_coinbase_transfer'))),
+    permissionNotes: fc.dictionary(
+      fc.constantFrom(...PERMISSIONS),
+      fc.constantFrom(text('note_okx_trade'), text('note_coinbase_transfer')),
+    ),
     recommendedKeyType: fc.constantFrom(...KEY_TYPES),
     discouragedKeyTypes: fc.subarray([...KEY_TYPES]),
   },
@@ -132,7 +173,10 @@ interface Exchange {
 
 /** Each registered adapter with its own rules, then rules of any shape. */
 const exchanges: Array<[string, fc.Arbitrary<Exchange>]> = [
-  ...ADAPTERS.map((a): [string, fc.Arbitrary<Exchange>] => [`${a.id} rules`, fc.constant({ id: a.id, name: a.name, rules: a.rules })]),
+  ...ADAPTERS.map((a): [string, fc.Arbitrary<Exchange>] => [
+    `${a.id} rules`,
+    fc.constant({ id: a.id, name: a.name, rules: a.rules }),
+  ]),
   ['any rules', anyRules.map((rules) => ({ id: 'any', name: 'Any', rules }))],
 ];
 
@@ -156,7 +200,13 @@ function cases(exchange: fc.Arbitrary<Exchange>, entries = mixedEntries): fc.Arb
     })
     .map(({ exchange: ex, purpose: p, rotationDays: days, keyType, policy, ...snap }) => ({
       snapshot: { exchange: ex.id, ...snap, ...(keyType ? { keyType } : {}) },
-      context: { purpose: p, rotationDays: days, exchangeName: ex.name, rules: ex.rules, ...(policy ? { policy } : {}) },
+      context: {
+        purpose: p,
+        rotationDays: days,
+        exchangeName: ex.name,
+        rules: ex.rules,
+        ...(policy ? { policy } : {}),
+      },
     }));
 }
 
@@ -196,7 +246,9 @@ describe('IP allow-list parsing, whatever is typed', () => {
   });
 
   test('entries joined by any separators split back into the same entries', () => {
-    const entry = fc.oneof(publicEntry, privateEntry, broadEntry, garbageEntry).filter((e) => e !== '' && !/[\s,]/u.test(e));
+    const entry = fc
+      .oneof(publicEntry, privateEntry, broadEntry, garbageEntry)
+      .filter((e) => e !== '' && !/[\s,]/u.test(e));
     const separator = fc.constantFrom(' ', ',', ', ', '\n', '\r\n', '\t', '\u00a0', '\u3000', ' ,, ');
     fc.assert(
       fc.property(fc.array(fc.tuple(entry, separator), { maxLength: 12 }), (pairs) => {
@@ -230,7 +282,13 @@ describe('IP allow-list parsing, whatever is typed', () => {
 
   test('classifying is deterministic: the same entry gets the same kind alone, in any list and any order', () => {
     const listAndOrder = fc.array(anyText, { minLength: 1, maxLength: 20 }).chain((entries) =>
-      fc.tuple(fc.constant(entries), fc.shuffledSubarray(entries.map((_, i) => i), { minLength: entries.length })),
+      fc.tuple(
+        fc.constant(entries),
+        fc.shuffledSubarray(
+          entries.map((_, i) => i),
+          { minLength: entries.length },
+        ),
+      ),
     );
     fc.assert(
       fc.property(listAndOrder, ([entries, order]) => {
@@ -244,15 +302,21 @@ describe('IP allow-list parsing, whatever is typed', () => {
   });
 
   test('generated entries are classified as their kind', () => {
-    fc.assert(fc.property(publicEntry, (e) => {
-      expect(classifyIpEntry(e).kind).toBe('public');
-    }));
-    fc.assert(fc.property(privateEntry, (e) => {
-      expect(classifyIpEntry(e).kind).toBe('private');
-    }));
-    fc.assert(fc.property(broadEntry, (e) => {
-      expect(classifyIpEntry(e).kind).toBe('broad');
-    }));
+    fc.assert(
+      fc.property(publicEntry, (e) => {
+        expect(classifyIpEntry(e).kind).toBe('public');
+      }),
+    );
+    fc.assert(
+      fc.property(privateEntry, (e) => {
+        expect(classifyIpEntry(e).kind).toBe('private');
+      }),
+    );
+    fc.assert(
+      fc.property(broadEntry, (e) => {
+        expect(classifyIpEntry(e).kind).toBe('broad');
+      }),
+    );
   });
 
   test('any dotted-quad IPv4 or IPv6 address, with or without a prefix in range, is an address (never invalid)', () => {
@@ -262,9 +326,12 @@ describe('IP allow-list parsing, whatever is typed', () => {
       fc.tuple(fc.ipV4(), fc.integer({ min: 0, max: 32 })).map(([a, n]) => `${a}/${n}`),
       fc.tuple(fc.ipV6(), fc.integer({ min: 0, max: 128 })).map(([a, n]) => `${a}/${n}`),
     );
-    fc.assert(fc.property(address, (e) => {
-      expect(classifyIpEntry(e).kind).not.toBe('invalid');
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(address, (e) => {
+        expect(classifyIpEntry(e).kind).not.toBe('invalid');
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   test('letter case never changes the kind of an address-shaped entry', () => {
@@ -314,7 +381,10 @@ describe.each(exchanges)('evaluate() with %s', (_name, exchange) => {
     fc.assert(
       fc.property(cases(exchange), fc.constantFrom(...PERMISSIONS), (base, added) => {
         fc.pre(!base.snapshot.permissions.includes(added));
-        const more = { ...base, snapshot: { ...base.snapshot, permissions: withPermission(base.snapshot.permissions, added) } };
+        const more = {
+          ...base,
+          snapshot: { ...base.snapshot, permissions: withPermission(base.snapshot.permissions, added) },
+        };
         expect(rank(riskOf(more))).toBeGreaterThanOrEqual(rank(riskOf(base)));
       }),
       { numRuns: 500 },
@@ -325,15 +395,25 @@ describe.each(exchanges)('evaluate() with %s', (_name, exchange) => {
     // Unbound: no entry the exchange accepts (an empty list, or only invalid entries).
     const unboundEntries = fc.oneof(
       { arbitrary: fc.constant<string[]>([]), weight: 3 },
-      { arbitrary: fc.array(garbageEntry, { minLength: 1, maxLength: 24 }).filter((entries) => !isBound(parseAllowList(entries))), weight: 1 },
+      {
+        arbitrary: fc
+          .array(garbageEntry, { minLength: 1, maxLength: 24 })
+          .filter((entries) => !isBound(parseAllowList(entries))),
+        weight: 1,
+      },
     );
     fc.assert(
-      fc.property(cases(exchange, unboundEntries), fc.constantFrom(...PUBLIC_ADDRESSES), fc.nat(), (base, address, at) => {
-        const entries = [...base.snapshot.ipEntries];
-        entries.splice(at % (entries.length + 1), 0, address);
-        const bound = { ...base, snapshot: { ...base.snapshot, ipEntries: entries } };
-        expect(rank(riskOf(bound))).toBeLessThanOrEqual(rank(riskOf(base)));
-      }),
+      fc.property(
+        cases(exchange, unboundEntries),
+        fc.constantFrom(...PUBLIC_ADDRESSES),
+        fc.nat(),
+        (base, address, at) => {
+          const entries = [...base.snapshot.ipEntries];
+          entries.splice(at % (entries.length + 1), 0, address);
+          const bound = { ...base, snapshot: { ...base.snapshot, ipEntries: entries } };
+          expect(rank(riskOf(bound))).toBeLessThanOrEqual(rank(riskOf(base)));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -344,7 +424,8 @@ describe.each(exchanges)('evaluate() with %s', (_name, exchange) => {
     fc.assert(
       fc.property(cases(exchange), ({ snapshot, context }) => {
         const findings = evaluate(snapshot, context);
-        for (const f of findings) if (severityRank(f.severity) > severityRank('info')) expect(f.blocking, f.id).toBe(true);
+        for (const f of findings)
+          if (severityRank(f.severity) > severityRank('info')) expect(f.blocking, f.id).toBe(true);
         if (verdictOf(findings).ready) expect(['none', 'info']).toContain(worstRisk(findings));
       }),
       { numRuns: 500 },
@@ -369,7 +450,7 @@ describe.each(exchanges)('evaluate() with %s', (_name, exchange) => {
     );
   });
 
-  test('an organisation\'s policy only adds findings: everything found without it is still found, unchanged', () => {
+  test("an organisation's policy only adds findings: everything found without it is still found, unchanged", () => {
     fc.assert(
       fc.property(cases(exchange), ({ snapshot, context }) => {
         const { policy: _policy, ...unmanaged } = context;
@@ -402,8 +483,12 @@ test('parsePolicy never throws on any managed data, and what it keeps is valid',
       // Each note is a real message (a missing one would render as its bare id) saying something.
       for (const note of notes) expect(say(note)).not.toMatch(/^(policy_note_\w+)?$/);
       if (!policy) return;
-      for (const flag of [policy.forbidWithdraw, policy.requireIpBinding, policy.lockSettings]) expect(typeof flag).toBe('boolean');
-      if (policy.maxRotationDays !== undefined) expect(Number.isInteger(policy.maxRotationDays) && policy.maxRotationDays >= 1 && policy.maxRotationDays <= 366).toBe(true);
+      for (const flag of [policy.forbidWithdraw, policy.requireIpBinding, policy.lockSettings])
+        expect(typeof flag).toBe('boolean');
+      if (policy.maxRotationDays !== undefined)
+        expect(
+          Number.isInteger(policy.maxRotationDays) && policy.maxRotationDays >= 1 && policy.maxRotationDays <= 366,
+        ).toBe(true);
       if (policy.message !== undefined) expect(policy.message.trim()).not.toBe('');
     }),
     { numRuns: 500 },

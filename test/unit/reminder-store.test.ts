@@ -26,8 +26,16 @@ vi.mock('webextension-polyfill', () => ({
 const store = await import('../../src/background/reminders');
 
 const valid: Reminder = {
-  id: 'a', exchange: 'okx', name: 'bot', permissions: ['read', 'trade'], ipBound: true,
-  created: '2026-11-26', rotationDays: 90, due: '2027-02-24', state: 'active', source: 'form',
+  id: 'a',
+  exchange: 'okx',
+  name: 'bot',
+  permissions: ['read', 'trade'],
+  ipBound: true,
+  created: '2026-11-26',
+  rotationDays: 90,
+  due: '2027-02-24',
+  state: 'active',
+  source: 'form',
   history: [{ kind: 'created', on: '2026-11-26' }],
 };
 
@@ -37,8 +45,18 @@ describe('stored reminders: validation and quarantine', () => {
   test.each([
     ['nothing stored', undefined, 0, 0],
     ['a valid list', { version: 1, reminders: [valid], quarantine: [] }, 1, 0],
-    ['one corrupt record beside a valid one', { version: 1, reminders: [valid, { ...valid, due: '2027-02-30' }], quarantine: [] }, 1, 1],
-    ['a record with an unknown permission', { version: 1, reminders: [{ ...valid, permissions: ['read', 'root'] }] }, 0, 1],
+    [
+      'one corrupt record beside a valid one',
+      { version: 1, reminders: [valid, { ...valid, due: '2027-02-30' }], quarantine: [] },
+      1,
+      1,
+    ],
+    [
+      'a record with an unknown permission',
+      { version: 1, reminders: [{ ...valid, permissions: ['read', 'root'] }] },
+      0,
+      1,
+    ],
     ['a record with a script as exchange', { version: 1, reminders: [{ ...valid, exchange: '<script>' }] }, 0, 1],
     ['a string instead of the store', 'garbage', 0, 1],
     ['an object without a list', { version: 1 }, 0, 1],
@@ -78,11 +96,21 @@ describe('stored reminders: validation and quarantine', () => {
 describe('tombstones: the stored shape (version 3) and older data', () => {
   test('a version 2 store (no tombstones) reads whole, with none', () => {
     const result = normalizeReminders({ version: 2, reminders: [valid], quarantine: [{ old: true }] });
-    expect(result).toEqual({ version: SCHEMA_VERSION, reminders: [valid], quarantine: [{ old: true }], tombstones: [] });
+    expect(result).toEqual({
+      version: SCHEMA_VERSION,
+      reminders: [valid],
+      quarantine: [{ old: true }],
+      tombstones: [],
+    });
   });
 
-  test('a bad tombstone is dropped (bookkeeping, not the user\'s data); the reminders are untouched', () => {
-    const tombstones = [{ id: 'gone', deleted: '2026-11-20' }, { id: 'x'.repeat(101), deleted: '2026-11-20' }, { id: 'y', deleted: 'soon' }, 'z'];
+  test("a bad tombstone is dropped (bookkeeping, not the user's data); the reminders are untouched", () => {
+    const tombstones = [
+      { id: 'gone', deleted: '2026-11-20' },
+      { id: 'x'.repeat(101), deleted: '2026-11-20' },
+      { id: 'y', deleted: 'soon' },
+      'z',
+    ];
     const result = normalizeReminders({ version: 3, reminders: [valid], quarantine: [], tombstones });
     expect(result.tombstones).toEqual([{ id: 'gone', deleted: '2026-11-20' }]);
     expect(result.reminders).toEqual([valid]);
@@ -109,7 +137,13 @@ describe('tombstones: the stored shape (version 3) and older data', () => {
 });
 
 describe('the inventory store in the background (single writer)', () => {
-  const key = { exchange: 'okx', name: 'bot', permissions: ['read', 'trade'] as Reminder['permissions'], ipBound: false, rotationDays: 90 };
+  const key = {
+    exchange: 'okx',
+    name: 'bot',
+    permissions: ['read', 'trade'] as Reminder['permissions'],
+    ipBound: false,
+    rotationDays: 90,
+  };
 
   test('a submitted key is pending, due created + interval, clamped to the exchange deadline', async () => {
     const plain = await store.recordSubmitted({ ...key, ipBound: true }, '2026-11-26');
@@ -134,16 +168,31 @@ describe('the inventory store in the background (single writer)', () => {
   test('twenty writes at once from tabs and popup lose no reminder', async () => {
     // Five per exchange: the most pending keys one exchange may hold (PENDING_MAX).
     const exchanges = ['okx', 'binance', 'bybit', 'kraken'];
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.recordSubmitted({ ...key, exchange: exchanges[i % 4]!, name: `key ${i}` }, '2026-11-26')));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.recordSubmitted({ ...key, exchange: exchanges[i % 4]!, name: `key ${i}` }, '2026-11-26'),
+      ),
+    );
     const { reminders } = await store.listReminders('2026-11-26');
     expect(reminders.map((r) => r.name).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `key ${i}`).sort());
   });
 
   test('rotating, snoozing and revoking at once on different keys all land', async () => {
-    const [a, b, c] = await Promise.all(['a', 'b', 'c'].map((name) => store.addManual({ ...key, name, created: '2026-09-01' }, '2026-11-26')));
-    await Promise.all([store.rotateReminder(a!.id, '2026-11-26'), store.snoozeReminder(b!.id, 7, '2026-11-26'), store.revokeReminder(c!.id, '2026-11-26')]);
+    const [a, b, c] = await Promise.all(
+      ['a', 'b', 'c'].map((name) => store.addManual({ ...key, name, created: '2026-09-01' }, '2026-11-26')),
+    );
+    await Promise.all([
+      store.rotateReminder(a!.id, '2026-11-26'),
+      store.snoozeReminder(b!.id, 7, '2026-11-26'),
+      store.revokeReminder(c!.id, '2026-11-26'),
+    ]);
     const { reminders } = await store.listReminders('2026-11-26');
-    expect(reminders.map((r) => [r.name, r.state]).sort()).toEqual([['a', 'active'], ['a', 'rotated'], ['b', 'active'], ['c', 'revoked']]);
+    expect(reminders.map((r) => [r.name, r.state]).sort()).toEqual([
+      ['a', 'active'],
+      ['a', 'rotated'],
+      ['b', 'active'],
+      ['c', 'revoked'],
+    ]);
     expect(reminders.find((r) => r.name === 'b')?.snoozedUntil).toBe('2026-12-03');
   });
 
@@ -152,7 +201,10 @@ describe('the inventory store in the background (single writer)', () => {
     const added = await store.addManual({ ...key, created: '2026-11-01', deadlineDays: 14 }, '2026-11-26');
     const removed = await store.deleteReminder(added.id, '2026-11-26');
     expect((await store.listReminders('2026-11-26')).reminders).toEqual([]);
-    expect(memory.get('reminders')).toMatchObject({ version: SCHEMA_VERSION, tombstones: [{ id: added.id, deleted: '2026-11-26' }] });
+    expect(memory.get('reminders')).toMatchObject({
+      version: SCHEMA_VERSION,
+      tombstones: [{ id: added.id, deleted: '2026-11-26' }],
+    });
     await store.restoreReminder(removed, { today: '2026-11-26' });
     expect((await store.listReminders('2026-11-26')).reminders).toEqual([added]);
     expect(memory.get('reminders')).toMatchObject({ tombstones: [] });
@@ -161,7 +213,12 @@ describe('the inventory store in the background (single writer)', () => {
   test('a version 2 store gains its first tombstone on a delete, written as version 3', async () => {
     memory.set('reminders', { version: 2, reminders: [valid], quarantine: [] });
     await store.deleteReminder(valid.id, '2026-11-26');
-    expect(memory.get('reminders')).toEqual({ version: 3, reminders: [], quarantine: [], tombstones: [{ id: valid.id, deleted: '2026-11-26' }] });
+    expect(memory.get('reminders')).toEqual({
+      version: 3,
+      reminders: [],
+      quarantine: [],
+      tombstones: [{ id: valid.id, deleted: '2026-11-26' }],
+    });
   });
 
   test('an action on a key deleted elsewhere says so', async () => {
@@ -169,7 +226,14 @@ describe('the inventory store in the background (single writer)', () => {
   });
 
   test('tracking the same listed key twice keeps one reminder', async () => {
-    const listed = { exchange: 'okx', name: 'Tax tool', permissions: ['read'] as Reminder['permissions'], ipBound: true, created: '2026-01-10', rotationDays: 90 };
+    const listed = {
+      exchange: 'okx',
+      name: 'Tax tool',
+      permissions: ['read'] as Reminder['permissions'],
+      ipBound: true,
+      created: '2026-01-10',
+      rotationDays: 90,
+    };
     const first = await store.trackListed(listed, '2026-11-26');
     const second = await store.trackListed({ ...listed, name: ' tax tool ' }, '2026-11-26');
     expect(second.id).toBe(first.id);
@@ -182,7 +246,9 @@ describe('the inventory store in the background (single writer)', () => {
     const before = structuredClone(memory.get('reminders'));
     const browser = (await import('webextension-polyfill')).default;
     const set = vi.spyOn(browser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
-    await expect(store.addManual({ ...key, name: 'big', created: '2026-11-01' }, '2026-11-26')).rejects.toThrow(/quota/);
+    await expect(store.addManual({ ...key, name: 'big', created: '2026-11-01' }, '2026-11-26')).rejects.toThrow(
+      /quota/,
+    );
     set.mockRestore();
     expect(memory.get('reminders')).toEqual(before);
   });
@@ -196,14 +262,33 @@ describe('the inventory store in the background (single writer)', () => {
 });
 
 describe('restrictions saved on a listed key (Binance "Edit restrictions")', () => {
-  const key = { exchange: 'binance', name: 'grid-bot', permissions: ['read' as const, 'trade' as const, 'withdraw' as const], ipBound: true, rotationDays: 30 };
+  const key = {
+    exchange: 'binance',
+    name: 'grid-bot',
+    permissions: ['read' as const, 'trade' as const, 'withdraw' as const],
+    ipBound: true,
+    rotationDays: 30,
+  };
 
-  test('the key\'s live reminder takes the new permissions and binding; its interval stays unless the user chose one', async () => {
-    const existing: Reminder = { ...valid, id: 'g', exchange: 'binance', name: 'Grid-Bot', permissions: ['read'], ipBound: false };
+  test("the key's live reminder takes the new permissions and binding; its interval stays unless the user chose one", async () => {
+    const existing: Reminder = {
+      ...valid,
+      id: 'g',
+      exchange: 'binance',
+      name: 'Grid-Bot',
+      permissions: ['read'],
+      ipBound: false,
+    };
     const other: Reminder = { ...valid, id: 'o', exchange: 'okx', name: 'grid-bot' };
     memory.set('reminders', { version: SCHEMA_VERSION, reminders: [existing, other], quarantine: [] });
     const kept = await store.updateRestrictions(key, false, '2026-12-05');
-    expect(kept).toMatchObject({ id: 'g', permissions: ['read', 'trade', 'withdraw'], ipBound: true, rotationDays: 90, due: '2027-02-24' });
+    expect(kept).toMatchObject({
+      id: 'g',
+      permissions: ['read', 'trade', 'withdraw'],
+      ipBound: true,
+      rotationDays: 90,
+      due: '2027-02-24',
+    });
     expect(kept.history.at(-1)).toEqual({ kind: 'edited', on: '2026-12-05' });
     const chosen = await store.updateRestrictions(key, true, '2026-12-05');
     expect(chosen).toMatchObject({ id: 'g', rotationDays: 30, due: '2026-12-26' });
@@ -214,9 +299,19 @@ describe('restrictions saved on a listed key (Binance "Edit restrictions")', () 
 
   test('a key not tracked yet starts an active reminder from today; a pending one is confirmed', async () => {
     const started = await store.updateRestrictions(key, false, '2026-12-05');
-    expect(started).toMatchObject({ exchange: 'binance', name: 'grid-bot', state: 'active', created: '2026-12-05', rotationDays: 30 });
+    expect(started).toMatchObject({
+      exchange: 'binance',
+      name: 'grid-bot',
+      state: 'active',
+      created: '2026-12-05',
+      rotationDays: 30,
+    });
     memory.clear();
-    memory.set('reminders', { version: SCHEMA_VERSION, reminders: [{ ...valid, exchange: 'binance', name: 'grid-bot', state: 'pending' }], quarantine: [] });
+    memory.set('reminders', {
+      version: SCHEMA_VERSION,
+      reminders: [{ ...valid, exchange: 'binance', name: 'grid-bot', state: 'pending' }],
+      quarantine: [],
+    });
     expect((await store.updateRestrictions(key, false, '2026-12-05')).state).toBe('active');
   });
 });

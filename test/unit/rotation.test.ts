@@ -72,12 +72,21 @@ describe('parseCalendarDate', () => {
     expect(parseCalendarDate(text)).toBe(ms);
   });
 
-  test.each(['2026-02-30', '2027-02-29', '2026-13-01', '2026-00-10', '2026-01-00', '2026-04-31', '2026-1-5', '2026-01-01T00:00', ' 2026-01-01', 'garbage', ''])(
-    '%j is not a date',
-    (text) => {
-      expect(parseCalendarDate(text)).toBeUndefined();
-    },
-  );
+  test.each([
+    '2026-02-30',
+    '2027-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-01-00',
+    '2026-04-31',
+    '2026-1-5',
+    '2026-01-01T00:00',
+    ' 2026-01-01',
+    'garbage',
+    '',
+  ])('%j is not a date', (text) => {
+    expect(parseCalendarDate(text)).toBeUndefined();
+  });
 });
 
 describe('localCalendarDate', () => {
@@ -125,7 +134,7 @@ describe('exchange deadline and suggestion', () => {
     [14, 180, 14],
     [undefined, 30, 30],
     [14, 7, 7],
-  ])('deadline %s with the user\'s default of %i days suggests %i days', (deadline, preferred, days) => {
+  ])("deadline %s with the user's default of %i days suggests %i days", (deadline, preferred, days) => {
     expect(suggestedRotationDays(deadline, preferred)).toBe(days);
   });
 

@@ -34,7 +34,12 @@ const DESIGN_IDS = [
 ];
 
 function isRule(value: unknown): value is Rule {
-  return typeof value === 'object' && value !== null && typeof (value as Rule).id === 'string' && typeof (value as Rule).evaluate === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Rule).id === 'string' &&
+    typeof (value as Rule).evaluate === 'function'
+  );
 }
 
 describe('every rule file is registered', () => {
@@ -62,10 +67,21 @@ describe('every rule file is registered', () => {
 describe('every docs/design.md finding id is emitted by a registered rule', () => {
   // Between them these inputs trigger every rule; each rule must label its finding with its own id.
   const inputs = [
-    { snapshot: snapshot({ permissions: ['read', 'trade', 'withdraw'], ipEntries: [] }), context: context({ purpose: undefined, rotationDays: undefined }) },
+    {
+      snapshot: snapshot({ permissions: ['read', 'trade', 'withdraw'], ipEntries: [] }),
+      context: context({ purpose: undefined, rotationDays: undefined }),
+    },
     { snapshot: snapshot({ permissions: ['read', 'trade'], ipEntries: [] }), context: context({ rotationDays: 90 }) },
     { snapshot: snapshot({ ipEntries: [...publicIps(18), 'abc', '10.0.0.1', '*'] }), context: context() },
-    { snapshot: snapshot({ ipFieldFound: false, ipEntries: [], unreadPermissions: ['withdraw'], unknownPermissions: ['Earn'] }), context: context({ purpose: 'market-data' }) },
+    {
+      snapshot: snapshot({
+        ipFieldFound: false,
+        ipEntries: [],
+        unreadPermissions: ['withdraw'],
+        unknownPermissions: ['Earn'],
+      }),
+      context: context({ purpose: 'market-data' }),
+    },
     // A page that shows more than KeyScope reads.
     { snapshot: snapshot({ capped: [{ part: 'ip-entries', limit: 100 }] }), context: context() },
     // An exchange that advises against a key type (Binance: HMAC).
@@ -73,7 +89,10 @@ describe('every docs/design.md finding id is emitted by a registered rule', () =
     // An organisation's managed policy, broken on every count.
     {
       snapshot: snapshot({ permissions: ['read', 'withdraw'], ipEntries: [] }),
-      context: context({ rotationDays: 90, policy: { forbidWithdraw: true, requireIpBinding: true, maxRotationDays: 30, lockSettings: false } }),
+      context: context({
+        rotationDays: 90,
+        policy: { forbidWithdraw: true, requireIpBinding: true, maxRotationDays: 30, lockSettings: false },
+      }),
     },
   ].map((input) => ({ ...input, ips: parseAllowList(input.snapshot.ipEntries) }));
 

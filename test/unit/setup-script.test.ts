@@ -27,9 +27,13 @@ describe('npm ci', () => {
   test('runs when node_modules is older and npm recorded other packages than the lockfile pins', () => {
     const older = { nodeModulesTime: 1000, lockTime: 2000, locked };
     expect(installReason({ ...older })).toBe('node_modules is older than package-lock.json');
-    expect(installReason({ ...older, installed: { ...installed, 'node_modules/vite': { version: '8.3.7' } } })).not.toBeNull();
+    expect(
+      installReason({ ...older, installed: { ...installed, 'node_modules/vite': { version: '8.3.7' } } }),
+    ).not.toBeNull();
     expect(installReason({ ...older, installed: { 'node_modules/preact': { version: '11.2.0' } } })).not.toBeNull();
-    expect(installReason({ ...older, installed: { ...installed, 'node_modules/left-pad': { version: '1.0.0' } } })).not.toBeNull();
+    expect(
+      installReason({ ...older, installed: { ...installed, 'node_modules/left-pad': { version: '1.0.0' } } }),
+    ).not.toBeNull();
   });
 
   test('does not run when node_modules is older only because a checkout touched an unchanged lockfile', () => {
@@ -38,8 +42,17 @@ describe('npm ci', () => {
   });
 
   test('this checkout, as installed, needs no reinstall', () => {
-    const packages = (file: string) => (JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as { packages: Record<string, { version?: string }> }).packages;
-    expect(installReason({ nodeModulesTime: 0, lockTime: 1, installed: packages('node_modules/.package-lock.json'), locked: packages('package-lock.json') })).toBeNull();
+    const packages = (file: string) =>
+      (JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as { packages: Record<string, { version?: string }> })
+        .packages;
+    expect(
+      installReason({
+        nodeModulesTime: 0,
+        lockTime: 1,
+        installed: packages('node_modules/.package-lock.json'),
+        locked: packages('package-lock.json'),
+      }),
+    ).toBeNull();
   });
 
   test('is the clean install the lockfile asks for, without the audit and funding talk', () => {
@@ -53,14 +66,22 @@ describe('browsers', () => {
   });
 
   test('as root with apt-get: apt-get update, then install both', () => {
-    expect(browserPlan({ missing: ['firefox-esr'], root: true, aptGet: true })).toEqual({ action: 'apt', commands: [APT_UPDATE, APT_INSTALL] });
-    expect([APT_UPDATE, APT_INSTALL].map((c) => c.join(' '))).toEqual(['apt-get update', 'apt-get install -y chromium firefox-esr']);
+    expect(browserPlan({ missing: ['firefox-esr'], root: true, aptGet: true })).toEqual({
+      action: 'apt',
+      commands: [APT_UPDATE, APT_INSTALL],
+    });
+    expect([APT_UPDATE, APT_INSTALL].map((c) => c.join(' '))).toEqual([
+      'apt-get update',
+      'apt-get install -y chromium firefox-esr',
+    ]);
   });
 
   test('otherwise it stops with the exact command to run', () => {
     const plan = browserPlan({ missing: ['chromium', 'firefox-esr'], root: false, aptGet: true });
     expect(plan.action).toBe('fail');
-    expect(plan.action === 'fail' && plan.message).toContain('sudo apt-get update && sudo apt-get install -y chromium firefox-esr');
+    expect(plan.action === 'fail' && plan.message).toContain(
+      'sudo apt-get update && sudo apt-get install -y chromium firefox-esr',
+    );
     expect(plan.action === 'fail' && plan.message).toContain('chromium and firefox-esr');
   });
 

@@ -43,7 +43,8 @@ vi.mock('webextension-polyfill', () => ({
             next.set(key, structuredClone(value));
           }
           if (next.size > MAX_ITEMS) throw new Error('MAX_ITEMS quota exceeded');
-          if ([...next].reduce((sum, [key, value]) => sum + itemBytes(key, value), 0) > QUOTA_BYTES) throw new Error('QUOTA_BYTES quota exceeded');
+          if ([...next].reduce((sum, [key, value]) => sum + itemBytes(key, value), 0) > QUOTA_BYTES)
+            throw new Error('QUOTA_BYTES quota exceeded');
           for (const [key, value] of next) synced.set(key, value);
         },
         async remove(keys: string | string[]) {
@@ -60,7 +61,11 @@ vi.mock('webextension-polyfill', () => ({
     },
   },
 }));
-vi.mock('../../src/background/guarded-sites', () => ({ addGuardedSite: vi.fn(), guardedSites: vi.fn(async () => []), removeGuardedSite: vi.fn() }));
+vi.mock('../../src/background/guarded-sites', () => ({
+  addGuardedSite: vi.fn(),
+  guardedSites: vi.fn(async () => []),
+  removeGuardedSite: vi.fn(),
+}));
 vi.mock('../../src/background/inject-guard', () => ({ injectGuard: vi.fn() }));
 
 const { handlers } = await import('../../src/background/handlers');
@@ -82,8 +87,16 @@ async function on<T>(name: Name, step: () => Promise<T>): Promise<T> {
 
 const sender = {} as browser.Runtime.MessageSender;
 const today = () => localCalendarDate(new Date());
-const key: KeyCreated & { created: string } = { exchange: 'okx', name: 'grid bot', permissions: ['read', 'trade'], ipBound: true, rotationDays: 90, created: '2026-11-01' };
-const listed = async (name: Name) => on(name, async () => (await handlers['reminders:list']({}, sender)).reminders.map((r) => r.name).sort());
+const key: KeyCreated & { created: string } = {
+  exchange: 'okx',
+  name: 'grid bot',
+  permissions: ['read', 'trade'],
+  ipBound: true,
+  rotationDays: 90,
+  created: '2026-11-01',
+};
+const listed = async (name: Name) =>
+  on(name, async () => (await handlers['reminders:list']({}, sender)).reminders.map((r) => r.name).sort());
 const syncedKeys = (prefix: string) => [...synced.keys()].filter((k) => k.startsWith(prefix)).sort();
 
 beforeEach(() => {
@@ -105,7 +118,7 @@ async function sharedKey(name = 'grid bot'): Promise<Reminder> {
 }
 
 describe('a deletion syncs: tombstones', () => {
-  test('deleted on A, pulled on B: gone on B, and B\'s later push does not bring it back to A', async () => {
+  test("deleted on A, pulled on B: gone on B, and B's later push does not bring it back to A", async () => {
     const shared = await sharedKey();
     await on('A', () => handlers['reminder:delete']({ id: shared.id }, sender));
     expect(synced.get(`deleted:${shared.id}`)).toBe(today());
@@ -174,7 +187,12 @@ describe('a deletion syncs: tombstones', () => {
     const shared = await sharedKey();
     const removed = await on('A', () => handlers['reminder:delete']({ id: shared.id }, sender));
     await on('B', pullFromSync);
-    const file = JSON.stringify({ format: EXPORT_FORMAT, version: SCHEMA_VERSION, exportedAt: new Date().toISOString(), reminders: [removed] });
+    const file = JSON.stringify({
+      format: EXPORT_FORMAT,
+      version: SCHEMA_VERSION,
+      exportedAt: new Date().toISOString(),
+      reminders: [removed],
+    });
     const report = await on('A', () => handlers['reminders:import']({ text: file }, sender));
     expect(report.added).toBe(1);
     expect(syncedKeys('deleted:')).toEqual([]);
@@ -209,11 +227,23 @@ describe('a deletion syncs: tombstones', () => {
   test(`tombstones fit the sync quotas: 500 deletions with the longest ids keep the newest ${TOMBSTONES_MAX}, and sync stays on`, async () => {
     const long = (i: number) => `${String(i).padStart(4, '0')}${'x'.repeat(96)}`;
     const reminders = Array.from({ length: 60 }, (_, i) => ({
-      id: `k${i}`, exchange: 'okx', name: `key ${i}`, permissions: ['read'], ipBound: true, created: '2026-11-01', rotationDays: 90,
-      due: '2027-01-30', state: 'active', source: 'manual', history: [{ kind: 'created', on: '2026-11-01' }],
+      id: `k${i}`,
+      exchange: 'okx',
+      name: `key ${i}`,
+      permissions: ['read'],
+      ipBound: true,
+      created: '2026-11-01',
+      rotationDays: 90,
+      due: '2027-01-30',
+      state: 'active',
+      source: 'manual',
+      history: [{ kind: 'created', on: '2026-11-01' }],
     }));
     // 500 of them, five a day: uncapped they would take 560 items, over the 512 allowed.
-    const tombstones = Array.from({ length: 500 }, (_, i) => ({ id: long(i), deleted: addDays(today(), -Math.floor(i / 5)) }));
+    const tombstones = Array.from({ length: 500 }, (_, i) => ({
+      id: long(i),
+      deleted: addDays(today(), -Math.floor(i / 5)),
+    }));
     locals.A.set('reminders', { version: SCHEMA_VERSION, reminders, quarantine: [], tombstones });
     await on('A', pushToSync);
     expect((await on('A', () => handlers['settings:get']({}, sender))).sync).toBe(true);
@@ -222,12 +252,16 @@ describe('a deletion syncs: tombstones', () => {
     const bytes = [...synced].reduce((sum, [k, v]) => sum + itemBytes(k, v), 0);
     expect(bytes).toBeLessThan(QUOTA_BYTES);
     // The newest are kept: every kept one was deleted no earlier than the newest dropped one.
-    expect([...synced].filter(([k]) => k.startsWith('deleted:')).every(([, day]) => (day as string) >= addDays(today(), -20))).toBe(true);
+    expect(
+      [...synced]
+        .filter(([k]) => k.startsWith('deleted:'))
+        .every(([, day]) => (day as string) >= addDays(today(), -20)),
+    ).toBe(true);
   });
 });
 
-describe('what another browser syncs meets this browser\'s policy', () => {
-  test('a 90-day key from A is kept within B\'s 30-day maximum, its due date with it', async () => {
+describe("what another browser syncs meets this browser's policy", () => {
+  test("a 90-day key from A is kept within B's 30-day maximum, its due date with it", async () => {
     policies.B = { maxRotationDays: 30 };
     const shared = await sharedKey();
     const onB = (await on('B', () => handlers['reminders:list']({}, sender))).reminders.find((r) => r.id === shared.id);
@@ -236,7 +270,11 @@ describe('what another browser syncs meets this browser\'s policy', () => {
 
   test('a synced record that says due 2099 is due created + interval', async () => {
     const shared = await sharedKey();
-    synced.set(`reminder:${shared.id}`, { ...shared, due: '2099-01-01', history: [...shared.history, { kind: 'edited', on: today() }] });
+    synced.set(`reminder:${shared.id}`, {
+      ...shared,
+      due: '2099-01-01',
+      history: [...shared.history, { kind: 'edited', on: today() }],
+    });
     await on('B', pullFromSync);
     const onB = (await on('B', () => handlers['reminders:list']({}, sender))).reminders[0];
     expect(onB).toMatchObject({ due: '2027-01-30', history: [...shared.history, { kind: 'edited', on: today() }] });

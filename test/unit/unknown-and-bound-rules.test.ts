@@ -22,7 +22,9 @@ describe('form.permission-unknown', () => {
 
   test('several are listed; a control with no text is still reported', () => {
     const found = findingOf('form.permission-unknown', snapshot({ unknownPermissions: ['Earn', ''] }), context());
-    expect(found!.title).toBe('KeyScope does not know these permissions, and they are on: “Earn”, a switch with no name');
+    expect(found!.title).toBe(
+      'KeyScope does not know these permissions, and they are on: “Earn”, a switch with no name',
+    );
   });
 
   test('an empty list is no finding', () => {
@@ -32,7 +34,12 @@ describe('form.permission-unknown', () => {
 
 describe('form.read-capped', () => {
   test('a page that showed more than KeyScope reads: high, blocks "Ready", says how much was read and to check the rest', () => {
-    const capped = snapshot({ capped: [{ part: 'ip-entries', limit: 100 }, { part: 'key-name', limit: 200 }] });
+    const capped = snapshot({
+      capped: [
+        { part: 'ip-entries', limit: 100 },
+        { part: 'key-name', limit: 200 },
+      ],
+    });
     const found = findingOf('form.read-capped', capped, context());
     expect(found).toMatchObject({ severity: 'high', blocking: true, step: 'ip' });
     expect(found!.title).toBe('KeyScope read only part of this form');
@@ -44,7 +51,12 @@ describe('form.read-capped', () => {
   });
 
   test('the step is the earliest one cut short; nothing capped is no finding', () => {
-    const unknown = snapshot({ capped: [{ part: 'ip-entry', limit: 64 }, { part: 'unknown-permissions', limit: 20 }] });
+    const unknown = snapshot({
+      capped: [
+        { part: 'ip-entry', limit: 64 },
+        { part: 'unknown-permissions', limit: 20 },
+      ],
+    });
     expect(findingOf('form.read-capped', unknown, context())).toMatchObject({ step: 'scope' });
     expect(ids(snapshot({ capped: [] }))).not.toContain('form.read-capped');
     expect(ids()).not.toContain('form.read-capped');
@@ -52,7 +64,11 @@ describe('form.read-capped', () => {
 });
 
 describe('a key the exchange binds to a partner', () => {
-  const partner = { partnerBinding: { choice: 'Binding third-party apps', partner: '3Commas' }, ipEntries: [], ipFieldFound: false };
+  const partner = {
+    partnerBinding: { choice: 'Binding third-party apps', partner: '3Commas' },
+    ipEntries: [],
+    ipFieldFound: false,
+  };
 
   test('no IP field on purpose: neither ip.missing nor form.ip-unreadable nor the unbound deadline', () => {
     const trade = snapshot({ permissions: ['read', 'trade'], ...partner });
@@ -65,7 +81,9 @@ describe('a key the exchange binds to a partner', () => {
 
   test('without the partner binding, the same form is unreadable and unbound: the rule is what changes it', () => {
     const trade = snapshot({ permissions: ['read', 'trade'], ipEntries: [], ipFieldFound: false });
-    expect(ids(trade, context({ purpose: 'trading-bot' }))).toEqual(expect.arrayContaining(['form.ip-unreadable', 'exchange.unbound-expiry']));
+    expect(ids(trade, context({ purpose: 'trading-bot' }))).toEqual(
+      expect.arrayContaining(['form.ip-unreadable', 'exchange.unbound-expiry']),
+    );
     const withField = snapshot({ permissions: ['read', 'trade'], ipEntries: [] });
     expect(ids(withField, context({ purpose: 'trading-bot' }))).toContain('ip.missing');
   });
@@ -84,7 +102,11 @@ describe("the exchange's own key expiry", () => {
   });
 
   test('where the exchange offers one, the advice suggests it', () => {
-    const offers = context({ rotationDays: undefined, exchangeName: 'Kraken', rules: { ...okx.rules, offersKeyExpiry: true } });
+    const offers = context({
+      rotationDays: undefined,
+      exchangeName: 'Kraken',
+      rules: { ...okx.rules, offersKeyExpiry: true },
+    });
     expect(findingOf('rotation.none', snapshot(), offers)?.fix).toMatch(/^Choose an expiry on Kraken's form/);
     const doesNot = context({ rotationDays: undefined, rules: { ...okx.rules, offersKeyExpiry: false } });
     expect(findingOf('rotation.none', snapshot(), doesNot)?.fix).toMatch(/^Choose when KeyScope reminds you/);

@@ -54,15 +54,24 @@ export function KeyFlag({ view, onTrack }: { view: KeyFlagView; onTrack: () => v
     onTrack();
   });
   return (
-    <div class="ks-flag" role="group" lang={uiLanguage()} aria-label={`KeyScope: ${view.name ? isolated(view.name) : t('this_key')}`}>
+    <div
+      class="ks-flag"
+      role="group"
+      lang={uiLanguage()}
+      aria-label={`KeyScope: ${view.name ? isolated(view.name) : t('this_key')}`}
+    >
       <span class="ks-flag-brand">KeyScope</span>
       {view.flags.length === 0 && <span class="ks-flag-ok">{t('flag_none')}</span>}
       {view.flags.map((flag) => (
-        <span key={flag} class={`ks-flag-badge ks-flag-${flag}`} data-flag={flag}>{flagText(flag, view)}</span>
+        <span key={flag} class={`ks-flag-badge ks-flag-${flag}`} data-flag={flag}>
+          {flagText(flag, view)}
+        </span>
       ))}
       <span class="ks-flag-track" ref={track} tabIndex={-1}>
         {view.tracking === 'yes' ? (
-          <span class="ks-flag-tracked" role="status">{t('flag_tracked')}</span>
+          <span class="ks-flag-tracked" role="status">
+            {t('flag_tracked')}
+          </span>
         ) : view.name ? (
           <button type="button" class="ks-flag-button" disabled={view.tracking === 'busy'} onClick={onClick}>
             {t(view.tracking === 'busy' ? 'flag_tracking' : 'flag_track')}
@@ -71,7 +80,11 @@ export function KeyFlag({ view, onTrack }: { view: KeyFlagView; onTrack: () => v
           <span class="ks-flag-hint">{t('flag_no_name')}</span>
         )}
       </span>
-      {view.error && <span class="ks-flag-error" role="alert">{view.error}</span>}
+      {view.error && (
+        <span class="ks-flag-error" role="alert">
+          {view.error}
+        </span>
+      )}
     </div>
   );
 }

@@ -41,12 +41,13 @@ export interface PanelView {
 }
 
 export interface PanelActions {
-  onPurpose(purpose: Purpose): void;
-  onRotation(days: number): void;
+  // Function-typed properties, not methods: the panel hands them on as callbacks, detached from `actions`.
+  onPurpose: (purpose: Purpose) => void;
+  onRotation: (days: number) => void;
   /** The answer to "Create anyway?": true lets the held-back click through, false drops it. */
-  onConfirm(create: boolean): void;
+  onConfirm: (create: boolean) => void;
   /** "This page is not read right?": the description of the page's form area, built at the click. */
-  onDescribe?(): PageDescription;
+  onDescribe?: () => PageDescription;
 }
 
 /**
@@ -61,20 +62,40 @@ function ConfirmCritical({ view, onConfirm }: { view: PanelView; onConfirm: Pane
   return (
     <div class="ks-confirm" role="group" aria-label={t('confirm_label')}>
       <p class="ks-confirm-title" role="alert">
-        <strong>{title}</strong>{gapAfter(title)}{t('confirm_not_received', view.exchangeName)}
+        <strong>{title}</strong>
+        {gapAfter(title)}
+        {t('confirm_not_received', view.exchangeName)}
       </p>
       <ul class="ks-confirm-list">
-        {view.confirm?.findings.map((f) => <li key={f.id} data-finding-id={f.id}>{say(f.title)}</li>)}
+        {view.confirm?.findings.map((f) => (
+          <li key={f.id} data-finding-id={f.id}>
+            {say(f.title)}
+          </li>
+        ))}
       </ul>
       <div class="ks-buttons">
-        <button type="button" class="ks-button ks-button-danger" onClick={byUser(() => onConfirm(true))}>{t('confirm_create')}</button>
-        <button type="button" class="ks-button" ref={goBack} onClick={byUser(() => onConfirm(false))}>{t('confirm_go_back')}</button>
+        <button type="button" class="ks-button ks-button-danger" onClick={byUser(() => onConfirm(true))}>
+          {t('confirm_create')}
+        </button>
+        <button type="button" class="ks-button" ref={goBack} onClick={byUser(() => onConfirm(false))}>
+          {t('confirm_go_back')}
+        </button>
       </div>
     </div>
   );
 }
 
-function Step({ step, title, findings, children }: { step: Step; title: string; findings: Finding[]; children?: preact.ComponentChildren }) {
+function Step({
+  step,
+  title,
+  findings,
+  children,
+}: {
+  step: Step;
+  title: string;
+  findings: Finding[];
+  children?: preact.ComponentChildren;
+}) {
   const status = stepStatus(findings, step);
   return (
     <li class={`ks-step ks-step-${status}`} data-step={step} data-status={status}>
@@ -107,7 +128,9 @@ function RotationPicker({ view, onRotation }: { view: PanelView; onRotation: Pan
   const [custom, setCustom] = useState('');
   const [error, setError] = useState('');
   const max = view.maxRotationDays ?? MAX_ROTATION_DAYS;
-  const choices = [...new Set([...ROTATION_CHOICES, view.suggestedDays])].filter((days) => days <= max).sort((a, b) => a - b);
+  const choices = [...new Set([...ROTATION_CHOICES, view.suggestedDays])]
+    .filter((days) => days <= max)
+    .sort((a, b) => a - b);
   const applyCustom = (event: Event) => {
     event.preventDefault();
     const days = parseRotationDays(custom);
@@ -145,12 +168,25 @@ function RotationPicker({ view, onRotation }: { view: PanelView; onRotation: Pan
       <form class="ks-custom" onSubmit={applyCustom}>
         <label>
           {t('panel_custom')}
-          <input type="text" inputMode="numeric" size={4} value={custom} onInput={(e) => setCustom(e.currentTarget.value)} aria-invalid={error !== ''} />
+          <input
+            type="text"
+            inputMode="numeric"
+            size={4}
+            value={custom}
+            onInput={(e) => setCustom(e.currentTarget.value)}
+            aria-invalid={error !== ''}
+          />
           {t('panel_custom_days')}
         </label>
-        <button type="submit" class="ks-button">{t('panel_set')}</button>
+        <button type="submit" class="ks-button">
+          {t('panel_set')}
+        </button>
       </form>
-      {error && <p class="ks-error" role="alert">{error}</p>}
+      {error && (
+        <p class="ks-error" role="alert">
+          {error}
+        </p>
+      )}
       {view.rotationDays !== undefined && <p class="ks-hint">{t('panel_reminder_set', view.rotationDays)}</p>}
     </div>
   );
@@ -168,13 +204,24 @@ function IpRead({ view }: { view: PanelView }) {
       </p>
     );
   }
-  return <p class="ks-read">{ipEntries.length ? t(ipEntries.length === 1 ? 'panel_ip_one' : 'panel_ip_many', ipEntries.length) : t('panel_ip_none')}</p>;
+  return (
+    <p class="ks-read">
+      {ipEntries.length
+        ? t(ipEntries.length === 1 ? 'panel_ip_one' : 'panel_ip_many', ipEntries.length)
+        : t('panel_ip_none')}
+    </p>
+  );
 }
 
 /** The exchange's own expiry: chosen on its form, it is the plan; offered and not chosen, it is suggested. */
 function ExchangeExpiry({ view }: { view: PanelView }) {
   const days = view.snapshot.keyExpiryDays;
-  if (days !== undefined) return <p class="ks-read" data-key-expiry={days}>{t('key_expiry_counts', view.exchangeName, days)}</p>;
+  if (days !== undefined)
+    return (
+      <p class="ks-read" data-key-expiry={days}>
+        {t('key_expiry_counts', view.exchangeName, days)}
+      </p>
+    );
   return view.offersKeyExpiry ? <p class="ks-hint">{t('key_expiry_offer', view.exchangeName)}</p> : null;
 }
 
@@ -193,16 +240,14 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
           {t(collapsed ? 'panel_show' : 'panel_hide')}
         </button>
       </header>
-      {view.keyCreated ? (
-        <p class="ks-hint">{t('panel_key_shown')}</p>
-      ) : (
-        <VerdictLine verdict={view.verdict} />
-      )}
+      {view.keyCreated ? <p class="ks-hint">{t('panel_key_shown')}</p> : <VerdictLine verdict={view.verdict} />}
       {view.confirm && !view.keyCreated && <ConfirmCritical view={view} onConfirm={actions.onConfirm} />}
       {!view.keyCreated && <VerdictAnnouncement verdict={view.verdict} findings={findings} />}
       {worst && !view.keyCreated && (
         <p class="ks-worst" data-finding-id={worst.id}>
-          <strong>{worstTitle}</strong>{gapAfter(worstTitle ?? '')}{say(worst.fix)}
+          <strong>{worstTitle}</strong>
+          {gapAfter(worstTitle ?? '')}
+          {say(worst.fix)}
         </p>
       )}
       {!collapsed && !view.keyCreated && (
@@ -212,10 +257,15 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
           </Step>
           <Step step="scope" title={t('step_scope')} findings={findings}>
             <p class="ks-read">
-              {t('panel_ticked', snapshot.permissions.length ? snapshot.permissions.map((p) => text(`permission_${p}`)) : text('none'))}
+              {t(
+                'panel_ticked',
+                snapshot.permissions.length ? snapshot.permissions.map((p) => text(`permission_${p}`)) : text('none'),
+              )}
             </p>
             {view.permissionNotes.map((note) => (
-              <p key={note.id} class="ks-hint">{say(note)}</p>
+              <p key={note.id} class="ks-hint">
+                {say(note)}
+              </p>
             ))}
           </Step>
           <Step step="ip" title={t('step_ip')} findings={findings}>
@@ -227,7 +277,11 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
           </Step>
         </ol>
       )}
-      {view.notice && <p class="ks-notice" role="status">{view.notice}</p>}
+      {view.notice && (
+        <p class="ks-notice" role="status">
+          {view.notice}
+        </p>
+      )}
       {actions.onDescribe && !collapsed && !view.keyCreated && <PageReport describe={actions.onDescribe} />}
     </section>
   );

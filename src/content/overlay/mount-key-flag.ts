@@ -20,7 +20,11 @@ const CONTAINED_EVENTS = ['click', 'keydown', 'keyup', 'keypress', 'focusin', 'f
 
 /** A small host with an open shadow root, like the panel's: the exchange's styles cannot reach in, ours cannot leak out. */
 export function mountKeyFlag(exchange: string, onTrack: () => void): KeyFlagHost {
-  const { host: element, root, remove } = createShadowHost({
+  const {
+    host: element,
+    root,
+    remove,
+  } = createShadowHost({
     marker: KEY_FLAG_ATTRIBUTE,
     exchange,
     style: HOST_STYLE,

@@ -23,7 +23,7 @@ export interface ShadowHost {
   /** Where preact renders, inside the shadow root. */
   root: HTMLDivElement;
   /** Unrenders and removes the host: the page is left as it was. */
-  remove(): void;
+  remove: () => void;
 }
 
 /**

@@ -12,7 +12,10 @@ export const keyType: Rule = {
     if (!chosen || !context.rules.discouragedKeyTypes?.includes(chosen)) return undefined;
     const name = NAMES[chosen];
     const better = context.rules.recommendedKeyType;
-    const why = [text('key_type_why', context.exchangeName, name), ...(chosen === 'hmac' ? [text('key_type_why_hmac')] : [])];
+    const why = [
+      text('key_type_why', context.exchangeName, name),
+      ...(chosen === 'hmac' ? [text('key_type_why_hmac')] : []),
+    ];
     return finding({
       id: 'exchange.key-type',
       severity: 'low',

@@ -16,7 +16,9 @@ export const noRotation: Rule = {
           step: 'rotation',
           title: text('rotation_none_title'),
           why: text('rotation_none_why'),
-          fix: context.rules.offersKeyExpiry ? text('rotation_none_fix_expiry', context.exchangeName) : text('rotation_none_fix'),
+          fix: context.rules.offersKeyExpiry
+            ? text('rotation_none_fix_expiry', context.exchangeName)
+            : text('rotation_none_fix'),
         })
       : undefined,
 };

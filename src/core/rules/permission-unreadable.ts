@@ -13,7 +13,10 @@ export const permissionUnreadable: Rule = {
       id: 'form.permission-unreadable',
       severity: unread.some((p) => FUND_MOVING.includes(p)) ? 'high' : 'medium',
       step: 'scope',
-      title: text('permission_unreadable_title', unread.map((p) => text(`permission_${p}`))),
+      title: text(
+        'permission_unreadable_title',
+        unread.map((p) => text(`permission_${p}`)),
+      ),
       why: text('permission_unreadable_why'),
       fix: text('permission_unreadable_fix'),
     });

@@ -13,7 +13,10 @@ export const policyRotation: Rule = {
       id: 'policy.rotation',
       severity: 'high',
       step: 'rotation',
-      title: rotationDays === undefined ? text('policy_rotation_title_none', max) : text('policy_rotation_title_longer', rotationDays, max),
+      title:
+        rotationDays === undefined
+          ? text('policy_rotation_title_none', max)
+          : text('policy_rotation_title_longer', rotationDays, max),
       why: text('policy_rotation_why', max),
       fix: text('policy_rotation_fix', max),
       ...policyMessageOf(policy),

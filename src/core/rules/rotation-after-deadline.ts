@@ -9,7 +9,8 @@ export const rotationAfterDeadline: Rule = {
   id: 'rotation.after-deadline',
   evaluate: ({ snapshot, context, ips }) => {
     const deadline = exchangeDeadlineDays(context.rules, snapshot.permissions, keyIsBound(snapshot, ips));
-    if (context.rotationDays === undefined || deadline === undefined || context.rotationDays <= deadline) return undefined;
+    if (context.rotationDays === undefined || deadline === undefined || context.rotationDays <= deadline)
+      return undefined;
     return finding({
       id: 'rotation.after-deadline',
       severity: 'low',
