@@ -4,6 +4,7 @@ import type { KeyFormSnapshot, Purpose } from '../../src/core/types';
 import { mountOverlay, type Overlay } from '../../src/content/overlay/mount';
 import type { PanelView } from '../../src/content/overlay/Panel';
 import { okx } from '../../src/exchanges/okx';
+import { trusted, userClick } from './user-events';
 
 // The panel as the content script drives it: a view in, user actions out.
 function viewOf(
@@ -101,16 +102,23 @@ describe('what the user reads and does', () => {
     expect(host().getAttribute('data-risk')).toBe('none');
   });
 
-  test('choosing a purpose and a rotation interval reports them', () => {
+  test("choosing a purpose and a rotation interval reports them; the page's own clicks choose nothing", () => {
     overlay = mountOverlay('okx', actions);
     overlay.update(viewOf({}));
     const radio = Array.from(shadow().querySelectorAll<HTMLInputElement>('input[type=radio]')).find(
       (r) => r.value === 'trading-bot',
     )!;
-    radio.click();
-    expect(chosen.purpose).toBe('trading-bot');
     const sixty = Array.from(shadow().querySelectorAll('button')).find((b) => b.textContent?.startsWith('60 days'))!;
+    // A page's script reaching into the open shadow root: untrusted events.
+    radio.click();
     sixty.click();
+    expect(chosen.purpose).toBeUndefined();
+    expect(chosen.rotation).toBeUndefined();
+    // The user's own choice: trusted events.
+    radio.checked = true;
+    radio.dispatchEvent(trusted(new Event('change', { bubbles: true })));
+    expect(chosen.purpose).toBe('trading-bot');
+    userClick(sixty);
     expect(chosen.rotation).toBe(60);
   });
 
@@ -121,14 +129,18 @@ describe('what the user reads and does', () => {
     input.value = '9999';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await Promise.resolve();
-    shadow().querySelector<HTMLFormElement>('.ks-custom')!.requestSubmit();
+    shadow()
+      .querySelector<HTMLFormElement>('.ks-custom')!
+      .dispatchEvent(trusted(new Event('submit', { bubbles: true, cancelable: true })));
     await new Promise((r) => setTimeout(r, 0));
     expect(chosen.rotation).toBeUndefined();
     expect(shadow().querySelector('[role=alert]')!.textContent).toContain('from 1 to 366');
     input.value = '45';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await new Promise((r) => setTimeout(r, 0));
-    shadow().querySelector<HTMLFormElement>('.ks-custom')!.requestSubmit();
+    shadow()
+      .querySelector<HTMLFormElement>('.ks-custom')!
+      .dispatchEvent(trusted(new Event('submit', { bubbles: true, cancelable: true })));
     expect(chosen.rotation).toBe(45);
   });
 

@@ -4,7 +4,7 @@ import type { ManagedPolicy, PolicyReading } from '../../src/core/policy';
 import { okx } from '../../src/exchanges/okx';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
 import { byText, EXPECTED, fakeBackground, loadIntoDocument, waitFor, waitForValue } from './key-list-harness';
-import { userClick } from './user-events';
+import { trusted, userClick } from './user-events';
 
 // The guard on OKX replicas with an organisation's policy from a stand-in background: the panel shows each policy
 // finding with the organisation's own words, offers no rotation longer than the policy allows, and follows the
@@ -98,11 +98,11 @@ describe('a policy breached on every count (OKX, Withdraw ticked, only reserved 
     await waitFor(() => expect(input.value).toBe('45'));
     shadow()
       .querySelector<HTMLFormElement>('.ks-custom')!
-      .dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      .dispatchEvent(trusted(new Event('submit', { bubbles: true, cancelable: true })));
     await waitFor(() =>
       expect(shadow().querySelector('.ks-error')?.textContent).toBe('Your organisation allows at most 30 days.'),
     );
-    rotationButton('30 days (suggested)').click();
+    userClick(rotationButton('30 days (suggested)'));
     await waitFor(() => expect(findings()).not.toContain('policy.rotation'));
   });
 
@@ -135,7 +135,7 @@ describe('the policy changes while the form is open', () => {
     byText(open!).click();
     await waitFor(() => expect(host()).not.toBeNull());
     await waitFor(() => expect(rotationButton('90 days (suggested)')).toBeDefined());
-    rotationButton('90 days (suggested)').click();
+    userClick(rotationButton('90 days (suggested)'));
     await waitFor(() => expect(shadow().textContent).toContain('Reminder set: 90 days'));
     page.apply({ ...STRICT, maxRotationDays: 10 });
     await waitFor(() => expect(shadow().textContent).toContain('Reminder set: 10 days'));

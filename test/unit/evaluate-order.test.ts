@@ -18,18 +18,3 @@ test('same severity keeps path order (scope before ip), with the rules registere
     ['ip.broad', 'high'],
   ]);
 });
-
-test('worst first, then path order, with the rules registered in reverse', () => {
-  const unbound = { ipEntries: [], ipFieldFound: true };
-  const findings = evaluate(
-    snapshot({ permissions: ['read', 'trade', 'withdraw'], ...unbound }),
-    context({ purpose: undefined, rotationDays: undefined }),
-  );
-  expect(findings.map((f) => f.id)).toEqual([
-    'scope.withdraw',
-    'ip.missing',
-    'rotation.none',
-    'purpose.unset',
-    'exchange.unbound-expiry',
-  ]);
-});

@@ -115,7 +115,13 @@ function PurposePicker({ purpose, onPurpose }: { purpose?: Purpose; onPurpose: P
       <legend class="ks-sr">{t('panel_purpose_question')}</legend>
       {PURPOSES.map((p) => (
         <label key={p} class="ks-choice">
-          <input type="radio" name="ks-purpose" value={p} checked={purpose === p} onChange={() => onPurpose(p)} />
+          <input
+            type="radio"
+            name="ks-purpose"
+            value={p}
+            checked={purpose === p}
+            onChange={byUser(() => onPurpose(p))}
+          />
           {say(PURPOSE_INFO[p].label)}
         </label>
       ))}
@@ -133,6 +139,8 @@ function RotationPicker({ view, onRotation }: { view: PanelView; onRotation: Pan
     .sort((a, b) => a - b);
   const applyCustom = (event: Event) => {
     event.preventDefault();
+    // The page's own requestSubmit() (an untrusted submit) sets nothing; the form never leaves the panel either way.
+    if (!event.isTrusted) return;
     const days = parseRotationDays(custom);
     if (days === undefined) {
       setError(t('error_days_range', 1, MAX_ROTATION_DAYS));
@@ -159,7 +167,7 @@ function RotationPicker({ view, onRotation }: { view: PanelView; onRotation: Pan
             type="button"
             class="ks-button"
             aria-pressed={view.rotationDays === days}
-            onClick={() => onRotation(days)}
+            onClick={byUser(() => onRotation(days))}
           >
             {t(days === view.suggestedDays ? 'days_suggested' : 'days_count', days)}
           </button>
