@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run fixture -- <description.json> [--exchange <id>] [--name <page>] [--out <dir>]
 //
-// Turns a page description that a user saved with "This page is not read right?" (src/content/describe-page.ts) into a
+// Turns a page description that a user saved with "This page is not read right?" (src/content/read/describe-page.ts) into a
 // replica page, test/fixtures/<exchange>/<name>.html, and adds (or updates) its entry in that folder's expected.json.
 // The page rebuilds the described elements with their kinds, roles, states, classes the reader looks at, label links
 // and short texts; what the description left out comes back as neutral stand-ins (a long text, "•••" for a secret,
@@ -230,7 +230,7 @@ async function loadKeyScope() {
       optimizeDeps: { noDiscovery: true, include: [] },
     });
     try {
-      const reader = await server.ssrLoadModule('/src/content/read-form.ts');
+      const reader = await server.ssrLoadModule('/src/content/read/read-form.ts');
       const registry = await server.ssrLoadModule('/src/exchanges/index.ts');
       return { reader, registry };
     } finally {

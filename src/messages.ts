@@ -1,5 +1,5 @@
 import type { PolicyReading } from './core/policy';
-import type { PageDescription } from './content/describe-page';
+import type { PageDescription } from './content/read/describe-page';
 import type { ListedKey } from './core/key-list-flags';
 import type { Finding, Permission, Purpose, Risk } from './core/types';
 import type { ReminderEdit } from './inventory/lifecycle';
@@ -57,7 +57,7 @@ export interface MessageMap {
   'verdict:get': { request: { tabId: number }; response: TabState };
   /**
    * popup → background → the tab's guard: "This page is not read right?", the description of the page's form area
-   * (content/describe-page.ts); with `save`, the tab also saves it as a file. Refused from a tab.
+   * (content/read/describe-page.ts); with `save`, the tab also saves it as a file. Refused from a tab.
    */
   'page:describe': { request: { tabId: number; save?: boolean }; response: PageDescription };
   /** content → background: the purpose the user last chose on this exchange. */

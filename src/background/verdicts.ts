@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { PageDescription } from '../content/describe-page';
+import type { PageDescription } from '../content/read/describe-page';
 import { t } from '../i18n';
 import {
   POPUP_PORT,

@@ -1,7 +1,7 @@
 import { isKeyPage, siteForHost } from '../exchanges';
 import { send } from '../messages';
 import { claimBootstrap, currentGuard } from './guard-handle';
-import { watchUrl } from './watch-url';
+import { watchUrl } from './guard/watch-url';
 
 // Bootstrap: runs on every page of a supported exchange, so it is tiny and does no DOM work. It watches the URL
 // (exchanges are single-page apps) and only on a key page has the background inject the guard (./guard.ts), which

@@ -1,9 +1,9 @@
 import { isKeyPage } from '../exchanges';
 import { fromWire } from '../exchanges/wire';
-import { answerDescribeRequests } from './describe-page';
+import { answerDescribeRequests } from './read/describe-page';
 import { currentGuard, installGuard, takeProvidedAdapter } from './guard-handle';
-import { guardKeyList } from './key-list';
-import { guardKeyPage } from './key-page';
+import { guardKeyList } from './guard/key-list';
+import { guardKeyPage } from './guard/key-page';
 
 // Injected by the background when the bootstrap finds a key page. It may arrive after the user has already left
 // the page (a fast client-side navigation), so it checks the URL itself before starting.

@@ -15,7 +15,7 @@ export const KEY_FLAGS = ['old', 'trade-unbound', 'unbound-deadline', 'withdraw'
 export type KeyFlag = (typeof KEY_FLAGS)[number];
 
 /**
- * One key listed on an exchange's API-management page, as read there (content/read-key-list.ts) and sent to be
+ * One key listed on an exchange's API-management page, as read there (content/read/read-key-list.ts) and sent to be
  * tracked: metadata only, never the key or its secret.
  */
 export interface ListedKey {

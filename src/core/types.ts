@@ -72,7 +72,7 @@ export interface KeyFormSnapshot {
    */
   listedKey?: true;
   /**
-   * The parts of the form that were read only up to a cap (a page may show any amount: src/content/read-caps.ts);
+   * The parts of the form that were read only up to a cap (a page may show any amount: src/content/read/read-caps.ts);
    * absent when everything was read. KeyScope cannot judge what it did not read: see `form.read-capped`.
    */
   capped?: ReadCap[];

@@ -1,5 +1,10 @@
 import { useRef, useState } from 'preact/hooks';
-import { descriptionFileName, descriptionJson, saveDescription, type PageDescription } from '../content/describe-page';
+import {
+  descriptionFileName,
+  descriptionJson,
+  saveDescription,
+  type PageDescription,
+} from '../content/read/describe-page';
 import { t } from '../i18n';
 import { errorText } from './errors';
 

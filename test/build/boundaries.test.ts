@@ -42,6 +42,11 @@ const RULES: readonly Rule[] = [
     why: 'the page talks to the rest only by messages',
   },
   {
+    from: 'content/read/',
+    forbid: ['src/content/guard/', 'src/content/overlay/', 'src/content/guard.ts', 'src/content/bootstrap.ts'],
+    why: 'reading the page is DOM → data only: it knows nothing of the session, the panel or the entry points',
+  },
+  {
     from: 'popup/',
     forbid: ['src/content/'],
     types: ['src/content/'],
@@ -70,7 +75,7 @@ const RULES: readonly Rule[] = [
 const EXCEPTIONS: ReadonlyArray<{ file: string; imports: string; why: string }> = [
   {
     file: 'src/ui/PageReport.tsx',
-    imports: 'src/content/describe-page.ts',
+    imports: 'src/content/read/describe-page.ts',
     why: "the page description's file (its name, JSON and save) is shown and saved by the panel and the popup alike",
   },
 ];
@@ -153,7 +158,7 @@ describe('docs/design.md "Boundaries"', () => {
     });
     expect(edges).toContainEqual({
       file: 'src/popup/popup-data.ts',
-      target: 'src/content/describe-page.ts',
+      target: 'src/content/read/describe-page.ts',
       typeOnly: true,
     });
     expect(edges).toContainEqual({

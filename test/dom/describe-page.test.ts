@@ -10,8 +10,8 @@ import {
   MAX_NODES,
   MAX_TEXT_CHARS,
   type PageDescription,
-} from '../../src/content/describe-page';
-import { normalizeLabel } from '../../src/content/labels';
+} from '../../src/content/read/describe-page';
+import { normalizeLabel } from '../../src/content/read/labels';
 import { okx } from '../../src/exchanges/okx';
 import {
   closePages,

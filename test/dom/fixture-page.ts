@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window as PageWindow } from 'happy-dom';
-import { findKeyForm, readForm } from '../../src/content/read-form';
+import { findKeyForm, readForm } from '../../src/content/read/read-form';
 import type { KeyFormSnapshot } from '../../src/core/types';
 import { adapterById } from '../../src/exchanges';
 import type { ExchangeAdapter } from '../../src/exchanges/adapter';

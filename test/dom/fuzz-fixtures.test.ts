@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { Window as PageWindow } from 'happy-dom';
 import { replicaWindow } from './fixture-page';
 import { afterEach, describe, expect, test } from 'vitest';
-import { labelIndex, normalizeLabel } from '../../src/content/labels';
-import { findKeyForm, readForm } from '../../src/content/read-form';
+import { labelIndex, normalizeLabel } from '../../src/content/read/labels';
+import { findKeyForm, readForm } from '../../src/content/read/read-form';
 import { PERMISSIONS, type KeyFormSnapshot, type Permission } from '../../src/core/types';
 import type { ExchangeAdapter } from '../../src/exchanges/adapter';
 import { adapterById } from '../../src/exchanges';
@@ -591,7 +591,7 @@ async function fuzz(fixture: FixturePage, kinds: readonly Kind[], seed: number, 
 
 /**
  * (page, mutation) pairs where the reader is known to read an ON permission as OFF: the test is `.fails` until
- * src/content/read-form.ts is fixed (then remove the entry), and tries more seeds so that it fails for certain while the
+ * src/content/read/read-form.ts is fixed (then remove the entry), and tries more seeds so that it fails for certain while the
  * bug is there. The mixed run of such a page leaves that mutation out, so that it keeps checking the others together.
  * The smallest case of each is under "reader bugs found by fuzzing" below. None is open now.
  */

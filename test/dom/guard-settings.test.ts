@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { guardKeyPage } from '../../src/content/key-page';
+import { guardKeyPage } from '../../src/content/guard/key-page';
 import { okx } from '../../src/exchanges/okx';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Runtime } from 'webextension-polyfill';
 import { afterEach, expect, test, vi } from 'vitest';
-import { guardKeyPage } from '../../src/content/key-page';
+import { guardKeyPage } from '../../src/content/guard/key-page';
 import { generic } from '../../src/exchanges/generic';
 import type { Envelope } from '../../src/messages';
 import { isolated } from '../../src/core/text';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { readKeyList } from '../../src/content/read-key-list';
-import { findSuccessView } from '../../src/content/success-view';
+import { readKeyList } from '../../src/content/read/read-key-list';
+import { findSuccessView } from '../../src/content/guard/success-view';
 import { htx } from '../../src/exchanges/htx';
 import { reportReads, waitForValue } from './key-list-harness';
 import { closePages, expectations, loadFixture, type FixturePage } from './fixture-page';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { guardKeyList } from '../../src/content/key-list';
-import { normalizeLabel } from '../../src/content/labels';
-import { parseListedDate, readKeyList } from '../../src/content/read-key-list';
+import { guardKeyList } from '../../src/content/guard/key-list';
+import { normalizeLabel } from '../../src/content/read/labels';
+import { parseListedDate, readKeyList } from '../../src/content/read/read-key-list';
 import { okx } from '../../src/exchanges/okx';
 import type { Reminder } from '../../src/inventory/reminder';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { readKeyList } from '../../src/content/read-key-list';
-import { findSuccessView } from '../../src/content/success-view';
+import { readKeyList } from '../../src/content/read/read-key-list';
+import { findSuccessView } from '../../src/content/guard/success-view';
 import type { EvaluationContext } from '../../src/core/types';
 import { kucoin } from '../../src/exchanges/kucoin';
 import { findingOf, snapshot } from '../unit/helpers';

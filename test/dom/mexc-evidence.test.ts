@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { findSuccessView } from '../../src/content/success-view';
+import { findSuccessView } from '../../src/content/guard/success-view';
 import { mexc } from '../../src/exchanges/mexc';
 import { reportReads, waitForValue } from './key-list-harness';
 import { closePages, loadFixture, type FixturePage } from './fixture-page';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { findKeyForm, readForm } from '../../src/content/read-form';
+import { findKeyForm, readForm } from '../../src/content/read/read-form';
 import { evaluate, verdictOf } from '../../src/core/evaluate';
 import { lookalikeOf } from '../../src/core/lookalike';
 import { ADAPTERS, adapterForHost, isKeyPage } from '../../src/exchanges';

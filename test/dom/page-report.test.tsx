@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { describePage, descriptionFileName, type PageDescription } from '../../src/content/describe-page';
+import { describePage, descriptionFileName, type PageDescription } from '../../src/content/read/describe-page';
 import { mountOverlay, type Overlay } from '../../src/content/overlay/mount';
 import type { PanelActions, PanelView } from '../../src/content/overlay/Panel';
 import { evaluate, verdictOf } from '../../src/core/evaluate';

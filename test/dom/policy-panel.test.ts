@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { guardKeyPage } from '../../src/content/key-page';
+import { guardKeyPage } from '../../src/content/guard/key-page';
 import type { ManagedPolicy, PolicyReading } from '../../src/core/policy';
 import { okx } from '../../src/exchanges/okx';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';

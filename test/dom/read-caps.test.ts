@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { contentRequest } from '../../src/background/content-requests';
-import { guardKeyPage } from '../../src/content/key-page';
-import { findKeyForm, readForm } from '../../src/content/read-form';
+import { guardKeyPage } from '../../src/content/guard/key-page';
+import { findKeyForm, readForm } from '../../src/content/read/read-form';
 import { okx } from '../../src/exchanges/okx';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
@@ -10,7 +10,7 @@ import { byText, fakeBackground, loadIntoDocument, waitForValue } from './key-li
 
 // A hostile (or broken) page may put any amount into the form: thousands of IP entries, one entry of 10,000
 // characters, a key name as long, dozens of switches KeyScope does not know. KeyScope reads the first part of each
-// (src/content/read-caps.ts), the snapshot says what it cut, `form.read-capped` keeps the verdict from "Ready", and the
+// (src/content/read/read-caps.ts), the snapshot says what it cut, `form.read-capped` keeps the verdict from "Ready", and the
 // verdict stays one the background accepts (src/background/content-requests.ts), so the popup still shows it.
 
 const closers: Array<() => void> = [];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { readForm } from '../../src/content/read-form';
+import { readForm } from '../../src/content/read/read-form';
 import { closePages, expectations, loadFixture, type FixturePage, adapterFor, replicaPages } from './fixture-page';
 
 // Every replica page of every exchange (test/fixtures/<id>/expected.json) read as the content script reads it, then

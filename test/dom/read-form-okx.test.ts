@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { readForm } from '../../src/content/read-form';
+import { readForm } from '../../src/content/read/read-form';
 import { evaluate, verdictOf } from '../../src/core/evaluate';
 import { okx } from '../../src/exchanges/okx';
 import { closePages, expectations, loadFixture, type FixturePage } from './fixture-page';

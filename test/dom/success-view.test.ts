@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { guardKeyList } from '../../src/content/key-list';
-import { guardKeyPage } from '../../src/content/key-page';
-import { findSuccessView } from '../../src/content/success-view';
+import { guardKeyList } from '../../src/content/guard/key-list';
+import { guardKeyPage } from '../../src/content/guard/key-page';
+import { findSuccessView } from '../../src/content/guard/success-view';
 import { okx } from '../../src/exchanges/okx';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';
 import {

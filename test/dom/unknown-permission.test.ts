@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import { controlFor, CONTROL, isOn, TOGGLED } from '../../src/content/controls';
-import { normalizeLabel } from '../../src/content/labels';
+import { controlFor, CONTROL, isOn, TOGGLED } from '../../src/content/read/controls';
+import { normalizeLabel } from '../../src/content/read/labels';
 import { evaluate, verdictOf } from '../../src/core/evaluate';
 import { moneyPermission } from '../../src/core/money-words';
 import { PERMISSIONS } from '../../src/core/types';

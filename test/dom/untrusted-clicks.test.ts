@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { guardKeyList } from '../../src/content/key-list';
-import { guardKeyPage } from '../../src/content/key-page';
+import { guardKeyList } from '../../src/content/guard/key-list';
+import { guardKeyPage } from '../../src/content/guard/key-page';
 import { okx } from '../../src/exchanges/okx';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { KeyCreated, Reminder } from '../../src/inventory/reminder';

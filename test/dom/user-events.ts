@@ -1,5 +1,5 @@
 // What a user does, as the browser reports it: a real click is `isTrusted`; a page's own `click()` or
-// `dispatchEvent` is not (src/content/user-action.ts). happy-dom marks no event trusted, so the tests that stand
+// `dispatchEvent` is not (src/content/guard/user-action.ts). happy-dom marks no event trusted, so the tests that stand
 // for the user mark theirs here, in the test alone: the product has no switch for it.
 
 /** An event as the browser makes it for the user's own input. */

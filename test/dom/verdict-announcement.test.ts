@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { guardKeyPage } from '../../src/content/key-page';
+import { guardKeyPage } from '../../src/content/guard/key-page';
 import { okx } from '../../src/exchanges/okx';
 import { ANNOUNCE_DELAY_MS } from '../../src/ui/VerdictAnnouncement';
 import { fakeBackground, loadIntoDocument, waitFor } from './key-list-harness';

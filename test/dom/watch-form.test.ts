@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { watchForm, type FormState } from '../../src/content/watch-form';
+import { watchForm, type FormState } from '../../src/content/guard/watch-form';
 import { okx } from '../../src/exchanges/okx';
 
 // The guard on a key-page URL before the form exists (its worst case: an SPA still loading next to a live order

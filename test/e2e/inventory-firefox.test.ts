@@ -86,7 +86,7 @@ describe('Key inventory in Firefox: OKX page (built add-on, content script)', ()
 
   // The user creates a key, closes OKX's success view and opens the form again for another key: everything of the
   // last key starts afresh, the rotation interval too (once a bug: the interval was kept, so rotation.none was missing
-  // and the verdict milder than it should be; src/content/key-page.ts resets it with the rest).
+  // and the verdict milder than it should be; src/content/guard/key-page.ts resets it with the rest).
   describe('A second key created in the same visit', () => {
     let reopened: OverlayState;
     let text: string;

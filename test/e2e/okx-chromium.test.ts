@@ -245,7 +245,7 @@ describe('Chromium only: the action popup', () => {
   // Back to the key page from the back/forward cache: the page, its panel and KeyScope's guard are restored as they
   // were, without a new load. The background forgot the tab's verdict when the tab loaded the other page
   // (tabs.onUpdated "loading"), and watchForm only reports changes: the popup used to say "This tab is not an
-  // exchange's API-key form" beside a visible panel. Fixed in src/content/key-page.ts: on `pageshow` with
+  // exchange's API-key form" beside a visible panel. Fixed in src/content/guard/key-page.ts: on `pageshow` with
   // `event.persisted` the guard sends its verdict again. The precondition is asserted on its own.
   describe('Back to the key page from the back/forward cache', () => {
     let restored: { fromCache: boolean; overlay: OverlayState | null; popup: PopupStatus | null; popupText: string };

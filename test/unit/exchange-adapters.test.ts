@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { labelIndex } from '../../src/content/labels';
+import { labelIndex } from '../../src/content/read/labels';
 import { KEY_TYPES, PERMISSIONS } from '../../src/core/types';
 import { ADAPTERS, adapterForHost, isKeyPage, siteForHost, SITES } from '../../src/exchanges';
 

@@ -3,7 +3,7 @@ import { isolated } from '../../core/text';
 import type { KeyFlag as Flag } from '../../core/key-list-flags';
 import type { UnboundKeyExpiry } from '../../core/types';
 import { t, uiLanguage } from '../../i18n';
-import { byUser } from '../user-action';
+import { byUser } from '../guard/user-action';
 
 /** What one key's inline flag shows; computed by the key-list session, rendered here. */
 export interface KeyFlagView {

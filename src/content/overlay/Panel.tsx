@@ -10,8 +10,8 @@ import { PageReport } from '../../ui/PageReport';
 import { stepStatus, STEP_STATUS_TEXT } from '../../ui/step-status';
 import { VerdictLine } from '../../ui/Verdict';
 import { VerdictAnnouncement, worstFinding } from '../../ui/VerdictAnnouncement';
-import type { PageDescription } from '../describe-page';
-import { byUser } from '../user-action';
+import type { PageDescription } from '../read/describe-page';
+import { byUser } from '../guard/user-action';
 
 /** Everything the panel shows; computed by the key-page session, rendered here. */
 export interface PanelView {

@@ -10,7 +10,7 @@ const SAYS: Record<CappedPart, [MessageId, Step]> = {
 };
 
 /**
- * A page may show more than KeyScope reads (src/content/read-caps.ts): what it did not read, it cannot judge. The
+ * A page may show more than KeyScope reads (src/content/read/read-caps.ts): what it did not read, it cannot judge. The
  * finding says how much was read, asks the user to check the rest, and blocks "Ready to create".
  */
 export const readCapped: Rule = {

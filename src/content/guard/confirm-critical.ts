@@ -1,4 +1,4 @@
-import type { Finding } from '../core/types';
+import type { Finding } from '../../core/types';
 
 /** What the panel asks before the exchange's create button goes through: the critical findings at the click. */
 export interface CriticalQuestion {

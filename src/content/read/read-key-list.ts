@@ -1,9 +1,9 @@
-import { parseAllowList } from '../core/ip-allowlist';
-import type { ListedKey } from '../core/key-list-flags';
-import { isBound } from '../core/ip-binding';
-import { parseCalendarDate, type CalendarDate } from '../core/rotation';
-import { PERMISSIONS, type Permission } from '../core/types';
-import type { ExchangeAdapter } from '../exchanges/adapter';
+import { parseAllowList } from '../../core/ip-allowlist';
+import type { ListedKey } from '../../core/key-list-flags';
+import { isBound } from '../../core/ip-binding';
+import { parseCalendarDate, type CalendarDate } from '../../core/rotation';
+import { PERMISSIONS, type Permission } from '../../core/types';
+import type { ExchangeAdapter } from '../../exchanges/adapter';
 import {
   labelIndex,
   labelInitials,

@@ -1,4 +1,4 @@
-import { MAX_LABEL_CHARS } from '../core/types';
+import { MAX_LABEL_CHARS } from '../../core/types';
 import { ancestors, controlFor, isOn, ON_CLASS, type ChoiceLabel } from './controls';
 
 // Choices that are not permissions but change what the key is: the exchange binding it to a partner's servers (OKX

@@ -1,5 +1,5 @@
-import type { Settings } from '../settings/settings';
-import { send } from '../messages';
+import type { Settings } from '../../settings/settings';
+import { send } from '../../messages';
 
 /**
  * The settings the guard follows, as the background read them (validated there, as every read of stored settings

@@ -1,7 +1,7 @@
-import type { KeyFormSnapshot } from '../core/types';
-import type { ExchangeAdapter } from '../exchanges/adapter';
+import type { KeyFormSnapshot } from '../../core/types';
+import type { ExchangeAdapter } from '../../exchanges/adapter';
 import { frameBatcher, throttled } from './frame-batcher';
-import { couldBeFormPart, findKeyForm, readForm } from './read-form';
+import { couldBeFormPart, findKeyForm, readForm } from '../read/read-form';
 
 /** The form as last read; both undefined while the form is not on the page. */
 export interface FormState {

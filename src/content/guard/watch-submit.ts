@@ -1,5 +1,5 @@
-import type { ExchangeAdapter } from '../exchanges/adapter';
-import { normalizeLabel } from './labels';
+import type { ExchangeAdapter } from '../../exchanges/adapter';
+import { normalizeLabel } from '../read/labels';
 import { byUser } from './user-action';
 
 const BUTTON = 'button, [role="button"], input[type="submit"]';

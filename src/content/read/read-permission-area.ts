@@ -1,5 +1,5 @@
-import { moneyPermission } from '../core/money-words';
-import { MAX_LABEL_CHARS, type Permission } from '../core/types';
+import { moneyPermission } from '../../core/money-words';
+import { MAX_LABEL_CHARS, type Permission } from '../../core/types';
 import { ancestors, CONTROL, isOn, NOT_TEXT, TOGGLED } from './controls';
 
 // Unknown is never absent (docs/design.md, contracts): every control in the permission area that no label of the

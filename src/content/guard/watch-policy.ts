@@ -1,5 +1,5 @@
-import type { ManagedPolicy, PolicyReading } from '../core/policy';
-import { send } from '../messages';
+import type { ManagedPolicy, PolicyReading } from '../../core/policy';
+import { send } from '../../messages';
 
 type ChangeListener = (changes: unknown, area: string) => void;
 interface StorageEvents {

@@ -1,5 +1,5 @@
-import type { CappedPart, ReadCap } from '../core/types';
-import { NAME_MAX } from '../inventory/reminder';
+import type { CappedPart, ReadCap } from '../../core/types';
+import { NAME_MAX } from '../../inventory/reminder';
 
 // A page may show any amount: KeyScope reads a bounded part of it, and says so (snapshot `capped`, finding
 // `form.read-capped`, docs/design.md). The caps keep every verdict within what the background accepts from a content

@@ -1,4 +1,4 @@
-import type { ExchangeAdapter } from '../exchanges/adapter';
+import type { ExchangeAdapter } from '../../exchanges/adapter';
 import { isSecretField, SECRET } from './controls';
 import { normalizeLabel } from './labels';
 import { findKeyForm } from './read-form';

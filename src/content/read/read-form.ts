@@ -1,4 +1,4 @@
-import { splitAllowList } from '../core/ip-allowlist';
+import { splitAllowList } from '../../core/ip-allowlist';
 import {
   KEY_TYPES,
   MAX_LABEL_CHARS,
@@ -7,8 +7,8 @@ import {
   type KeyType,
   type Permission,
   type ReadCap,
-} from '../core/types';
-import type { ExchangeAdapter } from '../exchanges/adapter';
+} from '../../core/types';
+import type { ExchangeAdapter } from '../../exchanges/adapter';
 import { saysWhatItIsFor } from './form-context';
 import {
   ancestors,

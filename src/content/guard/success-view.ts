@@ -1,6 +1,6 @@
-import type { ExchangeAdapter } from '../exchanges/adapter';
+import type { ExchangeAdapter } from '../../exchanges/adapter';
 import { frameBatcher } from './frame-batcher';
-import { exactLabel, labelIndex, labelLengthLimit } from './labels';
+import { exactLabel, labelIndex, labelLengthLimit } from '../read/labels';
 
 // The view an exchange shows right after it created a key holds the key and its secret in plain text. It is
 // recognised by its short labels alone: text nodes longer than the longest label are skipped by their length,

@@ -1,18 +1,18 @@
-import { keyListFlags, type ListedKey } from '../core/key-list-flags';
+import { keyListFlags, type ListedKey } from '../../core/key-list-flags';
 import {
   DEFAULT_ROTATION_DAYS,
   exchangeDeadlineDays,
   localCalendarDate,
   suggestedRotationDays,
-} from '../core/rotation';
-import type { ExchangeAdapter } from '../exchanges/adapter';
-import { t } from '../i18n';
-import { send } from '../messages';
+} from '../../core/rotation';
+import type { ExchangeAdapter } from '../../exchanges/adapter';
+import { t } from '../../i18n';
+import { send } from '../../messages';
 import { throttled } from './frame-batcher';
 import { guardSettings } from './guard-settings';
-import type { KeyFlagView } from './overlay/KeyFlag';
-import { KEY_FLAG_ATTRIBUTE, mountKeyFlag, type KeyFlagHost } from './overlay/mount-key-flag';
-import { couldBeKeyListPart, readKeyList, type ListedKeyCard } from './read-key-list';
+import type { KeyFlagView } from '../overlay/KeyFlag';
+import { KEY_FLAG_ATTRIBUTE, mountKeyFlag, type KeyFlagHost } from '../overlay/mount-key-flag';
+import { couldBeKeyListPart, readKeyList, type ListedKeyCard } from '../read/read-key-list';
 
 const LIST_REREAD_MS = 250;
 
