@@ -21,7 +21,13 @@ function read(area: Map<string, unknown>, keys: string | string[] | null) {
 }
 
 export const browser = {
-  runtime: { id: 'keyscope-test' },
+  runtime: { id: 'keyscope-test', getURL: (path: string) => `chrome-extension://keyscope-test/${path}` },
+  action: {
+    setBadgeBackgroundColor: vi.fn(async () => {}),
+    setBadgeText: vi.fn(async () => {}),
+    setTitle: vi.fn(async () => {}),
+  },
+  notifications: { create: vi.fn(async (_id: string, _options: { title: string; message: string }) => _id) },
   storage: {
     managed: { get: vi.fn(async () => ({})) },
     local: {
@@ -75,6 +81,7 @@ export function reset(): void {
   sessionArea.clear();
   Object.assign(writes, { sets: 0, reminderSets: 0, bytes: 0 });
   browser.storage.local.set.mockClear();
+  browser.notifications.create.mockClear();
   browser.storage.sync.set.mockReset();
   browser.storage.sync.set.mockImplementation(async (items: Record<string, unknown>) => {
     await turn();
