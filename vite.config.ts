@@ -47,6 +47,7 @@ function injectedScriptsStayPrivate(outDir: string): Plugin {
         'src/options/index.html',
         'src/content/bootstrap.js',
         'src/content/guard.js',
+        'src/content/describe.js',
       ];
       const reached = new Set<string>();
       const queue = roots.flatMap((root) => references(readFileSync(join(outDir, root), 'utf8')));
@@ -81,7 +82,9 @@ export default defineConfig(({ mode }) => {
       crx({
         manifest: manifestFor(target),
         browser: target,
-        contentScripts: { standaloneFiles: ['src/content/bootstrap.ts', 'src/content/guard.ts'] },
+        contentScripts: {
+          standaloneFiles: ['src/content/bootstrap.ts', 'src/content/guard.ts', 'src/content/describe.ts'],
+        },
       }),
       injectedScriptsStayPrivate(`dist/${target}`),
     ],

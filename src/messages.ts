@@ -1,5 +1,5 @@
 import type { PolicyReading } from './core/policy';
-import type { PageDescription } from './content/read/describe-page';
+import type { PageDescription } from './content/read/page-description';
 import type { ListedKey } from './core/key-list-flags';
 import type { Finding, Permission, Purpose, Risk } from './core/types';
 import type { ReminderEdit } from './inventory/lifecycle';
@@ -49,6 +49,8 @@ export interface MessageMap {
    * the user turned KeyScope off for this exchange (nothing injected; asked again on the next key page).
    */
   'guard:inject': { request: Record<string, never>; response: boolean };
+  /** content → background: inject the page describer into the sender's frame (src/content/describe.ts). */
+  'describer:inject': { request: Record<string, never>; response: boolean };
   /** content → background: the tab's verdict changed. */
   'verdict:update': { request: { verdict: TabVerdict }; response: void };
   /** content → background: the tab left the key page. */

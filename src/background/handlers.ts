@@ -7,7 +7,7 @@ import type { MessageName, Request, Response } from '../messages';
 import type { Purpose } from '../core/types';
 import { loadItem, loadPurpose } from '../storage';
 import { addGuardedSite, guardedSites, removeGuardedSite } from './guarded-sites';
-import { injectGuard } from './inject-guard';
+import { injectDescriber, injectGuard } from './inject-guard';
 import { readPolicy, refuseWhenLocked, withinPolicy } from './policy';
 import * as store from './reminders';
 import { bringBack, startSync } from './sync';
@@ -85,6 +85,7 @@ async function importData(text: string) {
 /** One handler per message name; the map's type makes a missing handler a compile error. */
 export const handlers: Handlers = {
   'guard:inject': (_payload, sender) => injectGuard(senderTab(sender), sender),
+  'describer:inject': (_payload, sender) => injectDescriber(senderTab(sender), sender),
   'verdict:update': ({ verdict }, sender) => setVerdict(senderTab(sender), verdict),
   'verdict:clear': (_payload, sender) => setVerdict(senderTab(sender), null),
   'verdict:get': ({ tabId }) => getVerdict(tabId),

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import describeScript from '../content/describe.ts?script';
 import guardScript from '../content/guard.ts?script';
 import { adapterForHost } from '../exchanges';
 import { generic } from '../exchanges/generic';
@@ -25,5 +26,18 @@ export async function injectGuard(tabId: number, sender: browser.Runtime.Message
   // Two injections into the same isolated world, in order: the page's adapter as data, then the guard that takes it.
   await browser.scripting.executeScript({ target, func: provideAdapter, args: [toWire(adapter)] });
   await browser.scripting.executeScript({ target, files: [guardScript] });
+  return true;
+}
+
+/**
+ * Injects the page describer into the frame whose guard asks for it: the user asked "This page is not read right?"
+ * there (panel or popup). Only a content script on a supported exchange or a guarded site gets here (./senders.ts),
+ * into its own frame; the describer only reads the page, and only when the guard calls it.
+ */
+export async function injectDescriber(tabId: number, sender: browser.Runtime.MessageSender): Promise<boolean> {
+  await browser.scripting.executeScript({
+    target: { tabId, frameIds: [sender.frameId ?? 0] },
+    files: [describeScript],
+  });
   return true;
 }

@@ -21,6 +21,7 @@ export type Sender =
 /** What a content script may ask: the guard's and the bootstrap's needs, nothing of the popup's or settings page's. */
 const CONTENT_MESSAGES: ReadonlySet<MessageName> = new Set<MessageName>([
   'guard:inject',
+  'describer:inject',
   'verdict:update',
   'verdict:clear',
   'purpose:get',

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { PageDescription } from '../content/read/describe-page';
+import type { PageDescription } from '../content/read/page-description';
 import { t } from '../i18n';
 import {
   POPUP_PORT,
@@ -90,6 +90,8 @@ export async function describeTab(
   const request: Envelope<'page:describe'> = { type: 'page:describe', payload: { tabId, ...(save ? { save } : {}) } };
   // No guard in the tab (not a key page, KeyScope off there, page loaded before KeyScope): nobody answers.
   const reply: unknown = await browser.tabs.sendMessage(tabId, request).catch(() => undefined);
+  const failed = (reply as { error?: unknown } | undefined)?.error;
+  if (typeof failed === 'string') throw new Error(failed);
   if (typeof reply !== 'object' || reply === null || (reply as PageDescription).keyscope !== 'page-description') {
     throw new Error(t('page_report_not_running'));
   }

@@ -1,4 +1,6 @@
+import type { ExchangeAdapter } from '../exchanges/adapter';
 import type { WireAdapter } from '../exchanges/wire';
+import type { PageDescription } from './read/page-description';
 
 /**
  * The bootstrap (declared content script, on every exchange page) and the guard (injected only on key pages) run in
@@ -21,6 +23,7 @@ export interface GuardHandle {
 // the page's own scripts run in another world and never see these properties.
 const GUARD = Symbol.for('keyscope.guard');
 const BOOTSTRAP = Symbol.for('keyscope.bootstrap');
+const DESCRIBER = Symbol.for('keyscope.describer');
 
 type Scope = Record<symbol, unknown>;
 
@@ -70,4 +73,20 @@ export function claimBootstrap(): boolean {
   if (scope[BOOTSTRAP] === true) return false;
   scope[BOOTSTRAP] = true;
   return true;
+}
+
+/** "This page is not read right?": describes the page's form area (src/content/read/describe-page.ts). */
+export type Describer = (doc: Document, adapter: ExchangeAdapter, form?: Element) => PageDescription;
+
+/**
+ * Run by src/content/describe.ts, which the background injects into this isolated world only when the user first
+ * asks for the page's description: the guard carries the ~2 KB gzip describer only on the pages where it is used.
+ */
+export function installDescriber(describe: Describer): void {
+  (globalThis as unknown as Scope)[DESCRIBER] = describe;
+}
+
+export function currentDescriber(): Describer | undefined {
+  const found = (globalThis as unknown as Scope)[DESCRIBER];
+  return typeof found === 'function' ? (found as Describer) : undefined;
 }

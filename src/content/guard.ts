@@ -1,6 +1,6 @@
 import { isKeyPage } from '../exchanges';
 import { fromWire } from '../exchanges/wire';
-import { answerDescribeRequests } from './read/describe-page';
+import { answerDescribeRequests } from './guard/describe-requests';
 import { currentGuard, installGuard, takeProvidedAdapter } from './guard-handle';
 import { guardKeyList } from './guard/key-list';
 import { guardKeyPage } from './guard/key-page';

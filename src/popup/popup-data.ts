@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { PageDescription } from '../content/read/describe-page';
+import type { PageDescription } from '../content/read/page-description';
 import {
   POPUP_PORT,
   send,

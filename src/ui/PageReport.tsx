@@ -4,7 +4,7 @@ import {
   descriptionJson,
   saveDescription,
   type PageDescription,
-} from '../content/read/describe-page';
+} from '../content/read/page-description';
 import { t } from '../i18n';
 import { errorText } from './errors';
 

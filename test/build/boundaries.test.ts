@@ -47,6 +47,12 @@ const RULES: readonly Rule[] = [
     why: 'reading the page is DOM → data only: it knows nothing of the session, the panel or the entry points',
   },
   {
+    from: 'content/guard/key-page-session.ts',
+    allow: ['src/core/', 'src/content/guard/confirm-critical.ts'],
+    types: ['src/exchanges/', 'src/inventory/', 'src/settings/', 'src/messages.ts', 'src/content/overlay/Panel.tsx'],
+    why: 'the key-page session is pure: events in, view and effects out; the DOM, messages and the browser stay in its shell',
+  },
+  {
     from: 'popup/',
     forbid: ['src/content/'],
     types: ['src/content/'],
@@ -75,7 +81,7 @@ const RULES: readonly Rule[] = [
 const EXCEPTIONS: ReadonlyArray<{ file: string; imports: string; why: string }> = [
   {
     file: 'src/ui/PageReport.tsx',
-    imports: 'src/content/read/describe-page.ts',
+    imports: 'src/content/read/page-description.ts',
     why: "the page description's file (its name, JSON and save) is shown and saved by the panel and the popup alike",
   },
 ];
@@ -158,7 +164,7 @@ describe('docs/design.md "Boundaries"', () => {
     });
     expect(edges).toContainEqual({
       file: 'src/popup/popup-data.ts',
-      target: 'src/content/read/describe-page.ts',
+      target: 'src/content/read/page-description.ts',
       typeOnly: true,
     });
     expect(edges).toContainEqual({

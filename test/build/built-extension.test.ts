@@ -38,9 +38,9 @@ describe.each(targets)('%s build', (target) => {
     expect([...m.content_scripts[0].matches].sort()).toEqual(exchangeHosts);
   });
 
-  test('the content script and the injected guard are standalone files, and no file is web-accessible', () => {
+  test('the content script and the injected guard and describer are standalone files, and no file is web-accessible', () => {
     expect(m.web_accessible_resources).toBeUndefined();
-    for (const file of [m.content_scripts[0].js[0], 'src/content/guard.js']) {
+    for (const file of [m.content_scripts[0].js[0], 'src/content/guard.js', 'src/content/describe.js']) {
       const script = readFileSync(join(root, 'dist', target, file), 'utf8');
       expect(script, file).not.toMatch(/\bimport\s*\(|^\s*import\s/m);
     }
@@ -64,11 +64,20 @@ describe.each(targets)('%s build', (target) => {
     for (const asset of assets) expect(everything, asset).toContain(asset.split('/').pop());
   });
 
-  test('the background injects exactly the built guard file', () => {
+  test('the background injects exactly the built guard and describer files', () => {
     const background = files(join(root, 'dist', target, 'assets'))
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     expect(background).toContain('src/content/guard.js');
+    expect(background).toContain('src/content/describe.js');
+  });
+
+  test('the describer is only in its own file: the guard asks for it, the popup and the panel never carry it', () => {
+    // 'page-description' is the mark every description carries (src/content/read/describe-page.ts builds it).
+    const read = (file: string) => readFileSync(join(root, 'dist', target, file), 'utf8');
+    expect(read('src/content/describe.js')).toContain('page-description');
+    expect(read('src/content/guard.js')).not.toContain('page-description');
+    expect(read('src/content/guard.js')).toContain('describer:inject');
   });
 
   test('extension pages may load no remote code and connect nowhere', () => {
@@ -156,9 +165,13 @@ test.each(targets)(
 // 2026-12-05 (issue 10, the real pages): the reader learned the permission area and its unnamed controls, the money
 // words of 14 languages, partner binding and the exchange's own expiry, Binance's edit-on-card flow; the panel gained
 // "This page is not read right?" (the form description, ~2.1 KB of it). Measured 33,191 B gzip: budget 33,792 B.
+// 2026-12-05 (issue 12): the key-page session became a pure state machine (+0.8 KB gzip: events and effects as data),
+// and the describer left the guard for its own file, injected only when the user asks (−1.6 KB gzip on every key page).
+// Measured 32,794 B gzip: budget 33,280 B. The describer alone, with its own copy of the form finder: 10,215 B gzip.
 test.each([
   ['bootstrap content script (every exchange page)', 'src/content/bootstrap.js', 2_048],
-  ['guard (injected on key pages only)', 'src/content/guard.js', 33_792],
+  ['guard (injected on key pages only)', 'src/content/guard.js', 33_280],
+  ['describer (injected when the user asks what KeyScope sees)', 'src/content/describe.js', 10_752],
 ])('%s stays within its size budget', (what, file, gzipBudget) => {
   const script = readFileSync(join(root, 'dist', 'chrome', file));
   const gzip = gzipSync(script, { level: 9 }).length;

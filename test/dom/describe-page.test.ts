@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import {
-  answerDescribeRequests,
   describeForm,
   describePage,
   describeText,
-  descriptionFileName,
   MAX_NODES,
   MAX_TEXT_CHARS,
-  type PageDescription,
 } from '../../src/content/read/describe-page';
+import { descriptionFileName, type PageDescription } from '../../src/content/read/page-description';
 import { normalizeLabel } from '../../src/content/read/labels';
 import { okx } from '../../src/exchanges/okx';
 import {
@@ -197,37 +195,5 @@ describe('the form area when KeyScope finds no key form', () => {
       { tag: 'span', children: [{ secret: true }] },
       { tag: 'span', children: [{ secret: true }] },
     ]);
-  });
-});
-
-describe("the guard answers the popup's request, relayed by the background", () => {
-  afterEach(() => {
-    vi.unstubAllGlobals();
-    vi.restoreAllMocks();
-  });
-
-  test("only the extension's own page:describe is answered; with save, the file is saved in the page", () => {
-    let listener: ((message: unknown, sender: { id?: string }, respond: (r: unknown) => void) => unknown) | undefined;
-    vi.stubGlobal('chrome', {
-      runtime: { id: 'keyscope', onMessage: { addListener: (l: typeof listener) => (listener = l) } },
-    });
-    document.body.innerHTML =
-      '<main><h3>Permissions</h3><label><input type="checkbox" checked> Read</label><label><input type="checkbox"> Trade</label></main>';
-    answerDescribeRequests(okx);
-    const respond = vi.fn();
-    expect(listener!({ type: 'page:describe', payload: {} }, { id: 'someone-else' }, respond)).toBeUndefined();
-    expect(listener!({ type: 'verdict:get', payload: {} }, { id: 'keyscope' }, respond)).toBeUndefined();
-    expect(respond).not.toHaveBeenCalled();
-
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:keyscope/1');
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    listener!({ type: 'page:describe', payload: {} }, { id: 'keyscope' }, respond);
-    expect(respond).toHaveBeenCalledOnce();
-    expect(respond.mock.calls[0]![0]).toMatchObject({ keyscope: 'page-description', exchange: 'okx' });
-    expect(click).not.toHaveBeenCalled();
-    listener!({ type: 'page:describe', payload: { save: true } }, { id: 'keyscope' }, respond);
-    expect(click).toHaveBeenCalledOnce();
-    expect(click.mock.contexts[0]).toMatchObject({ download: descriptionFileName({ host: location.host }) });
   });
 });

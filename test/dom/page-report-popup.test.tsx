@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { descriptionFileName, type PageDescription } from '../../src/content/read/describe-page';
+import { descriptionFileName, type PageDescription } from '../../src/content/read/page-description';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { ReminderList } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { describePage, descriptionFileName, type PageDescription } from '../../src/content/read/describe-page';
+import { describePage } from '../../src/content/read/describe-page';
+import { descriptionFileName, type PageDescription } from '../../src/content/read/page-description';
 import { mountOverlay, type Overlay } from '../../src/content/overlay/mount';
 import type { PanelActions, PanelView } from '../../src/content/overlay/Panel';
 import { evaluate, verdictOf } from '../../src/core/evaluate';
@@ -66,7 +67,7 @@ const button = (name: string) => {
 };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function mountWith(onDescribe: () => PageDescription): void {
+function mountWith(onDescribe: () => PageDescription | Promise<PageDescription>): void {
   const actions: PanelActions = {
     onPurpose: () => undefined,
     onRotation: () => undefined,

@@ -160,6 +160,28 @@ describe('Chromium only: the action popup', () => {
     }
   });
 
+  it('the popup\'s "This page is not read right?" gets the description from the tab, its describer injected then', async () => {
+    const page = await open(OKX.keyPage, 'okx/en-native.html');
+    await waitForOverlay(page, { exchange: 'okx' });
+    const popup = await openPopup(browser, page);
+    try {
+      const open = await popup.waitForSelector('[data-keyscope-page-report] button');
+      await open!.click();
+      // popup → background → the tab's guard, which asks the background for the describer and answers once it runs.
+      const shown = await popup.waitForFunction(
+        () => {
+          const text = document.querySelector('.ks-page-report-json')?.textContent ?? '';
+          return text.includes('page-description') ? text : undefined;
+        },
+        { timeout: 10_000 },
+      );
+      const description = JSON.parse((await shown.jsonValue()) as string) as { exchange: string; area: string };
+      expect(description).toMatchObject({ exchange: 'okx', area: 'key-form' });
+    } finally {
+      await closePopup(popup);
+    }
+  });
+
   it('records a reminder when the user presses Confirm: name, chosen interval, OKX 14-day clamp', async () => {
     // Key 1: read-only, bound to an IP, reminder in 60 days.
     const page = await open(OKX.keyPage, 'okx/en-native.html');

@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../../scripts/browsers.mjs';
-import { byText, clickText, overlayAfter, panelText, waitForOverlay, waitForPanelText } from './harness';
+import { byText, clickPanel, clickText, overlayAfter, panelText, waitForOverlay, waitForPanelText } from './harness';
 import { QUIET_MS, useBrowser, type BrowserUnderTest } from './okx-scenarios';
 
 const BINANCE_KEYS = 'https://www.binance.com/en/my/settings/api-management';
@@ -62,6 +62,19 @@ export function realPageScenarios(target: BrowserUnderTest): void {
       expect(state.risk === 'high' || state.risk === 'critical').toBe(true);
       await waitForPanelText(page, 'KeyScope does not know this permission, and it is on: “Earn”');
       expect(await panelText(page)).not.toContain('Ready to create');
+    });
+
+    it('"This page is not read right?": the describer is injected at the click, and describes the unknown toggle', async () => {
+      const page = await open(OKX_KEYS, { [OKX_KEYS]: fixture('okx/unknown-toggle.html') });
+      await waitForOverlay(page, { exchange: 'okx', has: ['form.permission-unknown'] });
+      // The guard does not carry the describer (test/build/built-extension.test.ts): the background injects it now.
+      await clickPanel(page, 'This page is not read right?');
+      await waitForPanelText(page, '"keyscope": "page-description"');
+      const shown = await panelText(page);
+      expect(shown).toContain('"exchange": "okx"');
+      expect(shown).toContain('"area": "key-form"');
+      expect(shown).toContain('Earn');
+      await expectNoKeyMaterial(page);
     });
 
     it('Kraken Pro: the dialog is guarded; Funds › Withdraw is scope.withdraw', async () => {

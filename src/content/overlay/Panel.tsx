@@ -10,7 +10,7 @@ import { PageReport } from '../../ui/PageReport';
 import { stepStatus, STEP_STATUS_TEXT } from '../../ui/step-status';
 import { VerdictLine } from '../../ui/Verdict';
 import { VerdictAnnouncement, worstFinding } from '../../ui/VerdictAnnouncement';
-import type { PageDescription } from '../read/describe-page';
+import type { PageDescription } from '../read/page-description';
 import { byUser } from '../guard/user-action';
 
 /** Everything the panel shows; computed by the key-page session, rendered here. */
@@ -33,7 +33,7 @@ export interface PanelView {
   /** The exchange's form offers a key expiry of its own (Kraken Pro, KuCoin): the rotation step suggests it. */
   offersKeyExpiry?: boolean;
   /** What happened after the last submit: reminder saved, or why not. */
-  notice?: string;
+  notice?: Text;
   /** The exchange now shows the key it created (the form is gone): the panel says only what became of the reminder. */
   keyCreated?: boolean;
   /** The create click is held back (confirm before critical, a setting): the critical findings to confirm. */
@@ -46,8 +46,8 @@ export interface PanelActions {
   onRotation: (days: number) => void;
   /** The answer to "Create anyway?": true lets the held-back click through, false drops it. */
   onConfirm: (create: boolean) => void;
-  /** "This page is not read right?": the description of the page's form area, built at the click. */
-  onDescribe?: () => PageDescription;
+  /** "This page is not read right?": the description of the page's form area, built at the click (its describer loaded then). */
+  onDescribe?: () => PageDescription | Promise<PageDescription>;
 }
 
 /**
@@ -287,7 +287,7 @@ export function Panel({ view, actions }: { view: PanelView; actions: PanelAction
       )}
       {view.notice && (
         <p class="ks-notice" role="status">
-          {view.notice}
+          {say(view.notice)}
         </p>
       )}
       {actions.onDescribe && !collapsed && !view.keyCreated && <PageReport describe={actions.onDescribe} />}

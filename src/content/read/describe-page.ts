@@ -2,6 +2,7 @@ import type { ExchangeAdapter } from '../../exchanges/adapter';
 import { isSecretField, SECRET } from './controls';
 import { normalizeLabel } from './labels';
 import { findKeyForm } from './read-form';
+import type { AreaKind, DescribedElement, DescribedNode, DescribedText, PageDescription } from './page-description';
 
 // "This page is not read right?": a plain-JSON description of a page's key-form area that a user can save and hand
 // over, and that `npm run fixture` turns into a replica page (a regression test). Built on click only.
@@ -16,58 +17,6 @@ import { findKeyForm } from './read-form';
 // placeholder); a text longer than a label ({ long: true } instead, never cut); any text after an API key, secret,
 // passphrase or 2FA label in the same field; a word that looks like key material, an IP address, an e-mail address
 // or a long number (an account id) — each replaced by a marker saying only what kind of thing was left out.
-
-/** A text as described: the text itself, or a marker saying why it was left out (no part of it is kept). */
-export type DescribedText = string | { long: true } | { secret: true } | { private: 'ip' | 'email' | 'number' };
-
-export interface DescribedElement {
-  /** Lower-case tag name. */
-  tag: string;
-  /** Token attributes (type, role, aria states, hidden…) and text attributes (aria-label, placeholder, title). */
-  attrs?: Record<string, DescribedText>;
-  /** The class names the form reader looks at, and only those. */
-  class?: string[];
-  checked?: true;
-  selected?: true;
-  disabled?: true;
-  /** Number of this element when a label's `for` or an `aria-labelledby` names it (its id is not kept). */
-  ref?: number;
-  for?: number;
-  labelledBy?: number[];
-  /** Radio group, numbered (the name is not kept). */
-  group?: number;
-  /** A field or control of key material (password, secret, 2FA): its kind only, nothing inside. */
-  secret?: true;
-  /** Editable text (contenteditable): what is in it was typed, never described. */
-  editable?: true;
-  /** Children left out: too deep, or the node cap was reached. */
-  truncated?: true;
-  children?: DescribedNode[];
-}
-
-export type DescribedNode = DescribedElement | DescribedText;
-
-/** How the described area was chosen (see {@link pageArea}). */
-export type AreaKind = 'key-form' | 'permission-labels' | 'dialog' | 'main' | 'body' | 'given';
-
-export interface PageDescription {
-  keyscope: 'page-description';
-  version: 1;
-  host: string;
-  path: string;
-  /** The adapter the guard used (an exchange id, or `generic`). */
-  exchange?: string;
-  /** The page's `lang`. */
-  lang?: string;
-  area: AreaKind;
-  /** What stands just outside the area and says what it is for: the nearest heading before it, its dialog's name. */
-  context?: { heading?: DescribedText; dialog?: DescribedText };
-  /** Elements and texts described. */
-  nodes: number;
-  /** The node or depth cap was reached: some parts are left out. */
-  truncated?: true;
-  root: DescribedElement;
-}
 
 /**
  * Longer texts are not labels: replaced by `{ long: true }`.
@@ -467,69 +416,4 @@ export function describePage(doc: Document, adapter: ExchangeAdapter, form?: Ele
   const { root, area } = pageArea(doc, adapter, form);
   const location = doc.defaultView?.location ?? { host: '', pathname: '' };
   return { ...describeForm(root, location, area), exchange: adapter.id };
-}
-
-/** `keyscope-page-<host>-<date>.json`, the date being the local calendar day. */
-export function descriptionFileName(description: Pick<PageDescription, 'host'>, now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const host = description.host.toLowerCase().replace(/[^a-z0-9.-]+/g, '-') || 'page';
-  return `keyscope-page-${host}-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.json`;
-}
-
-export function descriptionJson(description: PageDescription): string {
-  return `${JSON.stringify(description, null, 2)}\n`;
-}
-
-/**
- * Saves the description as a file through an `<a download>` on a blob URL: nothing is sent anywhere. `parent` holds
- * the link for the click (the panel's shadow root); returns the file name.
- */
-export function saveDescription(
-  description: PageDescription,
-  parent: ParentNode = document.body ?? document.documentElement,
-  now = new Date(),
-): string {
-  const filename = descriptionFileName(description, now);
-  const url = URL.createObjectURL(new Blob([descriptionJson(description)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  parent.append(link);
-  link.click();
-  link.remove();
-  // The click has started the download; the URL can go once the browser has read it.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return filename;
-}
-
-interface RuntimeListener {
-  id?: string;
-  onMessage: {
-    addListener(
-      listener: (
-        message: unknown,
-        sender: { id?: string },
-        sendResponse: (response: unknown) => void,
-      ) => boolean | undefined,
-    ): void;
-  };
-}
-
-/**
- * Answers the popup's "This page is not read right?" (`page:describe`, relayed by the background to this tab): the
- * description of the page's form area as it is now, saved as a file in the page when asked (a download started in
- * the popup would be lost when the popup closes for the save dialog). Only the extension's own messages are answered.
- */
-export function answerDescribeRequests(adapter: ExchangeAdapter): void {
-  const scope = globalThis as { browser?: { runtime?: RuntimeListener }; chrome?: { runtime?: RuntimeListener } };
-  const runtime = scope.browser?.runtime ?? scope.chrome?.runtime;
-  runtime?.onMessage.addListener((message, sender, sendResponse) => {
-    const envelope = message as { type?: unknown; payload?: { save?: unknown } } | null;
-    if (sender.id !== runtime.id || envelope?.type !== 'page:describe') return undefined;
-    const description = describePage(document, adapter);
-    if (envelope.payload?.save === true) saveDescription(description);
-    sendResponse(description);
-    return false;
-  });
 }
