@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
+import DESCRIBED from '../src/content/read/described-attributes.json' with { type: 'json' };
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -39,25 +40,10 @@ const FORBIDDEN = new Set([
   'title',
   'math',
 ]);
-const TOKEN_ATTRS = [
-  'type',
-  'role',
-  'aria-checked',
-  'aria-pressed',
-  'aria-selected',
-  'aria-current',
-  'aria-disabled',
-  'aria-expanded',
-  'aria-hidden',
-  'aria-haspopup',
-  'aria-modal',
-  'hidden',
-  'open',
-  'multiple',
-  'readonly',
-  'contenteditable',
-];
-const TEXT_ATTRS = ['aria-label', 'placeholder', 'title', 'alt', 'value'];
+// The attributes a description may carry: the same list the describer keeps (one file for both).
+const TOKEN_ATTRS = DESCRIBED.token;
+const TOKEN = new RegExp(DESCRIBED.tokenPattern);
+const TEXT_ATTRS = [...DESCRIBED.text, DESCRIBED.buttonCaption];
 const LONG_TEXT = 'A longer text of the page stood here; page descriptions never include one.';
 const CANARY = 'CANARY-PASSPHRASE-REPLICA';
 
@@ -96,7 +82,7 @@ class PageBuilder {
     const attrs = node.attrs && typeof node.attrs === 'object' ? node.attrs : {};
     for (const name of TOKEN_ATTRS) {
       const value = attrs[name];
-      if (typeof value === 'string' && /^[\w -]{0,30}$/.test(value))
+      if (typeof value === 'string' && TOKEN.test(value))
         out.push(value === '' ? name : `${name}="${escapeAttr(value)}"`);
     }
     for (const name of TEXT_ATTRS)

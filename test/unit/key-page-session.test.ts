@@ -7,6 +7,7 @@ import {
   type SessionEvent,
   type SessionState,
 } from '../../src/content/guard/key-page-session';
+import type { ManagedPolicy } from '../../src/core/policy';
 import { okx } from '../../src/exchanges/okx';
 import { say } from '../../src/i18n';
 import { PUBLIC_IP, snapshot } from './helpers';
@@ -18,6 +19,13 @@ import { PUBLIC_IP, snapshot } from './helpers';
 const CONFIRM_ON = { confirmCritical: true, rotationDays: 90 };
 const CONFIRM_OFF = { confirmCritical: false, rotationDays: 90 };
 const WITHDRAW = snapshot({ permissions: ['read', 'withdraw'] });
+/** An organisation's policy that only caps the interval. */
+const maxDays = (days: number): ManagedPolicy => ({
+  forbidWithdraw: false,
+  requireIpBinding: false,
+  lockSettings: false,
+  maxRotationDays: days,
+});
 
 /** Every step of `events` from a new OKX session; the state after them and every effect, in order. */
 function run(...events: SessionEvent[]): { state: SessionState; effects: SessionEffect[] } {
@@ -96,7 +104,7 @@ describe('the view: what the panel and the popup show', () => {
     const { state } = run(
       { type: 'form', snapshot: WITHDRAW },
       { type: 'rotation-chosen', days: 180 },
-      { type: 'policy', policy: { maxRotationDays: 30 } },
+      { type: 'policy', policy: maxDays(30) },
     );
     expect(sessionView(state).panel).toMatchObject({ rotationDays: 30, maxRotationDays: 30 });
   });
@@ -144,7 +152,7 @@ describe('a submit records a pending reminder', () => {
   test("without the user's choice: the exchange's own expiry (cut by the policy), else the suggestion", () => {
     const expiring = snapshot({ keyExpiryDays: 45 });
     expect(recordOf(run({ type: 'submit', snapshot: expiring }).effects).created.rotationDays).toBe(45);
-    const capped = run({ type: 'policy', policy: { maxRotationDays: 20 } }, { type: 'submit', snapshot: expiring });
+    const capped = run({ type: 'policy', policy: maxDays(20) }, { type: 'submit', snapshot: expiring });
     expect(recordOf(capped.effects).created.rotationDays).toBe(20);
     const chosen = run({ type: 'rotation-chosen', days: 60 }, { type: 'submit', snapshot: expiring });
     expect(recordOf(chosen.effects).created.rotationDays).toBe(60);
@@ -363,7 +371,7 @@ test('no step changes the session it is given (every event, from a deep-frozen s
     { type: 'form', snapshot: WITHDRAW },
     { type: 'purpose-chosen', purpose: 'read-only' },
     { type: 'rotation-chosen', days: 30 },
-    { type: 'policy', policy: { maxRotationDays: 60 } },
+    { type: 'policy', policy: maxDays(60) },
     { type: 'submit', snapshot: WITHDRAW },
     { type: 'confirm-answer', create: true, snapshot: WITHDRAW },
     { type: 'success-view', shown: true },

@@ -1,6 +1,7 @@
 import type { ExchangeAdapter } from '../../exchanges/adapter';
 import { isSecretField, SECRET } from './controls';
 import { normalizeLabel } from './labels';
+import DESCRIBED from './described-attributes.json';
 import { findKeyForm } from './read-form';
 import type { AreaKind, DescribedElement, DescribedNode, DescribedText, PageDescription } from './page-description';
 
@@ -50,26 +51,9 @@ const OPAQUE = new Set([
   'embed',
   'textarea',
 ]);
-const TOKEN_ATTRS = [
-  'type',
-  'role',
-  'aria-checked',
-  'aria-pressed',
-  'aria-selected',
-  'aria-current',
-  'aria-disabled',
-  'aria-expanded',
-  'aria-hidden',
-  'aria-haspopup',
-  'aria-modal',
-  'hidden',
-  'open',
-  'multiple',
-  'readonly',
-  'contenteditable',
-];
-const TEXT_ATTRS = ['aria-label', 'placeholder', 'title', 'alt'];
-const TOKEN = /^[\w -]{0,30}$/;
+const TOKEN_ATTRS = DESCRIBED.token;
+const TEXT_ATTRS = DESCRIBED.text;
+const TOKEN = new RegExp(DESCRIBED.tokenPattern);
 const READER_CLASS = /check|switch|toggle|tag|chip|selection-item|(^|[-_])(checked|active|selected|on)$/i;
 const BUTTON_INPUT = new Set(['submit', 'button', 'reset']);
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], legend';
@@ -200,8 +184,8 @@ class Describer {
     }
     const type = (el.getAttribute('type') ?? '').toLowerCase();
     if (tag === 'input' && BUTTON_INPUT.has(type)) {
-      const caption = this.text(el.getAttribute('value') ?? '', el);
-      if (caption !== undefined) attrs.value = caption;
+      const caption = this.text(el.getAttribute(DESCRIBED.buttonCaption) ?? '', el);
+      if (caption !== undefined) attrs[DESCRIBED.buttonCaption] = caption;
     }
     if (Object.keys(attrs).length) out.attrs = attrs;
     const classes = Array.from(el.classList)
