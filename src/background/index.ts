@@ -1,14 +1,11 @@
 import browser from 'webextension-polyfill';
-import type { Envelope } from '../messages';
 import { CHECK_ALARM, handleNotificationClicks, runCheck, scheduleChecks } from './checks';
 import { addGrantedSites, reconcileGuardedSites } from './guarded-sites';
-import { contentRequest } from './content-requests';
-import { handlers } from './handlers';
-import { classifySender, mayAsk } from './senders';
+import { answerMessage } from './receive';
 import { closeStorageToContentScripts } from './storage-access';
 import { onInventoryChange } from './reminders';
 import { pullFromSync, pushToSync, watchSync } from './sync';
-import { acceptPopupPorts, setVerdict, verdictUnknown } from './verdicts';
+import { acceptPopupPorts, setVerdict } from './verdicts';
 
 // Every listener is registered synchronously at start-up, so that a restarted service worker (MV3 stops it at any
 // moment) receives the event that woke it. State lives in storage; nothing here survives a restart, nor needs to.
@@ -17,43 +14,7 @@ function warn(what: string) {
   return (error: unknown) => console.warn(`KeyScope: ${what}`, error);
 }
 
-function isEnvelope(message: unknown): message is Envelope {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    typeof (message as Envelope).type === 'string' &&
-    (message as Envelope).type in handlers
-  );
-}
-
-/**
- * One message, by who sent it: the extension's pages may ask anything; a content script only what the guard needs,
- * checked and bound to the exchange of the page it runs on (./senders.ts, ./content-requests.ts).
- */
-async function receive(message: Envelope, sender: browser.Runtime.MessageSender): Promise<unknown> {
-  const from = await classifySender(sender, { id: browser.runtime.id, baseUrl: browser.runtime.getURL('') });
-  if (!mayAsk(from, message.type)) throw new Error(`KeyScope refused "${message.type}" from this sender.`);
-  let payload: unknown = message.payload;
-  if (from.kind === 'content') {
-    try {
-      payload = contentRequest(message.type, message.payload, from.exchange, from.url);
-    } catch (error) {
-      // A tab whose verdict was refused has no current verdict: the popup must not keep showing the one before.
-      if (message.type === 'verdict:update') await verdictUnknown(from.tabId);
-      throw error;
-    }
-  }
-  const handle = handlers[message.type] as (payload: unknown, s: typeof sender) => Promise<unknown>;
-  return handle(payload, sender);
-}
-
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => {
-  if (!isEnvelope(message)) return undefined;
-  return receive(message, sender).then(
-    (result) => result ?? null,
-    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
-  );
-});
+browser.runtime.onMessage.addListener(answerMessage);
 
 closeStorageToContentScripts().catch(warn('could not close storage to content scripts'));
 

@@ -11,36 +11,24 @@ import { userClick } from './user-events';
 
 // Issue "a hostile page cannot turn KeyScope against its user": a guarded site (the generic adapter on a made-up
 // exchange, test/fixtures/generic/README.md) clicks its own "Create API key" again and again, each time under a new
-// key name. The guard in this document talks to the background's own code, as its `receive` handles a content
-// script (src/background/index.ts), with storage.local in memory: the sixth click is refused, and the panel says why.
+// key name. The guard in this document talks to the background's own code, as its `answerMessage` handles a content
+// script (src/background/receive.ts), with storage.local in memory: the sixth click is refused, and the panel says why.
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../unit/memory-browser')).browser }));
 vi.mock('../../src/content/guard.ts?script', () => ({ default: 'guard.js' }));
 vi.mock('../../src/content/bootstrap.ts?script', () => ({ default: 'bootstrap.js' }));
 
 const { local, reset } = await import('../unit/memory-browser');
-const { handlers } = await import('../../src/background/handlers');
-const { classifySender, mayAsk } = await import('../../src/background/senders');
-const { contentRequest } = await import('../../src/background/content-requests');
+const { answerMessage } = await import('../../src/background/receive');
 
-const SELF = { id: 'keyscope-test', baseUrl: 'chrome-extension://keyscope-test/' };
 const PAGE = 'https://zenith-exchange.example/account/api';
 const FIXTURE = join(import.meta.dirname, '../fixtures/generic/zenith-en.html');
 
-/** `chrome.runtime.sendMessage` from this document's guard, answered as the background answers a tab at PAGE. */
+/** `chrome.runtime.sendMessage` from this document's guard, answered by the background's own listener for a tab at PAGE. */
 function backgroundForThisPage() {
-  const sender = { id: SELF.id, url: PAGE, tab: { id: 4 }, frameId: 0 } as Runtime.MessageSender;
-  const receive = async ({ type, payload }: Envelope) => {
-    const from = await classifySender(sender, SELF);
-    if (!mayAsk(from, type)) throw new Error(`KeyScope refused "${type}" from this sender.`);
-    const request = from.kind === 'content' ? contentRequest(type, payload, from.exchange, from.url) : payload;
-    return (handlers[type] as (p: unknown, s: Runtime.MessageSender) => Promise<unknown>)(request, sender);
-  };
-  const sendMessage = (message: Envelope) =>
-    receive(message).then(
-      (result) => result ?? null,
-      (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
-    );
+  // The extension's id as the in-memory browser has it: the message is KeyScope's own, from a tab at PAGE.
+  const sender = { id: 'keyscope-test', url: PAGE, tab: { id: 4 }, frameId: 0 } as Runtime.MessageSender;
+  const sendMessage = (message: Envelope) => answerMessage(message, sender);
   (globalThis as { chrome?: unknown }).chrome = { runtime: { sendMessage } };
 }
 

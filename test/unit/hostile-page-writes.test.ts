@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { addDays, localCalendarDate } from '../../src/core/rotation';
 import { QUARANTINE_MAX, SCHEMA_VERSION, type Reminder } from '../../src/inventory/reminder';
 import { EXPORT_FORMAT } from '../../src/inventory/transfer';
-import type { MessageName, Response } from '../../src/messages';
+import { isFailure, type MessageName, type Response } from '../../src/messages';
 
 // Issue "a hostile page cannot turn KeyScope against its user": what a guarded page, or a page of an exchange, can
-// make the background store, run through the background's own code as its `receive` does (src/background/index.ts:
+// make the background store, run through the background's own listener, `answerMessage` (src/background/receive.ts:
 // the sender classified, a content script's request bound to its page), against storage.local in memory
 // (./memory-browser.ts) that counts every write.
 
@@ -15,9 +15,7 @@ vi.mock('../../src/content/guard.ts?script', () => ({ default: 'guard.js' }));
 vi.mock('../../src/content/bootstrap.ts?script', () => ({ default: 'bootstrap.js' }));
 
 const { local, reset, writes } = await import('./memory-browser');
-const { handlers } = await import('../../src/background/handlers');
-const { classifySender, mayAsk } = await import('../../src/background/senders');
-const { contentRequest } = await import('../../src/background/content-requests');
+const { answerMessage } = await import('../../src/background/receive');
 
 const SELF = { id: 'keyscope-test', baseUrl: 'chrome-extension://keyscope-test/' };
 const ZENITH = 'https://zenith-exchange.example';
@@ -26,17 +24,17 @@ const BINANCE_LIST = 'https://www.binance.com/en/my/settings/api-management';
 const POPUP = `${SELF.baseUrl}src/popup/index.html`;
 const OPTIONS = `${SELF.baseUrl}src/options/index.html`;
 
-/** One message from `url` (a tab's page, or one of the extension's pages), handled as the background's `receive` does. */
+/** One message from `url` (a tab's page, or one of the extension's pages), answered by the background's listener. */
 async function from<K extends MessageName>(url: string, type: K, payload: unknown): Promise<Response<K>> {
   const sender = {
     id: SELF.id,
     url,
     ...(url.startsWith(SELF.baseUrl) ? {} : { tab: { id: 3 }, frameId: 0 }),
   } as Runtime.MessageSender;
-  const who = await classifySender(sender, SELF);
-  if (!mayAsk(who, type)) throw new Error(`KeyScope refused "${type}" from this sender.`);
-  const request = who.kind === 'content' ? contentRequest(type, payload, who.exchange, who.url) : payload;
-  return (handlers[type] as (payload: unknown, sender: Runtime.MessageSender) => Promise<Response<K>>)(request, sender);
+  // As `send` (src/messages.ts) takes the answer: a failure comes back as `{ error }`.
+  const reply = await answerMessage({ type, payload }, sender);
+  if (isFailure(reply)) throw new Error(reply.error);
+  return reply as Response<K>;
 }
 
 const submitted = (name: string) => ({
@@ -58,6 +56,22 @@ const today = () => localCalendarDate(new Date());
 beforeEach(() => {
   reset();
   local.set('guardedSites', [LUMEN, ZENITH]);
+});
+
+describe("the background's listener", () => {
+  const tab = { id: SELF.id, url: `${ZENITH}/account/api`, tab: { id: 3 }, frameId: 0 } as Runtime.MessageSender;
+
+  test('answers only KeyScope messages: anything else is left for no one', () => {
+    for (const message of [null, 'reminders:list', { type: 'no-such-message' }, { type: 42 }, { payload: {} }])
+      expect(answerMessage(message, tab)).toBeUndefined();
+  });
+
+  test('a refusal comes back as { error } with the reason, a handler without a result as null', async () => {
+    await expect(answerMessage({ type: 'reminders:list', payload: {} }, tab)).resolves.toEqual({
+      error: 'KeyScope refused "reminders:list" from this sender.',
+    });
+    await expect(answerMessage({ type: 'verdict:clear', payload: {} }, tab)).resolves.toBeNull();
+  });
 });
 
 describe('a guarded page firing its own create button', () => {
