@@ -8,6 +8,7 @@ import {
   type SessionState,
 } from '../../src/content/guard/key-page-session';
 import type { ManagedPolicy } from '../../src/core/policy';
+import { MAX_ROTATION_DAYS } from '../../src/core/rotation';
 import { okx } from '../../src/exchanges/okx';
 import { say } from '../../src/i18n';
 import { PUBLIC_IP, snapshot } from './helpers';
@@ -156,6 +157,12 @@ describe('a submit records a pending reminder', () => {
     expect(recordOf(capped.effects).created.rotationDays).toBe(20);
     const chosen = run({ type: 'rotation-chosen', days: 60 }, { type: 'submit', snapshot: expiring });
     expect(recordOf(chosen.effects).created.rotationDays).toBe(60);
+    // An expiry years away (or a page claiming 9999): the reminder comes within KeyScope's longest interval, and is
+    // one the background accepts (it refused 2,900,000 days before).
+    for (const far of [730, 2_900_000]) {
+      const created = recordOf(run({ type: 'submit', snapshot: snapshot({ keyExpiryDays: far }) }).effects).created;
+      expect(created.rotationDays).toBe(MAX_ROTATION_DAYS);
+    }
     const plain = run({ type: 'settings', settings: CONFIRM_OFF }, { type: 'submit', snapshot: snapshot() });
     expect(recordOf(plain.effects).created.rotationDays).toBe(90);
   });

@@ -2,7 +2,7 @@ import { evaluate, verdictOf } from '../../core/evaluate';
 import { parseAllowList } from '../../core/ip-allowlist';
 import { keyIsBound } from '../../core/ip-binding';
 import type { ManagedPolicy } from '../../core/policy';
-import { exchangeDeadlineDays, soonerLimit, suggestedRotationDays } from '../../core/rotation';
+import { exchangeDeadlineDays, MAX_ROTATION_DAYS, soonerLimit, suggestedRotationDays } from '../../core/rotation';
 import { isolated, text, type Text } from '../../core/text';
 import type { KeyFormSnapshot, Purpose } from '../../core/types';
 import type { ExchangeAdapter } from '../../exchanges/adapter';
@@ -180,10 +180,11 @@ function record(state: SessionState, snapshot: KeyFormSnapshot | undefined): Ses
   if (!snapshot) return none(state);
   const current = formView(state, snapshot);
   // Without a choice of the user's, the exchange's own expiry is when the key needs replacing; else the suggestion.
+  // A far expiry (Kraken's "2 years", a date in 9999) is cut to the longest interval KeyScope or the policy allows.
   const expiry =
     snapshot.keyExpiryDays === undefined
       ? undefined
-      : Math.min(snapshot.keyExpiryDays, current.maxRotationDays ?? Infinity);
+      : Math.min(snapshot.keyExpiryDays, current.maxRotationDays ?? MAX_ROTATION_DAYS);
   const created: KeyCreated = {
     exchange: state.exchange.id,
     name: snapshot.keyName,
