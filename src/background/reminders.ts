@@ -15,6 +15,7 @@ import {
 } from '../inventory/lifecycle';
 import {
   PENDING_MAX,
+  SITE_KEYS_MAX,
   QUARANTINE_MAX,
   validateReminder,
   type KeyCreated,
@@ -99,11 +100,18 @@ const withRules = (limits: PolicyLimits): ReminderLimits => ({ ...limits, rulesO
 const sameSite = (r: Reminder, key: { exchange: string; origin?: string }) =>
   r.exchange === key.exchange && (r.origin ?? '') === (key.origin ?? '');
 
+/** A new live key from a page: refused once the site has {@link SITE_KEYS_MAX} live keys (nothing is dropped). */
+function roomForSiteKey(stored: StoredReminders, key: { exchange: string; origin?: string }): void {
+  const live = stored.reminders.filter((r) => isLive(r) && sameSite(r, key)).length;
+  if (live >= SITE_KEYS_MAX) throw new Error(t('reminders_error_site_full', live, siteName(key)));
+}
+
 /** A submit of the guarded form: a pending reminder, unless {@link PENDING_MAX} of that site's are already waiting. */
 export function recordSubmitted(key: KeyCreated, today: CalendarDate): Promise<Reminder> {
   return change((stored) => {
     const waiting = stored.reminders.filter((r) => r.state === 'pending' && sameSite(r, key)).length;
     if (waiting >= PENDING_MAX) throw new Error(t('reminders_error_pending_full', waiting, siteName(key)));
+    roomForSiteKey(stored, key);
     const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'form', state: 'pending' });
     return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
   });
@@ -118,6 +126,7 @@ export function updateRestrictions(key: KeyCreated, rotationChosen: boolean, tod
   return change((stored) => {
     const existing = stored.reminders.find((r) => sameSite(r, key) && isLive(r) && sameName(r.name, key.name));
     if (!existing) {
+      roomForSiteKey(stored, key);
       const reminder = newReminder(key, today, crypto.randomUUID(), { source: 'form', state: 'active' });
       return { next: { ...stored, reminders: [...stored.reminders, reminder] }, result: reminder };
     }
@@ -176,6 +185,7 @@ export function trackListed(key: MessageMap['reminder:track']['request'], today:
       (r) => sameSite(r, key) && r.state !== 'revoked' && r.state !== 'rotated' && sameName(r.name, key.name),
     );
     if (existing) return { next: stored, result: existing };
+    roomForSiteKey(stored, key);
     const reminder = newReminder(key, today, crypto.randomUUID(), {
       source: 'exchange-list',
       state: 'active',

@@ -87,6 +87,14 @@ export interface KeyCreated {
 export const PENDING_MAX = 5;
 
 /**
+ * Most live keys (pending or active) of one exchange or guarded site that a page may add: a submit, "Track this key",
+ * saved restrictions. OKX allows 50 keys per account and Binance 30, so 300 leaves room for sub-accounts, while a page
+ * (or a compromised content script) sending one new name after another cannot fill the user's list and storage. Keys
+ * added by hand in the popup count, but are never refused; past the cap nothing is dropped, the add is refused.
+ */
+export const SITE_KEYS_MAX = 300;
+
+/**
  * Most records kept aside. They are shown for the user to export and look at by hand, and each is rewritten with
  * every change of the list: a damaged list or a file from a newer KeyScope sets aside what it holds at once, and
  * 500 is more than anyone inspects. Past it nothing is dropped: a write that would add more is refused, and says so.

@@ -1,7 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { addDays, localCalendarDate } from '../../src/core/rotation';
-import { QUARANTINE_MAX, SCHEMA_VERSION, type Reminder } from '../../src/inventory/reminder';
+import { QUARANTINE_MAX, SCHEMA_VERSION, SITE_KEYS_MAX, type Reminder } from '../../src/inventory/reminder';
 import { EXPORT_FORMAT } from '../../src/inventory/transfer';
 import { isFailure, type MessageName, type Response } from '../../src/messages';
 
@@ -21,6 +21,7 @@ const SELF = { id: 'keyscope-test', baseUrl: 'chrome-extension://keyscope-test/'
 const ZENITH = 'https://zenith-exchange.example';
 const LUMEN = 'https://lumen-exchange.example';
 const BINANCE_LIST = 'https://www.binance.com/en/my/settings/api-management';
+const OKX_LIST = 'https://www.okx.com/account/my-api';
 const POPUP = `${SELF.baseUrl}src/popup/index.html`;
 const OPTIONS = `${SELF.baseUrl}src/options/index.html`;
 
@@ -119,6 +120,41 @@ describe('a guarded page firing its own create button', () => {
     expect(
       await from(`${ZENITH}/account/api`, 'reminder:confirm-pending', { exchange: 'generic', name: 'bot' }),
     ).toMatchObject({ state: 'active', origin: ZENITH });
+  });
+});
+
+describe('a page adding one new key name after another', () => {
+  const tracked = (name: string) => ({ exchange: 'okx', name, permissions: ['read'], ipBound: true, rotationDays: 90 });
+
+  test(`"Track this key" ${SITE_KEYS_MAX + 20} times: ${SITE_KEYS_MAX} live keys of that exchange, the rest refused with what to do`, async () => {
+    const names = Array.from({ length: SITE_KEYS_MAX + 20 }, (_, i) => `listed ${i}`);
+    const results = await Promise.allSettled(names.map((name) => from(OKX_LIST, 'reminder:track', tracked(name))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(SITE_KEYS_MAX);
+    const refusals = new Set(results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : [])));
+    expect(refusals).toEqual(
+      new Set([
+        `KeyScope already keeps ${SITE_KEYS_MAX} keys from OKX, so it did not add this one. ` +
+          'Delete the keys you no longer have in the KeyScope popup, then try again.',
+      ]),
+    );
+    expect(stored().reminders).toHaveLength(SITE_KEYS_MAX);
+
+    // Full: a submit and saved restrictions of a new key are refused alike; a key already kept is still answered;
+    // another site records its own; the user can still add a key by hand.
+    await expect(from(`https://www.okx.com/account/my-api`, 'reminder:record', submitted('one more'))).rejects.toThrow(
+      `already keeps ${SITE_KEYS_MAX} keys from OKX`,
+    );
+    await expect(
+      from(OKX_LIST, 'reminder:restrictions', { ...tracked('edited'), rotationChosen: false }),
+    ).rejects.toThrow(`already keeps ${SITE_KEYS_MAX} keys from OKX`);
+    await expect(from(OKX_LIST, 'reminder:track', tracked('listed 7'))).resolves.toMatchObject({ name: 'listed 7' });
+    await expect(from(`${ZENITH}/account/api`, 'reminder:record', submitted('zenith key'))).resolves.toMatchObject({
+      state: 'pending',
+    });
+    await expect(from(POPUP, 'reminder:add', { ...tracked('by hand'), created: today() })).resolves.toMatchObject({
+      name: 'by hand',
+      source: 'manual',
+    });
   });
 });
 
