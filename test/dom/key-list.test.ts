@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { guardKeyList } from '../../src/content/guard/key-list';
 import { normalizeLabel } from '../../src/content/read/labels';
-import { parseListedDate, readKeyList } from '../../src/content/read/read-key-list';
+import { LISTED_KEYS_MAX, parseListedDate, readKeyList } from '../../src/content/read/read-key-list';
 import { okx } from '../../src/exchanges/okx';
 import type { Reminder } from '../../src/inventory/reminder';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
@@ -170,6 +170,16 @@ test('a single key in plain divs: its card stops below the page heading, its nam
     { name: 'solo-bot', permissions: ['read', 'trade'], ipBound: false, created: '2026-11-01' },
   ]);
   expect(listed[0]!.card.contains(document.querySelector('h1'))).toBe(false);
+});
+
+test(`a page listing ${LISTED_KEYS_MAX + 50} keys: the first ${LISTED_KEYS_MAX} are read (and get a note), no more`, () => {
+  const card = (n: number) =>
+    `<article><div><span>bot ${n}</span></div><dl><div><dt>Permissions</dt><dd>Read</dd></div><div><dt>IP address</dt><dd>8.8.8.8</dd></div></dl></article>`;
+  const count = LISTED_KEYS_MAX + 50;
+  document.body.innerHTML = `<main><h1>API</h1><section>${Array.from({ length: count }, (_, n) => card(n)).join('')}</section></main>`;
+  const names = readKeyList(document.body, okx).map((listed) => listed.entry.name);
+  expect(names).toHaveLength(LISTED_KEYS_MAX);
+  expect(names.at(-1)).toBe(`bot ${LISTED_KEYS_MAX - 1}`);
 });
 
 describe('dates as OKX could show them', () => {

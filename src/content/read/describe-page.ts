@@ -1,6 +1,8 @@
 import type { ExchangeAdapter } from '../../exchanges/adapter';
 import { isSecretField, SECRET } from './controls';
 import { normalizeLabel } from './labels';
+// The attributes a description keeps, shared with scripts/fixture.mjs, which gives them back to a replica page: token
+// attributes whose value matches `tokenPattern`, text attributes described as texts, a button input's caption.
 import DESCRIBED from './described-attributes.json';
 import { findKeyForm } from './read-form';
 import type { AreaKind, DescribedElement, DescribedNode, DescribedText, PageDescription } from './page-description';

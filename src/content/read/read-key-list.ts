@@ -51,6 +51,11 @@ const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 const CLIMB_VALUE = 2;
 const CLIMB_CARD = 6;
 const NAME_MAX = 100;
+/**
+ * Most keys read from one list: OKX shows at most 50 keys per account and Binance 30, so a page listing more is not an
+ * exchange's key list as we know it, and each key read gets its own note on the page. The first ones are read.
+ */
+export const LISTED_KEYS_MAX = 200;
 const LIST_SEPARATORS = /[,，、/|;；·]+/;
 const IP_SEPARATORS = /[\s,，、;；]+/;
 const MATERIAL: ReadonlySet<Field> = new Set(['keyValue', 'secret']);
@@ -278,6 +283,7 @@ export function readKeyList(root: Element, adapter: ExchangeAdapter): ListedKeyC
 
   const listed: ListedKeyCard[] = [];
   for (const { card, fields: own } of cards) {
+    if (listed.length >= LISTED_KEYS_MAX) break;
     if (own.has('secret') || own.size < 2 || card.querySelector(CONTROL)) continue;
     const permissions = new Set<Permission>();
     for (const text of valueTexts(own.get('permissions'))) {
