@@ -62,9 +62,13 @@ describe('the describer is loaded at the first request, from the background', ()
     expect(asked).toEqual(['describer:inject']);
   });
 
-  test('the guard holding a form: that form is the area described', async () => {
-    const form = document.querySelector('main')!;
-    expect((await describeThisPage(okx, form)).area).toBe('key-form');
+  test('the guard holding a form: that form is the area described, not the one the page would suggest', async () => {
+    expect((await describeThisPage(okx)).root.tag).toBe('main');
+    const held = document.createElement('section');
+    held.append('Held form');
+    document.body.append(held);
+    const described = await describeThisPage(okx, held);
+    expect(described).toMatchObject({ area: 'key-form', root: { tag: 'section', children: ['Held form'] } });
   });
 
   test('a background that refuses the injection: the request fails with its reason, nothing is described', async () => {
@@ -74,7 +78,7 @@ describe('the describer is loaded at the first request, from the background', ()
 
   test('an injection that installed nothing: a clear failure, not a hang', async () => {
     inject = () => true;
-    await expect(describeThisPage(okx)).rejects.toThrow('could not load its page describer');
+    await expect(describeThisPage(okx)).rejects.toThrow('KeyScope could not load the part that describes this page.');
   });
 });
 

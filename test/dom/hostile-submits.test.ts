@@ -16,6 +16,7 @@ import { userClick } from './user-events';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../unit/memory-browser')).browser }));
 vi.mock('../../src/content/guard.ts?script', () => ({ default: 'guard.js' }));
+vi.mock('../../src/content/describe.ts?script', () => ({ default: 'describe.js' }));
 vi.mock('../../src/content/bootstrap.ts?script', () => ({ default: 'bootstrap.js' }));
 
 const { local, reset } = await import('../unit/memory-browser');

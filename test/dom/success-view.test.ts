@@ -236,6 +236,31 @@ describe('the guard confirms the pending reminder when OKX shows the new key', (
     expect(background.of('reminder:confirm-pending')[0]).toEqual({ exchange: 'okx', name: 'fast-typist' });
   });
 
+  test('the record answered only after the user left the page (the key already shown): still confirmed', async () => {
+    let answer: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const { background } = inventory({
+      'reminder:record': async (key: KeyCreated) => {
+        await held;
+        return { name: key.name, state: 'pending', due: 'due+90d' } as unknown as Reminder;
+      },
+    });
+    const visit = guarded('key-list.html');
+    byText('Create API key').click();
+    await waitForValue(() => panel());
+    await type(document.querySelector<HTMLInputElement>('#ck-name')!, 'slow-save');
+    userClick(byText('Confirm'));
+    // OKX shows the key while the background has not answered the record yet.
+    await waitFor(() => expect(panelText()).toContain('Key created. Confirming its reminder'), 2000);
+    visit.abort();
+    expect(panel()).toBeNull();
+    answer();
+    await waitFor(() =>
+      expect(background.of('reminder:confirm-pending')).toEqual([{ exchange: 'okx', name: 'slow-save' }]),
+    );
+    expect(panel()).toBeNull();
+  });
+
   test('a key without a name is confirmed without one (the background takes the newest pending)', async () => {
     const { background } = inventory();
     guarded('key-list.html');

@@ -10,6 +10,7 @@ import { reminder } from './helpers';
 
 const memory = new Map<string, unknown>();
 const executeScript = vi.fn(async () => []);
+const tabMessage = vi.fn(async (_tabId: number, _message: unknown): Promise<unknown> => undefined);
 vi.mock('webextension-polyfill', () => ({
   default: {
     storage: {
@@ -23,10 +24,12 @@ vi.mock('webextension-polyfill', () => ({
       },
     },
     scripting: { executeScript },
+    tabs: { sendMessage: tabMessage },
     permissions: { contains: async () => false },
   },
 }));
 vi.mock('../../src/content/guard.ts?script', () => ({ default: 'guard.js' }));
+vi.mock('../../src/content/describe.ts?script', () => ({ default: 'describe.js' }));
 vi.mock('../../src/content/bootstrap.ts?script', () => ({ default: 'bootstrap.js' }));
 
 const { handlers } = await import('../../src/background/handlers');
@@ -66,6 +69,37 @@ describe('settings:set and settings:get', () => {
       /rotation interval must be a whole number/,
     );
     expect(memory.get('settings')).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('describer:inject: the page describer, into the asking frame only', () => {
+  test("the built describe.js goes into the sender's own tab and frame, whatever the message says", async () => {
+    const frame = { ...sender('https://www.okx.com/account/my-api'), frameId: 3 };
+    expect(await handlers['describer:inject']({ tabId: 1, frameIds: [0] } as never, frame)).toBe(true);
+    expect(executeScript).toHaveBeenCalledOnce();
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [3] }, files: ['describe.js'] });
+  });
+
+  test("the popup's request: the tab's description, the tab's reason when it could not describe, or not running", async () => {
+    const description = { keyscope: 'page-description', version: 1, host: 'www.okx.com' };
+    tabMessage.mockResolvedValueOnce(description);
+    await expect(handlers['page:describe']({ tabId: 7 }, NO_SENDER)).resolves.toEqual(description);
+    expect(tabMessage).toHaveBeenLastCalledWith(7, { type: 'page:describe', payload: { tabId: 7 } });
+    tabMessage.mockResolvedValueOnce({ error: 'Cannot access contents of the page.' });
+    await expect(handlers['page:describe']({ tabId: 7, save: true }, NO_SENDER)).rejects.toThrow(
+      'Cannot access contents of the page.',
+    );
+    tabMessage.mockResolvedValueOnce(undefined);
+    await expect(handlers['page:describe']({ tabId: 7 }, NO_SENDER)).rejects.toThrow(
+      say({ id: 'page_report_not_running' }),
+    );
+  });
+
+  test('a content script may ask for it; the guard does, the pages have no reason to', async () => {
+    const { mayAsk } = await import('../../src/background/senders');
+    const content = { kind: 'content', tabId: 7, frameId: 0, url: new URL('https://www.okx.com/'), exchange: 'okx' };
+    expect(mayAsk(content as never, 'describer:inject')).toBe(true);
+    expect(mayAsk({ kind: 'refused', reason: 'not this extension' }, 'describer:inject')).toBe(false);
   });
 });
 

@@ -12,6 +12,7 @@ import { isFailure, type MessageName, type Response } from '../../src/messages';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./memory-browser')).browser }));
 vi.mock('../../src/content/guard.ts?script', () => ({ default: 'guard.js' }));
+vi.mock('../../src/content/describe.ts?script', () => ({ default: 'describe.js' }));
 vi.mock('../../src/content/bootstrap.ts?script', () => ({ default: 'bootstrap.js' }));
 
 const { local, reset, writes } = await import('./memory-browser');

@@ -157,6 +157,13 @@ describe('a submit records a pending reminder', () => {
     expect(recordOf(capped.effects).created.rotationDays).toBe(20);
     const chosen = run({ type: 'rotation-chosen', days: 60 }, { type: 'submit', snapshot: expiring });
     expect(recordOf(chosen.effects).created.rotationDays).toBe(60);
+    // The user's choice too is cut to the organisation's maximum, in the reminder as in the view.
+    const cut = run(
+      { type: 'rotation-chosen', days: 180 },
+      { type: 'policy', policy: maxDays(30) },
+      { type: 'submit', snapshot: snapshot() },
+    );
+    expect(recordOf(cut.effects).created.rotationDays).toBe(30);
     // An expiry years away (or a page claiming 9999): the reminder comes within KeyScope's longest interval, and is
     // one the background accepts (it refused 2,900,000 days before).
     for (const far of [730, 2_900_000]) {
@@ -275,6 +282,28 @@ describe('"Create anyway?" before a critical key (the setting)', () => {
     expect(sessionView(state).panel?.confirm).toBeUndefined();
   });
 
+  test('"Create anyway" on the form already recorded, or with no form: the click goes through, nothing recorded twice', () => {
+    const asked = run(
+      { type: 'settings', settings: CONFIRM_ON },
+      { type: 'form', snapshot: WITHDRAW },
+      { type: 'submit', snapshot: WITHDRAW },
+      { type: 'confirm-answer', create: true, snapshot: WITHDRAW },
+    );
+    // Asked again about the same key (the confirmation forgotten here): the answer lets the click through, no record.
+    const reasked = feed(
+      { ...asked.state, confirmed: undefined },
+      { type: 'submit', snapshot: WITHDRAW },
+      { type: 'confirm-answer', create: true, snapshot: WITHDRAW },
+    );
+    expect(types(reasked.effects)).toEqual(['hold-click', 'focus-held', 'click-held']);
+    const formless = run(
+      { type: 'settings', settings: CONFIRM_ON },
+      { type: 'submit', snapshot: WITHDRAW },
+      { type: 'confirm-answer', create: true },
+    );
+    expect(types(formless.effects)).toEqual(['hold-click', 'focus-held', 'click-held']);
+  });
+
   test('an answer with no question asked changes nothing', () => {
     const start = frozen(startSession(okx));
     expect(step(start, { type: 'confirm-answer', create: true, snapshot: WITHDRAW })).toEqual({
@@ -307,6 +336,44 @@ describe('the exchange\'s "key created" view confirms the pending reminder', () 
     const saved = feed(submitted().state, { type: 'record-saved', id: 1, name: 'tracker', due: '2027-03-05' });
     const shown = feed(saved.state, { type: 'success-view', shown: true }, { type: 'success-view', shown: true });
     expect(shown.effects).toEqual([{ type: 'confirm-pending', name: 'tracker' }]);
+  });
+
+  test('the record fails after the key is shown: nothing to confirm, and the panel says so', () => {
+    const { state, effects } = feed(
+      submitted().state,
+      { type: 'success-view', shown: true },
+      { type: 'record-failed', id: 1, message: 'quota' },
+    );
+    expect(effects).toEqual([]);
+    expect(notice(state)).toMatch(/no pending reminder/);
+  });
+
+  test('a new submit while a shown key waits for its record: the shown one is still confirmed', () => {
+    const { effects } = feed(
+      submitted().state,
+      { type: 'success-view', shown: true },
+      { type: 'submit', snapshot: snapshot({ keyName: 'second' }) },
+      { type: 'record-saved', id: 1, name: 'tracker', due: '2027-03-05' },
+    );
+    expect(effects.filter((e) => e.type === 'confirm-pending')).toEqual([{ type: 'confirm-pending', name: 'tracker' }]);
+  });
+
+  test('the view closed before the record answered: the shown key is confirmed when it does, once', () => {
+    const closed = feed(
+      submitted().state,
+      { type: 'success-view', shown: true },
+      { type: 'success-view', shown: false },
+    );
+    const saved = feed(closed.state, { type: 'record-saved', id: 1, name: 'tracker', due: '2027-03-05' });
+    expect(saved.effects).toEqual([{ type: 'confirm-pending', name: 'tracker' }]);
+    expect(feed(saved.state, { type: 'record-saved', id: 1, name: 'tracker', due: '2027-03-05' }).effects).toEqual([]);
+  });
+
+  test("the key shown while the form is still on the page: the panel stays the form's, the verdict too", () => {
+    const { state } = feed(submitted().state, { type: 'success-view', shown: true });
+    const view = sessionView(state);
+    expect(view.panel?.keyCreated).toBeUndefined();
+    expect(view.verdict?.exchange).toBe('okx');
   });
 
   test('the record failed: nothing to confirm, and the panel says to add the key by hand', () => {

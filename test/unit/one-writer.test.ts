@@ -11,6 +11,7 @@ import { reminder } from './helpers';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./memory-browser')).browser }));
 vi.mock('../../src/content/guard.ts?script', () => ({ default: 'guard.js' }));
+vi.mock('../../src/content/describe.ts?script', () => ({ default: 'describe.js' }));
 vi.mock('../../src/content/bootstrap.ts?script', () => ({ default: 'bootstrap.js' }));
 
 const { browser, local, reset } = await import('./memory-browser');

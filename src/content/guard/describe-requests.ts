@@ -1,4 +1,5 @@
 import type { ExchangeAdapter } from '../../exchanges/adapter';
+import { t } from '../../i18n';
 import { send } from '../../messages';
 import { currentDescriber, type Describer } from '../guard-handle';
 import { saveDescription, type PageDescription } from '../read/page-description';
@@ -12,7 +13,7 @@ async function loadDescriber(): Promise<Describer> {
   if (ready) return ready;
   await send('describer:inject', {});
   const loaded = currentDescriber();
-  if (!loaded) throw new Error('KeyScope could not load its page describer here.');
+  if (!loaded) throw new Error(t('page_report_no_describer'));
   return loaded;
 }
 

@@ -49,6 +49,11 @@ export interface SessionState {
   /** The last reminder sent to the background, as JSON: a second click on the same form is the same key. */
   lastRecorded: string;
   submitted?: Submitted;
+  /**
+   * The submit whose key the exchange showed while its record was still on its way: confirmed when the record's answer
+   * comes, whatever was submitted since (a newer submit replaces `submitted`, never this).
+   */
+  awaiting?: Submitted;
   /** How many `record` effects this visit made (their ids). */
   records: number;
   /** The exchange shows the key it created: the form is gone, the panel stays to say what KeyScope did. */
@@ -217,11 +222,18 @@ function record(state: SessionState, snapshot: KeyFormSnapshot | undefined): Ses
   };
 }
 
-/** What follows once the record behind a shown key has its answer: confirm it, or say there was nothing pending. */
-function confirmWhenSaved(state: SessionState, pending: Submitted): SessionStep {
-  if (pending.saved === undefined || !pending.confirming) return none(state);
-  if (!pending.saved) return none({ ...state, notice: text('notice_no_pending') });
-  return { state, effects: [{ type: 'confirm-pending', name: pending.name.trim() }] };
+/** A shown key whose record has its answer: confirm its pending reminder, or say there was none to confirm. */
+function confirmSaved(state: SessionState, shown: Submitted): SessionStep {
+  if (!shown.saved) return none({ ...state, notice: text('notice_no_pending') });
+  return { state, effects: [{ type: 'confirm-pending', name: shown.name.trim() }] };
+}
+
+/** The record's answer for submit `id`: kept on the latest submit, and a shown key waiting for it is confirmed. */
+function answered(state: SessionState, id: number, saved: boolean): SessionStep {
+  const latest = state.submitted?.id === id ? { submitted: { ...state.submitted, saved } } : {};
+  const { awaiting, ...rest } = { ...state, ...latest };
+  if (awaiting?.id !== id) return none({ ...rest, ...(awaiting ? { awaiting } : {}) });
+  return confirmSaved(rest, { ...awaiting, saved });
 }
 
 /** The next session after one event, and the effects for the shell to run (in order). */
@@ -270,17 +282,11 @@ export function step(state: SessionState, event: SessionEvent): SessionStep {
       const recorded = record({ ...state, asking: undefined, confirmed: question.key }, event.snapshot);
       return { state: recorded.state, effects: [{ type: 'focus-held' }, ...recorded.effects, { type: 'click-held' }] };
     }
-    case 'record-saved': {
-      const notice = text('notice_saved', named(event.name), event.due);
-      const pending = state.submitted?.id === event.id ? { ...state.submitted, saved: true } : undefined;
-      const next = { ...state, notice, ...(pending ? { submitted: pending } : {}) };
-      return pending ? confirmWhenSaved(next, pending) : none(next);
-    }
+    case 'record-saved':
+      return answered({ ...state, notice: text('notice_saved', named(event.name), event.due) }, event.id, true);
     case 'record-failed': {
       const notice = text('notice_save_failed', event.message);
-      const pending = state.submitted?.id === event.id ? { ...state.submitted, saved: false } : undefined;
-      const next = { ...state, notice, lastRecorded: '', ...(pending ? { submitted: pending } : {}) };
-      return pending ? confirmWhenSaved(next, pending) : none(next);
+      return answered({ ...state, notice, lastRecorded: '' }, event.id, false);
     }
     case 'restrictions-saved':
       return none({ ...state, notice: text('notice_restrictions_saved', named(event.name), event.due) });
@@ -288,7 +294,8 @@ export function step(state: SessionState, event: SessionEvent): SessionStep {
       return none({ ...state, lastRecorded: '', notice: text('notice_save_failed', event.message) });
     case 'success-view': {
       if (!event.shown) {
-        // The user closed the view: the next key starts afresh (its own name, interval and notice).
+        // The user closed the view: the next key starts afresh (its own name, interval and notice). A shown key still
+        // waiting for its record's answer stays `awaiting`: it is confirmed when the answer comes.
         if (!state.keyShown) return none(state);
         const { submitted: _submitted, notice: _notice, rotationDays: _days, ...rest } = state;
         return none({ ...rest, keyShown: false, lastRecorded: '' });
@@ -296,11 +303,9 @@ export function step(state: SessionState, event: SessionEvent): SessionStep {
       // Only after a submit in this visit: the view of a key created elsewhere, or earlier, confirms nothing.
       const pending = state.submitted;
       if (!pending || pending.confirming) return none(state);
-      const confirming = { ...pending, confirming: true };
-      return confirmWhenSaved(
-        { ...state, submitted: confirming, keyShown: true, notice: text('notice_confirming') },
-        confirming,
-      );
+      const shown = { ...pending, confirming: true };
+      const next = { ...state, submitted: shown, keyShown: true, notice: text('notice_confirming') };
+      return shown.saved === undefined ? none({ ...next, awaiting: shown }) : confirmSaved(next, shown);
     }
     case 'confirm-result': {
       const { name, due } = event;

@@ -34,31 +34,44 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
   const render = () => {
     if (signal.aborted) return;
     const { panel, verdict } = sessionView(session);
-    if (panel) {
-      overlay ??= mountOverlay(adapter.id, actions);
-      overlay.update(panel);
-    } else {
-      overlay?.remove();
-      overlay = undefined;
+    try {
+      if (panel) {
+        overlay ??= mountOverlay(adapter.id, actions);
+        overlay.update(panel);
+      } else {
+        overlay?.remove();
+        overlay = undefined;
+      }
+    } catch (error) {
+      // The page is never broken by the panel, and the popup below still gets the verdict.
+      warn('could not show the panel')(error);
     }
     if (verdict) send('verdict:update', { verdict }).catch(warn('could not update the popup'));
     else send('verdict:clear', {}).catch(warn('could not clear the verdict'));
   };
 
-  /** One event into the session: shows the new view, then runs the effects in order. Returns the effects. */
-  const dispatch = (event: SessionEvent): SessionEffect[] => {
-    if (signal.aborted) return [];
+  /**
+   * One event into the session: holds the exchange's click first when the session says so (`hold`, from the click
+   * handler: nothing after it can let the click through), shows the new view, then runs the other effects in order.
+   * After the visit ended only the background's answers still arrive: a key the exchange showed is still confirmed
+   * (`confirm-pending`), and nothing is shown or started on the page any more.
+   */
+  const dispatch = (event: SessionEvent, hold?: () => void): void => {
     const next = step(session, event);
     const changed = next.state !== session;
     session = next.state;
+    if (hold && next.effects.some((effect) => effect.type === 'hold-click')) hold();
+    if (signal.aborted) {
+      next.effects.filter((effect) => effect.type === 'confirm-pending').forEach(run);
+      return;
+    }
     if (changed) render();
     next.effects.forEach(run);
-    return next.effects;
   };
 
   const run = (effect: SessionEffect) => {
     switch (effect.type) {
-      case 'hold-click': // done by the click handler, which holds the event
+      case 'hold-click': // done first, by the click handler's `hold`
         return;
       case 'focus-held':
         held?.focus();
@@ -129,13 +142,12 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
     adapter,
     () => form,
     signal,
-    (event, button) => {
-      const effects = dispatch({ type: 'submit', snapshot: readNow() });
-      if (!effects.some((effect) => effect.type === 'hold-click')) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      held = button;
-    },
+    (event, button) =>
+      dispatch({ type: 'submit', snapshot: readNow() }, () => {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        held = button;
+      }),
   );
   // Back to this page from the back/forward cache: the page and this guard are as they were, but the background
   // forgot the tab's verdict when the tab loaded the other page, and watchForm reports only changes: say it again.
