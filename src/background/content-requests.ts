@@ -2,7 +2,7 @@ import { parseCalendarDate } from '../core/rotation';
 import { PERMISSIONS, PURPOSES, RISKS, type Permission } from '../core/types';
 import { adapterById } from '../exchanges';
 import { generic } from '../exchanges/generic';
-import { NAME_MAX } from '../inventory/reminder';
+import { INTERVAL_DAYS_MAX, NAME_MAX } from '../inventory/reminder';
 import type { MessageName, Request } from '../messages';
 
 // A content script's request as the background accepts it: the exchange is the one of the page it runs on, and on
@@ -13,7 +13,6 @@ import type { MessageName, Request } from '../messages';
 export const CONTENT_REQUEST_MAX = 64 * 1024;
 const LIST_MAX = 200;
 const ENTRY_MAX = 200;
-const DAYS_MAX = 3660;
 
 class BadRequest extends Error {}
 
@@ -42,8 +41,8 @@ function permissions(value: unknown): Permission[] {
 }
 
 function days(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > DAYS_MAX)
-    fail(`${field} must be whole days from 1 to ${DAYS_MAX}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > INTERVAL_DAYS_MAX)
+    fail(`${field} must be whole days from 1 to ${INTERVAL_DAYS_MAX}`);
   return value;
 }
 

@@ -119,6 +119,12 @@ export function storedName(name: string): string {
 }
 /** Longest history kept: the first event and the latest ones (see lifecycle's `withEvent`). */
 export const HISTORY_MAX = 200;
+/**
+ * Longest interval a stored reminder may have, in days (ten years): what reads back as a reminder at all, and the most
+ * a page's request may carry (src/background/content-requests.ts). Longer is refused, never cut. KeyScope itself
+ * offers at most MAX_ROTATION_DAYS (src/core/rotation.ts); a stored record may be longer and stays readable.
+ */
+export const INTERVAL_DAYS_MAX = 3660;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -165,7 +171,7 @@ export function validateReminder(value: unknown): Reminder | undefined {
     typeof v.rotationDays === 'number' &&
     Number.isInteger(v.rotationDays) &&
     v.rotationDays > 0 &&
-    v.rotationDays <= 3660 &&
+    v.rotationDays <= INTERVAL_DAYS_MAX &&
     oneOf(REMINDER_STATES, v.state) &&
     oneOf(REMINDER_SOURCES, v.source) &&
     (v.snoozedUntil === undefined || isDate(v.snoozedUntil)) &&
