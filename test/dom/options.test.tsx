@@ -8,26 +8,10 @@ import { importAllData, type ImportReport } from '../../src/inventory/transfer';
 import type { ReminderList } from '../../src/messages';
 import type { OptionsData, OptionsMessage } from '../../src/options/options-data';
 import { Options } from '../../src/options/Options';
+import { manualReminder } from './manual-reminder';
 
 const TODAY = '2026-11-26';
 const NOW = new Date('2026-11-26T09:30:00Z');
-
-function reminder(overrides: Partial<Reminder> = {}): Reminder {
-  return {
-    id: 'key-1',
-    exchange: 'okx',
-    name: 'tax tool',
-    permissions: ['read'],
-    ipBound: true,
-    created: '2026-08-01',
-    rotationDays: 90,
-    due: '2026-10-30',
-    state: 'active',
-    source: 'manual',
-    history: [{ kind: 'created', on: '2026-08-01' }],
-    ...overrides,
-  };
-}
 
 interface Call {
   type: OptionsMessage;
@@ -279,14 +263,14 @@ describe('options: import', () => {
 });
 
 describe('options: export', () => {
-  const live = reminder({
+  const live = manualReminder({
     id: 'live-1',
     name: 'grid bot',
     permissions: ['read', 'trade'],
     ipBound: false,
     due: '2026-12-04',
   });
-  const revoked = reminder({
+  const revoked = manualReminder({
     id: 'old-1',
     name: 'old tracker',
     state: 'revoked',

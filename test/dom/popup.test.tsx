@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import type { Request, Response, TabState, TabVerdict } from '../../src/messages';
 import { Popup } from '../../src/popup/Popup';
 import type { PopupData, PopupMessage } from '../../src/popup/popup-data';
+import { manualReminder } from './manual-reminder';
 
 const TODAY = '2026-11-26';
 
@@ -16,25 +17,6 @@ function verdictFor(permissions: KeyFormSnapshot['permissions'], ipEntries: stri
   const snapshot: KeyFormSnapshot = { exchange: 'okx', permissions, ipEntries, ipFieldFound: true, keyName: '' };
   const findings = evaluate(snapshot, { exchangeName: 'OKX', rules: okx.rules });
   return { exchange: 'okx', exchangeName: 'OKX', permissions, ipEntries, findings, ...verdictOf(findings) };
-}
-
-let serial = 0;
-function reminder(overrides: Partial<Reminder> = {}): Reminder {
-  serial++;
-  return {
-    id: `key-${serial}`,
-    exchange: 'okx',
-    name: 'tax tool',
-    permissions: ['read'],
-    ipBound: true,
-    created: '2026-08-01',
-    rotationDays: 90,
-    due: '2026-10-30',
-    state: 'active',
-    source: 'manual',
-    history: [{ kind: 'created', on: '2026-08-01' }],
-    ...overrides,
-  };
 }
 
 interface Call {
@@ -220,7 +202,7 @@ describe('popup live status', () => {
 
 describe('popup key list', () => {
   test('a right-to-left name is isolated: in its row (<bdi>) and in every sentence that names it (FSI … PDI)', async () => {
-    const background = fakeBackground([reminder({ name: 'בוט מס', due: '2026-11-20' })]);
+    const background = fakeBackground([manualReminder({ name: 'בוט מס', due: '2026-11-20' })]);
     background.failing.set('reminder:snooze', 'storage is full');
     await renderPopup(background);
     const name = rows()[0]!.querySelector('.ks-row-name bdi');
@@ -232,18 +214,18 @@ describe('popup key list', () => {
   test('live keys most urgent first, with their due text; rotated and revoked keys in a closed history', async () => {
     await renderPopup(
       fakeBackground([
-        reminder({ name: 'later', due: '2027-02-24' }),
-        reminder({
+        manualReminder({ name: 'later', due: '2027-02-24' }),
+        manualReminder({
           name: 'old',
           created: '2025-10-01',
           due: '2026-01-01',
           state: 'revoked',
           history: [{ kind: 'revoked', on: '2026-03-02' }],
         }),
-        reminder({ name: 'late', due: '2026-11-23' }),
-        reminder({ name: 'today', due: TODAY }),
-        reminder({ name: 'soon', due: '2026-12-01' }),
-        reminder({
+        manualReminder({ name: 'late', due: '2026-11-23' }),
+        manualReminder({ name: 'today', due: TODAY }),
+        manualReminder({ name: 'soon', due: '2026-12-01' }),
+        manualReminder({
           name: 'replaced',
           created: '2026-03-01',
           due: '2026-06-01',
@@ -283,9 +265,9 @@ describe('popup key list', () => {
   test('an unbound trade key on OKX says the exchange deletes it after 14 idle days; a bound or read-only one does not', async () => {
     await renderPopup(
       fakeBackground([
-        reminder({ name: 'grid bot', permissions: ['read', 'trade'], ipBound: false }),
-        reminder({ name: 'bound bot', permissions: ['read', 'trade'], ipBound: true }),
-        reminder({ name: 'tracker', permissions: ['read'], ipBound: false }),
+        manualReminder({ name: 'grid bot', permissions: ['read', 'trade'], ipBound: false }),
+        manualReminder({ name: 'bound bot', permissions: ['read', 'trade'], ipBound: true }),
+        manualReminder({ name: 'tracker', permissions: ['read'], ipBound: false }),
       ]),
     );
     const line = 'OKX deletes this key after 14 days without use (no IP bound)';
@@ -347,8 +329,8 @@ describe('popup actions', () => {
   ])(
     '$label sends its message for that key, then shows the list as stored',
     async ({ label, confirmWith, call, after }) => {
-      const key = reminder({ name: 'tax tool', due: '2026-11-20' });
-      const background = fakeBackground([reminder({ name: 'other', due: '2026-11-21' }), key]);
+      const key = manualReminder({ name: 'tax tool', due: '2026-11-20' });
+      const background = fakeBackground([manualReminder({ name: 'other', due: '2026-11-21' }), key]);
       await renderPopup(background);
       const readsBefore = background.reads();
 
@@ -365,7 +347,7 @@ describe('popup actions', () => {
   );
 
   test('rotating can be called off before anything is sent', async () => {
-    const background = fakeBackground([reminder({ name: 'tax tool' })]);
+    const background = fakeBackground([manualReminder({ name: 'tax tool' })]);
     await renderPopup(background);
     fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Rotated today' }));
     fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Cancel' }));
@@ -375,14 +357,17 @@ describe('popup actions', () => {
 
   test('snooze is offered only for keys that are due soon or overdue', async () => {
     await renderPopup(
-      fakeBackground([reminder({ name: 'fine', due: '2027-02-24' }), reminder({ name: 'late', due: '2026-11-20' })]),
+      fakeBackground([
+        manualReminder({ name: 'fine', due: '2027-02-24' }),
+        manualReminder({ name: 'late', due: '2026-11-20' }),
+      ]),
     );
     expect(within(rowNamed('fine')).queryByRole('button', { name: 'Snooze 1 day' })).toBeNull();
     expect(within(rowNamed('late')).getByRole('button', { name: 'Snooze 1 day' })).toBeTruthy();
   });
 
   test('delete removes the key and offers Undo, which restores the very record the background returned', async () => {
-    const key = reminder({
+    const key = manualReminder({
       name: 'tax tool',
       history: [
         { kind: 'created', on: '2026-08-01' },
@@ -406,7 +391,7 @@ describe('popup actions', () => {
 
   test('the Undo offer goes away after about 8 seconds', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
-    await renderPopup(fakeBackground([reminder({ name: 'tax tool' })]));
+    await renderPopup(fakeBackground([manualReminder({ name: 'tax tool' })]));
     fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Delete' }));
     await screen.findByRole('button', { name: 'Undo' });
     await act(() => {
@@ -420,7 +405,7 @@ describe('popup actions', () => {
   });
 
   test('a pending key asks whether the exchange created it: Confirm makes it active', async () => {
-    const pending = reminder({ name: 'new bot', state: 'pending', source: 'form', due: '2027-02-24' });
+    const pending = manualReminder({ name: 'new bot', state: 'pending', source: 'form', due: '2027-02-24' });
     const background = fakeBackground([pending]);
     await renderPopup(background);
     const row = rowNamed('new bot');
@@ -434,7 +419,7 @@ describe('popup actions', () => {
   });
 
   test('a pending key the exchange never created can be discarded, with Undo', async () => {
-    const pending = reminder({ name: 'failed submit', state: 'pending', source: 'form' });
+    const pending = manualReminder({ name: 'failed submit', state: 'pending', source: 'form' });
     const background = fakeBackground([pending]);
     await renderPopup(background);
     fireEvent.click(within(rowNamed('failed submit')).getByRole('button', { name: 'Discard' }));
@@ -444,7 +429,7 @@ describe('popup actions', () => {
   });
 
   test('a failing action shows the background’s words, and the list is read again so nothing shown is stale', async () => {
-    const background = fakeBackground([reminder({ name: 'tax tool', due: '2026-11-20' })]);
+    const background = fakeBackground([manualReminder({ name: 'tax tool', due: '2026-11-20' })]);
     background.failing.set('reminder:snooze', 'Storage quota exceeded.');
     await renderPopup(background);
     const readsBefore = background.reads();
@@ -461,7 +446,7 @@ describe('popup actions', () => {
   });
 
   test('a key deleted in another window: the action says so and the list catches up', async () => {
-    const background = fakeBackground([reminder({ name: 'tax tool', due: '2026-11-20' })]);
+    const background = fakeBackground([manualReminder({ name: 'tax tool', due: '2026-11-20' })]);
     await renderPopup(background);
     const row = rowNamed('tax tool');
     background.stored().splice(0);
@@ -571,8 +556,8 @@ describe('popup add and edit by hand', () => {
   });
 
   test('Edit opens the same form filled in, and saves the changes for that key', async () => {
-    const key = reminder({ name: 'tax tool', rotationDays: 45, created: '2026-11-01', due: '2026-12-16' });
-    const background = fakeBackground([reminder({ name: 'other', due: '2027-01-01' }), key]);
+    const key = manualReminder({ name: 'tax tool', rotationDays: 45, created: '2026-11-01', due: '2026-12-16' });
+    const background = fakeBackground([manualReminder({ name: 'other', due: '2027-01-01' }), key]);
     await renderPopup(background);
     fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Edit' }));
 
@@ -605,7 +590,7 @@ describe('popup add and edit by hand', () => {
   });
 
   test('Cancel goes back to the list without sending anything', async () => {
-    const background = fakeBackground([reminder({ name: 'tax tool' })]);
+    const background = fakeBackground([manualReminder({ name: 'tax tool' })]);
     await renderPopup(background);
     fireEvent.click(within(rowNamed('tax tool')).getByRole('button', { name: 'Edit' }));
     type('Key name', 'changed');
@@ -684,8 +669,8 @@ describe('popup by keyboard: focus is never dropped when what had it goes away',
   const focused = () => document.activeElement as HTMLElement | null;
 
   test('delete moves focus to "Undo"; undo brings the row back, focused', async () => {
-    const key = reminder({ name: 'tax tool', due: '2026-11-20' });
-    await renderPopup(fakeBackground([reminder({ name: 'other', due: '2027-01-01' }), key]));
+    const key = manualReminder({ name: 'tax tool', due: '2026-11-20' });
+    await renderPopup(fakeBackground([manualReminder({ name: 'other', due: '2027-01-01' }), key]));
     press(button(rowNamed('tax tool'), 'Delete'));
     await waitFor(() => expect(focused()).toBe(screen.getByRole('button', { name: 'Undo' })));
     press(screen.getByRole('button', { name: 'Undo' }));
@@ -694,7 +679,7 @@ describe('popup by keyboard: focus is never dropped when what had it goes away',
   });
 
   test('"Rotated today" moves focus to its question; Cancel back to the button', async () => {
-    await renderPopup(fakeBackground([reminder({ name: 'tax tool' })]));
+    await renderPopup(fakeBackground([manualReminder({ name: 'tax tool' })]));
     press(button(rowNamed('tax tool'), 'Rotated today'));
     await waitFor(() => expect(focused()?.getAttribute('role')).toBe('group'));
     expect(focused()!.textContent).toContain('Replaced with a new key today?');
@@ -705,8 +690,8 @@ describe('popup by keyboard: focus is never dropped when what had it goes away',
   test('a key revoked moves to history: focus goes to the row now in its place', async () => {
     await renderPopup(
       fakeBackground([
-        reminder({ name: 'tax tool', due: '2026-11-20' }),
-        reminder({ name: 'next one', due: '2027-01-01' }),
+        manualReminder({ name: 'tax tool', due: '2026-11-20' }),
+        manualReminder({ name: 'next one', due: '2027-01-01' }),
       ]),
     );
     press(button(rowNamed('tax tool'), 'Revoked'));
@@ -716,7 +701,7 @@ describe('popup by keyboard: focus is never dropped when what had it goes away',
   });
 
   test('the last live key revoked: focus goes to the list itself', async () => {
-    await renderPopup(fakeBackground([reminder({ name: 'tax tool' })]));
+    await renderPopup(fakeBackground([manualReminder({ name: 'tax tool' })]));
     press(button(rowNamed('tax tool'), 'Revoked'));
     press(button(rowNamed('tax tool'), 'Yes, revoked'));
     await waitFor(() => expect(focused()).toBe(screen.getByRole('region', { name: 'Your keys' })));
@@ -724,7 +709,7 @@ describe('popup by keyboard: focus is never dropped when what had it goes away',
   });
 
   test('closing the form returns focus to what opened it', async () => {
-    await renderPopup(fakeBackground([reminder({ name: 'tax tool' })]));
+    await renderPopup(fakeBackground([manualReminder({ name: 'tax tool' })]));
     press(button(rowNamed('tax tool'), 'Edit'));
     press(await screen.findByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(focused()).toBe(rowNamed('tax tool')));
@@ -748,9 +733,9 @@ describe('popup by keyboard: focus is never dropped when what had it goes away',
   test('due soon and overdue are said in words, not only by colour', async () => {
     await renderPopup(
       fakeBackground([
-        reminder({ name: 'late', due: '2026-11-20' }),
-        reminder({ name: 'soon', due: '2026-12-01' }),
-        reminder({ name: 'fine', due: '2027-02-24' }),
+        manualReminder({ name: 'late', due: '2026-11-20' }),
+        manualReminder({ name: 'soon', due: '2026-12-01' }),
+        manualReminder({ name: 'fine', due: '2027-02-24' }),
       ]),
     );
     expect(rowNamed('late').querySelector('.ks-chip')?.textContent).toBe('Overdue');
@@ -762,7 +747,7 @@ describe('popup by keyboard: focus is never dropped when what had it goes away',
 describe('popup: pending keys a page left behind (issue "a hostile page cannot turn KeyScope against its user")', () => {
   const ZENITH = 'https://zenith-exchange.example';
   const pending = (name: string, overrides: Partial<Reminder> = {}) =>
-    reminder({
+    manualReminder({
       name,
       state: 'pending',
       source: 'form',
@@ -774,7 +759,10 @@ describe('popup: pending keys a page left behind (issue "a hostile page cannot t
 
   test('several from one site: one "Discard all" discards exactly those listed; Undo puts each back as it was', async () => {
     const fromZenith = [pending('\u202Eone'), pending('two'), pending('three')];
-    const others = [pending('lumen key', { origin: 'https://lumen-exchange.example' }), reminder({ name: 'tax tool' })];
+    const others = [
+      pending('lumen key', { origin: 'https://lumen-exchange.example' }),
+      manualReminder({ name: 'tax tool' }),
+    ];
     const background = fakeBackground([...fromZenith, ...others]);
     await renderPopup(background);
     // A key of a guarded site is named by its site, not "Other site"; its name cannot reorder the row around it.
