@@ -83,3 +83,10 @@ test('the documents are found, and the link reader reads links', () => {
     new Set(['a-title', 'permissions-and-why', 'how-the-guard-gets-onto-a-key-page-injection-flow', 'a-title-1']),
   );
 });
+
+// README is the user's page (what KeyScope does, install, the two commands, privacy, languages, exchanges): at most
+// 12 KB, the rest in docs/. Prettier pads Markdown tables to their widest cell, which once took it to 16 KB: its tables
+// carry `<!-- prettier-ignore -->`.
+test('README stays a page for users: at most 12 KB', () => {
+  expect(statSync(join(root, 'README.md')).size).toBeLessThanOrEqual(12 * 1024);
+});
