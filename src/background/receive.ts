@@ -4,6 +4,7 @@ import { contentRequest } from './content-requests';
 import { handlers } from './handlers';
 import { classifySender, mayAsk } from './senders';
 import { verdictUnknown } from './verdicts';
+import { errorText } from '../ui/errors';
 
 function isEnvelope(message: unknown): message is Envelope {
   return (
@@ -44,6 +45,6 @@ export function answerMessage(message: unknown, sender: browser.Runtime.MessageS
   if (!isEnvelope(message)) return undefined;
   return receive(message, sender).then(
     (result) => result ?? null,
-    (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => ({ error: errorText(error) }),
   );
 }

@@ -9,6 +9,7 @@ import { readPolicy } from './policy';
 import { mergeReminders } from './reminders';
 import { change } from './writer';
 import { serial } from './serial';
+import { errorText } from '../ui/errors';
 
 // Optional sync through storage.sync, off by default (docs/design.md, "Sync"). One item per reminder keeps each under
 // the per-item quota (8 KB), and one small item per deletion (`deleted:<id>` → the day) tells the other browsers to
@@ -25,7 +26,7 @@ const turns = serial();
 const today = () => localCalendarDate(new Date());
 
 function quotaMessage(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = errorText(error);
   return /quota/i.test(text) ? t('sync_stopped_quota') : t('sync_stopped', text);
 }
 

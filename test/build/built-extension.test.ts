@@ -167,7 +167,7 @@ test.each(targets)(
 // "This page is not read right?" (the form description, ~2.1 KB of it). Measured 33,191 B gzip: budget 33,792 B.
 // 2026-12-05 (issue 12): the key-page session became a pure state machine (+0.8 KB gzip: events and effects as data),
 // and the describer left the guard for its own file, injected only when the user asks (−1.6 KB gzip on every key page).
-// Measured 32,880 B gzip: budget 33,280 B. The describer alone, with its own copy of the form finder: 10,287 B gzip.
+// Measured 32,864 B gzip: budget 33,280 B. The describer alone, with its own copy of the form finder: 10,287 B gzip.
 test.each([
   ['bootstrap content script (every exchange page)', 'src/content/bootstrap.js', 2_048],
   ['guard (injected on key pages only)', 'src/content/guard.js', 33_280],

@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { send } from '../../messages';
 import { currentDescriber, type Describer } from '../guard-handle';
 import { saveDescription, type PageDescription } from '../read/page-description';
+import { errorText } from '../../ui/errors';
 
 /**
  * The describer, asked of the background the first time (it injects src/content/describe.ts into this frame's isolated
@@ -54,7 +55,7 @@ export function answerDescribeRequests(adapter: ExchangeAdapter): void {
       },
       (error: unknown) => {
         console.warn('KeyScope: could not describe this page', error);
-        sendResponse({ error: error instanceof Error ? error.message : String(error) });
+        sendResponse({ error: errorText(error) });
       },
     );
     // The answer comes once the describer is loaded: the channel stays open for it.

@@ -13,6 +13,7 @@ import { guardSettings } from './guard-settings';
 import type { KeyFlagView } from '../overlay/KeyFlag';
 import { KEY_FLAG_ATTRIBUTE, mountKeyFlag, type KeyFlagHost } from '../overlay/mount-key-flag';
 import { couldBeKeyListPart, readKeyList, type ListedKeyCard } from '../read/read-key-list';
+import { errorText } from '../../ui/errors';
 
 const LIST_REREAD_MS = 250;
 
@@ -90,7 +91,7 @@ export function guardKeyList(adapter: ExchangeAdapter, signal: AbortSignal, now:
           tracked.add(key);
         },
         (error: unknown) => {
-          errors.set(key, t('flag_track_failed', error instanceof Error ? error.message : String(error)));
+          errors.set(key, t('flag_track_failed', errorText(error)));
         },
       )
       .finally(() => {

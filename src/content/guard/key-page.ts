@@ -10,12 +10,11 @@ import { watchSuccessView } from './success-view';
 import { watchForm } from './watch-form';
 import { watchPolicy } from './watch-policy';
 import { watchSubmit } from './watch-submit';
+import { errorText } from '../../ui/errors';
 
 function warn(what: string) {
   return (error: unknown) => console.warn(`KeyScope: ${what}`, error);
 }
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Guards one visit to an exchange's key page: the shell around the key-page session (`key-page-session.ts`, where
@@ -88,14 +87,14 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
         const { id } = effect;
         send('reminder:record', effect.created).then(
           ({ name, due }) => dispatch({ type: 'record-saved', id, name, due }),
-          (error: unknown) => dispatch({ type: 'record-failed', id, message: message(error) }),
+          (error: unknown) => dispatch({ type: 'record-failed', id, message: errorText(error) }),
         );
         return;
       }
       case 'restrictions':
         send('reminder:restrictions', { ...effect.created, rotationChosen: effect.rotationChosen }).then(
           ({ name, due }) => dispatch({ type: 'restrictions-saved', name, due }),
-          (error: unknown) => dispatch({ type: 'restrictions-failed', message: message(error) }),
+          (error: unknown) => dispatch({ type: 'restrictions-failed', message: errorText(error) }),
         );
         return;
       case 'watch-success':
@@ -105,7 +104,7 @@ export function guardKeyPage(adapter: ExchangeAdapter, signal: AbortSignal): voi
         const { name } = effect;
         send('reminder:confirm-pending', { exchange: adapter.id, ...(name ? { name } : {}) }).then(
           (reminder) => dispatch({ type: 'confirm-result', name, ...(reminder ? { due: reminder.due } : {}) }),
-          (error: unknown) => dispatch({ type: 'confirm-failed', message: message(error) }),
+          (error: unknown) => dispatch({ type: 'confirm-failed', message: errorText(error) }),
         );
       }
     }
