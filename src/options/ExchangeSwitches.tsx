@@ -1,19 +1,10 @@
 import { ADAPTERS } from '../exchanges';
 import { t } from '../i18n';
-import { exchangeEnabled, type Settings } from '../settings/settings';
-import type { Inventory } from '../ui/use-inventory';
-import type { OptionsData } from './options-data';
+import { exchangeEnabled } from '../settings/settings';
+import type { SettingProps } from './options-data';
 
 /** KeyScope on or off per exchange. Off: no panel and no notes on the key list there; reminders are kept. */
-export function ExchangeSwitches({
-  settings,
-  inventory,
-  data,
-}: {
-  settings: Settings;
-  inventory: Inventory;
-  data: OptionsData;
-}) {
+export function ExchangeSwitches({ settings, inventory, data }: SettingProps) {
   const toggle = (exchange: string, name: string, on: boolean) => {
     const others = settings.disabledExchanges.filter((id) => id !== exchange);
     const disabledExchanges = on ? others : [...others, exchange].sort();

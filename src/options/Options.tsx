@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { isLive } from '../inventory/lifecycle';
 import { remindersToIcs } from '../inventory/ics';
-import { DUE_SOON_RANGE, type Settings } from '../settings/settings';
+import { DUE_SOON_RANGE } from '../settings/settings';
 import { exportAllData, type ImportReport } from '../inventory/transfer';
 import type { ReminderList } from '../messages';
 import { t } from '../i18n';
@@ -14,18 +14,10 @@ import { ImportReportView } from './ImportReportView';
 import { KeptAside } from './KeptAside';
 import { ManagedSettings } from './ManagedSettings';
 import { NotificationsSetting } from './NotificationsSetting';
-import type { OptionsData } from './options-data';
+import type { OptionsData, SettingProps } from './options-data';
 import { RotationDefault } from './RotationDefault';
 
-function DueSoonSetting({
-  settings,
-  inventory,
-  data,
-}: {
-  settings: Settings;
-  inventory: Inventory;
-  data: OptionsData;
-}) {
+function DueSoonSetting({ settings, inventory, data }: SettingProps) {
   const [text, setText] = useState(String(settings.dueSoonDays));
   const [problem, setProblem] = useState('');
   const [saved, setSaved] = useState(false);
@@ -81,7 +73,7 @@ function DueSoonSetting({
   );
 }
 
-function SyncSetting({ settings, inventory, data }: { settings: Settings; inventory: Inventory; data: OptionsData }) {
+function SyncSetting({ settings, inventory, data }: SettingProps) {
   const toggle = (sync: boolean) => {
     void inventory.run(t(sync ? 'error_sync_on' : 'error_sync_off'), () => data.send('settings:set', { sync }));
   };
@@ -101,15 +93,7 @@ function SyncSetting({ settings, inventory, data }: { settings: Settings; invent
   );
 }
 
-function ConfirmCriticalSetting({
-  settings,
-  inventory,
-  data,
-}: {
-  settings: Settings;
-  inventory: Inventory;
-  data: OptionsData;
-}) {
+function ConfirmCriticalSetting({ settings, inventory, data }: SettingProps) {
   const toggle = (confirmCritical: boolean) => {
     void inventory.run(t('error_save_confirm_critical'), () => data.send('settings:set', { confirmCritical }));
   };

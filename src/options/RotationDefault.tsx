@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
 import { parseRotationDays } from '../core/rotation';
 import { t } from '../i18n';
-import { DEFAULT_ROTATION_CHOICES, ROTATION_RANGE, type Settings } from '../settings/settings';
-import type { Inventory } from '../ui/use-inventory';
-import type { OptionsData } from './options-data';
+import { DEFAULT_ROTATION_CHOICES, ROTATION_RANGE } from '../settings/settings';
+import type { SettingProps } from './options-data';
 
 const CUSTOM = 'custom';
 const isChoice = (days: number) => (DEFAULT_ROTATION_CHOICES as readonly number[]).includes(days);
@@ -12,15 +11,7 @@ const isChoice = (days: number) => (DEFAULT_ROTATION_CHOICES as readonly number[
  * The rotation interval KeyScope suggests everywhere: the panel's suggested choice, the popup's default for a key
  * added by hand, and when a key on the exchange's list is flagged "old".
  */
-export function RotationDefault({
-  settings,
-  inventory,
-  data,
-}: {
-  settings: Settings;
-  inventory: Inventory;
-  data: OptionsData;
-}) {
+export function RotationDefault({ settings, inventory, data }: SettingProps) {
   const [choice, setChoice] = useState(isChoice(settings.rotationDays) ? String(settings.rotationDays) : CUSTOM);
   const [custom, setCustom] = useState(isChoice(settings.rotationDays) ? '' : String(settings.rotationDays));
   const [problem, setProblem] = useState('');

@@ -1,6 +1,8 @@
 import type { PolicyReading } from '../core/policy';
 import { send, type ReminderList, type Request, type Response } from '../messages';
 import { notificationsAllowed, removeNotifications, requestNotifications, requestSite } from '../optional-permissions';
+import type { Settings } from '../settings/settings';
+import type { Inventory } from '../ui/use-inventory';
 import type { NotificationsSource } from '../ui/use-notifications';
 
 /** The messages the options page sends. */
@@ -19,6 +21,13 @@ export interface OptionsData extends NotificationsSource {
   removeNotifications(): Promise<boolean>;
   /** Asks the browser for one site's host permission (`origin/*`): call it straight from a click, before any await. */
   requestSite(origin: string): Promise<boolean>;
+}
+
+/** What one setting of the options page is given: the stored settings, the page's runner for changes, the extension. */
+export interface SettingProps {
+  settings: Settings;
+  inventory: Inventory;
+  data: OptionsData;
 }
 
 export function connectOptionsData(): OptionsData {
