@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { addDays } from '../../src/core/rotation';
 import { normalizeReminders, SCHEMA_VERSION, validateReminder, type Reminder } from '../../src/inventory/reminder';
 import { keptTombstones, TOMBSTONE_DAYS } from '../../src/inventory/tombstones';
+import { reminder } from './helpers';
 
 // An in-memory storage.local whose reads and writes take turns with other tasks, as the real one does.
 const memory = new Map<string, unknown>();
@@ -25,19 +26,7 @@ vi.mock('webextension-polyfill', () => ({
 
 const store = await import('../../src/background/reminders');
 
-const valid: Reminder = {
-  id: 'a',
-  exchange: 'okx',
-  name: 'bot',
-  permissions: ['read', 'trade'],
-  ipBound: true,
-  created: '2026-11-26',
-  rotationDays: 90,
-  due: '2027-02-24',
-  state: 'active',
-  source: 'form',
-  history: [{ kind: 'created', on: '2026-11-26' }],
-};
+const valid: Reminder = reminder({ id: 'a', name: 'bot', permissions: ['read', 'trade'] });
 
 beforeEach(() => memory.clear());
 
